@@ -1,0 +1,149 @@
+import { BellOff } from "lucide-react";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TableShell } from "@/components/ui/table-shell";
+import { FieldLabel, Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { channelEnum, deliveryStatusEnum } from "@/db/schema";
+import { fieldErrorsOf } from "@/lib/api/respond";
+import { requireStaffForPage } from "@/lib/auth/staff-context";
+import { PATIENT_EVENT_TYPES, STAFF_EVENT_TYPES } from "@/lib/notifications/events/catalog";
+import { listDeliveries } from "@/lib/notifications/log/list-deliveries";
+import { deliveryLogQuerySchema } from "@/lib/notifications/log/schemas";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("notifications"))("title") };
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const ctx = await requireStaffForPage("view_deliveries");
+  const t = await getTranslations("notifications");
+  const tStatus = await getTranslations("deliveryStatus");
+  const tChannel = await getTranslations("channels");
+  const tEvent = await getTranslations("eventTypes");
+  const tReason = await getTranslations("skipReasons");
+  const format = await getFormatter();
+  const params = await searchParams;
+  const parsed = deliveryLogQuerySchema.safeParse(params);
+  const query = parsed.success ? parsed.data : deliveryLogQuerySchema.parse({});
+  const { deliveries, nextCursor } = await listDeliveries(ctx, query);
+  const nextHref = nextCursor ? `/notifications?${new URLSearchParams({ ...params, cursor: nextCursor })}` : null;
+
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <form method="get" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7" aria-label={t("filters")}>
+        <div>
+          <FieldLabel htmlFor="f-event">{t("event")}</FieldLabel>
+          <Select id="f-event" name="event" defaultValue={query.event ?? ""} className="w-full">
+            <option value="">{t("any")}</option>
+            {[...PATIENT_EVENT_TYPES, ...STAFF_EVENT_TYPES].map((e) => (
+              <option key={e} value={e}>
+                {tEvent(eventTypeKey(e))}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <FieldLabel htmlFor="f-channel">{t("channel")}</FieldLabel>
+          <Select id="f-channel" name="channel" defaultValue={query.channel ?? ""} className="w-full">
+            <option value="">{t("any")}</option>
+            {channelEnum.enumValues.map((c) => (
+              <option key={c} value={c}>
+                {tChannel(c)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <FieldLabel htmlFor="f-status">{t("status")}</FieldLabel>
+          <Select id="f-status" name="status" defaultValue={query.status ?? ""} className="w-full">
+            <option value="">{t("any")}</option>
+            {deliveryStatusEnum.enumValues.map((s) => (
+              <option key={s} value={s}>
+                {tStatus(s)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <FieldLabel htmlFor="f-patient">{t("patient")}</FieldLabel>
+          <Input id="f-patient" name="patient" defaultValue={query.patient ?? ""} placeholder="uuid" />
+        </div>
+        <div>
+          <FieldLabel htmlFor="f-from">{t("from")}</FieldLabel>
+          <Input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
+        </div>
+        <div>
+          <FieldLabel htmlFor="f-to">{t("to")}</FieldLabel>
+          <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
+        </div>
+        <div className="flex items-end gap-2">
+          <Button type="submit">{t("apply")}</Button>
+          <Button asChild variant="ghost">
+            <Link href="/notifications">{t("reset")}</Link>
+          </Button>
+        </div>
+      </form>
+      {!parsed.success ? (
+        <Alert className="mb-4">
+          {Object.entries(fieldErrorsOf(parsed.error))
+            .map(([field, errors]) => `${field}: ${errors.join(", ")}`)
+            .join(" · ")}
+        </Alert>
+      ) : null}
+
+      {deliveries.length === 0 ? (
+        <EmptyState icon={BellOff} title={t("emptyTitle")}>
+          {t("emptyBody")}
+        </EmptyState>
+      ) : (
+        <TableShell columns={(["time", "recipient", "event", "channel", "status", "why"] as const).map((c) => t(`columns.${c}`))}>
+              {deliveries.map((d) => (
+                <tr key={d.id} data-testid="delivery-row" data-channel={d.channel} data-event={d.eventType} className="hover:bg-slate-50">
+                  <td className="px-4 py-2 whitespace-nowrap tabular-nums">
+                    <Link href={`/notifications/${d.id}`} className="text-brand-700 hover:underline">
+                      {format.dateTime(d.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone })}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">
+                    {d.audience === "patient" ? (
+                      <Link href={`/patients/${d.recipientId}`} className="hover:underline">
+                        {d.recipientName}
+                      </Link>
+                    ) : (
+                      d.recipientName
+                    )}
+                    {d.address ? <span className="block text-xs text-slate-500">{d.channel === "push" || d.channel === "web_push" ? `…${d.address.slice(-10)}` : d.address}</span> : null}
+                  </td>
+                  <td className="px-4 py-2">{tEvent(eventTypeKey(d.eventType))}</td>
+                  <td className="px-4 py-2">{tChannel(d.channel)}</td>
+                  <td className="px-4 py-2">
+                    <DeliveryStatusBadge status={d.status} />
+                  </td>
+                  <td className="px-4 py-2 text-slate-700" data-testid="delivery-why">
+                    {d.skipReason ? tReason(d.skipReason) : d.providerErrorCode ? `${d.providerErrorCode}` : d.attempts > 1 ? t("attempts", { count: d.attempts }) : ""}
+                  </td>
+                </tr>
+              ))}
+        </TableShell>
+      )}
+      <div className="mt-4 flex gap-3">
+        {query.cursor ? (
+          <Button asChild variant="secondary">
+            <Link href="/notifications">{t("newest")}</Link>
+          </Button>
+        ) : null}
+        {nextHref ? (
+          <Button asChild variant="secondary">
+            <Link href={nextHref}>{t("older")}</Link>
+          </Button>
+        ) : null}
+      </div>
+    </>
+  );
+}

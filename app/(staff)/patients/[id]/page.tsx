@@ -1,0 +1,148 @@
+import { CalendarDays, Mail, Phone, Users } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AppointmentActions } from "@/components/appointments/appointment-actions";
+import { StatusBadge } from "@/components/appointments/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { NotFoundError } from "@/lib/api/errors";
+import { can, requireStaffForPage } from "@/lib/auth/staff-context";
+import { getPatient } from "@/lib/patients/get-patient";
+import { formatPhoneForDisplay } from "@/lib/patients/phone";
+import { patientIdSchema } from "@/lib/patients/schemas";
+import { clinicLocalDateTime } from "@/lib/time/clinic-time";
+
+async function load(id: string) {
+  const ctx = await requireStaffForPage("view_patients");
+  const parsed = patientIdSchema.safeParse({ id });
+  if (!parsed.success) notFound();
+  try {
+    const record = await getPatient(ctx, parsed.data.id);
+    const now = Date.now();
+    return {
+      ctx,
+      ...record,
+      upcoming: record.appointments.filter((a) => a.startsAt.getTime() >= now),
+      past: record.appointments.filter((a) => a.startsAt.getTime() < now).reverse(),
+    };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { ctx, patient, household, appointments, upcoming, past } = await load((await params).id);
+  const t = await getTranslations("patient");
+  const format = await getFormatter();
+  const { timeZone } = ctx.clinic;
+  const mayChange = can(ctx, "manage_appointments");
+
+  const appointmentList = (list: typeof appointments, emptyText: string) =>
+    list.length === 0 ? (
+      <p className="px-4 py-6 text-sm text-slate-500">{emptyText}</p>
+    ) : (
+      <ul className="divide-y divide-slate-100">
+        {list.map((a) => {
+          const when = format.dateTime(a.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone });
+          return (
+            <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="patient-appointment" data-reference={a.bookingReference}>
+              <div>
+                <p className="font-medium tabular-nums">{when}</p>
+                <p className="text-sm text-slate-600">
+                  {a.motifName} · {a.agendaName} · {a.bookingReference}
+                </p>
+              </div>
+              <div className="flex items-center gap-3">
+                <StatusBadge status={a.status} />
+                {mayChange ? (
+                  <AppointmentActions id={a.id} status={a.status} localStart={clinicLocalDateTime(a.startsAt, timeZone)} label={when} />
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    );
+
+  return (
+    <>
+      <PageHeader title={`${patient.firstName} ${patient.lastName.toUpperCase()}`} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="contact" className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <h2 id="contact" className="mb-3 font-semibold">
+            {t("contact")}
+          </h2>
+          <dl className="space-y-3 text-sm">
+            <div className="flex items-center gap-2">
+              <Phone className="size-4 text-slate-400" aria-hidden />
+              <dt className="sr-only">{t("phone")}</dt>
+              <dd data-testid="patient-phone">{patient.phone ? formatPhoneForDisplay(patient.phone) : <em className="text-slate-500">{t("noPhone")}</em>}</dd>
+            </div>
+            <div className="flex items-center gap-2">
+              <Mail className="size-4 text-slate-400" aria-hidden />
+              <dt className="sr-only">{t("email")}</dt>
+              <dd>{patient.email ?? <em className="text-slate-500">{t("noEmail")}</em>}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("dateOfBirth")}</dt>
+              <dd>{patient.dateOfBirth ? format.dateTime(new Date(`${patient.dateOfBirth}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : "—"}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("language")}</dt>
+              <dd>{t(`languages.${patient.language}`)}</dd>
+            </div>
+          </dl>
+
+          <h2 className="mt-6 mb-3 flex items-center gap-2 font-semibold">
+            <Users className="size-4 text-slate-400" aria-hidden /> {t("household")}
+          </h2>
+          {household.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("noPortalAccount")}</p>
+          ) : (
+            <ul className="space-y-3 text-sm">
+              {household.map((h) => (
+                <li key={h.accountId}>
+                  <p>
+                    {t("managedBy", { name: h.accountName })}{" "}
+                    {!h.approved ? <span className="text-amber-700">({t("awaitingApproval")})</span> : null}
+                  </p>
+                  {h.otherProfiles.length ? (
+                    <ul className="mt-1 ml-4 list-disc text-slate-700">
+                      {h.otherProfiles.map((m) => (
+                        <li key={m.patientId}>
+                          <Link href={`/patients/${m.patientId}`} className="text-brand-700 hover:underline">
+                            {m.firstName} {m.lastName}
+                          </Link>{" "}
+                          <span className="text-slate-500">· {t(`relationship.${m.relationship}`)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="appointments" className="rounded-lg bg-white ring-1 ring-slate-200 lg:col-span-2">
+          <h2 id="appointments" className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 font-semibold">
+            <CalendarDays className="size-4 text-slate-400" aria-hidden /> {t("upcoming")}
+          </h2>
+          {appointments.length === 0 ? (
+            <div className="p-4">
+              <EmptyState icon={CalendarDays} title={t("noAppointments")} />
+            </div>
+          ) : (
+            <>
+              {appointmentList(upcoming, t("noUpcoming"))}
+              <h2 className="border-y border-slate-200 px-4 py-3 font-semibold">{t("past")}</h2>
+              {appointmentList(past, t("noPast"))}
+            </>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+// GET /api/appointments?date=YYYY-MM-DD&agendaId= — one clinic day (the clinic's time zone).
+import { staffRoute } from "@/lib/api/staff-route";
+import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
+import { appointmentListSchema } from "@/lib/appointments/schemas";
+import { clinicLocalDate } from "@/lib/time/clinic-time";
+
+export const GET = staffRoute({ permission: "view_patients", query: appointmentListSchema }, async ({ ctx, query }) => ({
+  appointments: await listAppointmentsOfDay(ctx, {
+    date: query.date ?? clinicLocalDate(new Date(), ctx.clinic.timeZone),
+    agendaId: query.agendaId,
+  }),
+}));

@@ -1,0 +1,135 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { CalendarClock, XCircle } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FieldLabel, Input, Select } from "@/components/ui/field";
+import type { AppointmentStatus } from "@/db/schema";
+import { ApiError, apiFetch } from "@/lib/api/client";
+import type { AppointmentChange } from "@/lib/appointments/schemas";
+import { allowedNextStatuses, isUpcoming } from "@/lib/appointments/status-rules";
+
+// The bottom of an action dialog: the server's refusal, if any, then "keep as is" and confirm.
+function DialogActions({ error, keepLabel, confirmLabel, pending, danger }: { error: string | null; keepLabel: string; confirmLabel: string; pending: boolean; danger?: boolean }) {
+  return (
+    <>
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="flex justify-end gap-2">
+        <DialogClose asChild>
+          <Button type="button" variant="secondary">
+            {keepLabel}
+          </Button>
+        </DialogClose>
+        <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+type Props = { id: string; status: AppointmentStatus; localStart: string; label: string };
+
+// Status, cancel and reschedule for one appointment. The server re-checks every rule;
+// the choices offered here are the same rules, so a refusal is the exception.
+export function AppointmentActions({ id, status, localStart, label }: Props) {
+  const t = useTranslations("appointments.actions");
+  const tStatus = useTranslations("status");
+  const router = useRouter();
+  const [open, setOpen] = useState<"cancel" | "reschedule" | null>(null);
+  const mutation = useMutation({
+    mutationFn: (change: AppointmentChange) =>
+      apiFetch(`/api/appointments/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
+    onSuccess: () => {
+      setOpen(null);
+      router.refresh();
+    },
+  });
+  const next = allowedNextStatuses(status).filter((s) => s !== "cancelled");
+  const error = mutation.error instanceof ApiError ? mutation.error.message : mutation.error ? t("failed") : null;
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {next.length > 0 ? (
+        <Select
+          aria-label={t("statusFor", { label })}
+          value=""
+          disabled={mutation.isPending}
+          onChange={(e) => mutation.mutate({ action: "set_status", status: e.target.value as AppointmentStatus })}
+          className="h-8 text-xs"
+        >
+          <option value="" disabled>
+            {t("changeStatus")}
+          </option>
+          {next.map((s) => (
+            <option key={s} value={s}>
+              {tStatus(s)}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+
+      {isUpcoming(status) ? (
+        <>
+          <Dialog open={open === "reschedule"} onOpenChange={(o) => setOpen(o ? "reschedule" : null)}>
+            <DialogTrigger asChild>
+              <Button variant="ghost" size="sm" aria-label={t("rescheduleFor", { label })}>
+                <CalendarClock className="size-4" aria-hidden /> {t("reschedule")}
+              </Button>
+            </DialogTrigger>
+            <DialogContent title={t("rescheduleTitle")} description={label} closeLabel={t("close")}>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const startsAt = String(new FormData(e.currentTarget).get("startsAt"));
+                  mutation.mutate({ action: "reschedule", startsAt });
+                }}
+                className="space-y-4"
+              >
+                <div>
+                  <FieldLabel htmlFor={`start-${id}`}>{t("newStart")}</FieldLabel>
+                  <Input id={`start-${id}`} name="startsAt" type="datetime-local" defaultValue={localStart} required step={300} />
+                </div>
+                <DialogActions error={error} keepLabel={t("keep")} confirmLabel={t("confirmReschedule")} pending={mutation.isPending} />
+              </form>
+            </DialogContent>
+          </Dialog>
+
+          <Dialog open={open === "cancel"} onOpenChange={(o) => setOpen(o ? "cancel" : null)}>
+            <DialogTrigger asChild>
+              <Button variant="ghost" size="sm" className="text-red-700" aria-label={t("cancelFor", { label })}>
+                <XCircle className="size-4" aria-hidden /> {t("cancel")}
+              </Button>
+            </DialogTrigger>
+            <DialogContent title={t("cancelTitle")} description={label} closeLabel={t("close")}>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const reason = String(new FormData(e.currentTarget).get("reason") ?? "").trim();
+                  mutation.mutate({ action: "cancel", reason: reason || undefined });
+                }}
+                className="space-y-4"
+              >
+                <div>
+                  <FieldLabel htmlFor={`reason-${id}`}>{t("reason")}</FieldLabel>
+                  <Input id={`reason-${id}`} name="reason" maxLength={500} placeholder={t("reasonPlaceholder")} />
+                </div>
+                <DialogActions error={error} keepLabel={t("keep")} confirmLabel={t("confirmCancel")} pending={mutation.isPending} danger />
+              </form>
+            </DialogContent>
+          </Dialog>
+        </>
+      ) : null}
+      {error && !open ? (
+        <Alert className="basis-full py-1 text-xs" data-testid="action-error">
+          {error}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

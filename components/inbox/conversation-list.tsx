@@ -1,0 +1,41 @@
+"use client";
+
+import { Star } from "lucide-react";
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
+import type { ConversationItem } from "./types";
+
+export function ConversationList({ items, selectedId, onSelect }: { items: ConversationItem[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  const t = useTranslations("inbox");
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 15_000 });
+  return (
+    <ul role="listbox" aria-label={t("conversations")} className="divide-y divide-slate-100" data-testid="conversation-list">
+      {items.map((c) => (
+        <li key={c.id} role="option" aria-selected={c.id === selectedId}>
+          <button
+            type="button"
+            onClick={() => onSelect(c.id)}
+            data-testid="conversation"
+            data-status={c.status}
+            className={cn("block w-full px-4 py-3 text-left hover:bg-slate-50", c.id === selectedId && "bg-brand-50")}
+          >
+            <span className="flex items-center justify-between gap-2">
+              <span className={cn("truncate", c.status === "unread" ? "font-semibold text-slate-900" : "text-slate-700")}>
+                {c.patientName ?? `${t("unknownSender")} ${c.contactAddress ?? ""}`}
+              </span>
+              <span className="flex shrink-0 items-center gap-1 text-xs text-slate-500">
+                {c.starred ? <Star className="size-3.5 fill-amber-400 text-amber-500" aria-label={t("starred")} /> : null}
+                {format.relativeTime(new Date(Math.min(Date.parse(c.lastMessageAt), now.getTime())), now)}
+              </span>
+            </span>
+            <span className="mt-0.5 flex items-center gap-2">
+              <span className="truncate text-sm text-slate-600">{c.lastMessagePreview}</span>
+              {c.unreadCount > 0 ? <span className="ml-auto rounded-full bg-brand-600 px-1.5 text-xs text-white">{c.unreadCount}</span> : null}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

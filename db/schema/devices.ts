@@ -1,0 +1,68 @@
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { clinicRef } from "./clinics";
+import { createdAt, id, instant } from "./columns";
+import { patientUsers } from "./patients";
+import { staffUsers } from "./staff";
+
+export const devicePlatformEnum = pgEnum("device_platform", ["ios", "android", "web"]);
+
+// A patient's phone (FCM token), registered per clinic by the patient app.
+// Unregistering or a dead-token answer deactivates it, with the reason; rows are never deleted.
+export const patientDevices = pgTable(
+  "patient_devices",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientUserId: uuid()
+      .notNull()
+      .references(() => patientUsers.id),
+    token: text().notNull(),
+    platform: devicePlatformEnum().notNull(),
+    active: boolean().notNull().default(true),
+    deactivatedAt: instant(),
+    deactivationReason: text(),
+    lastSeenAt: instant().notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.clinicId, t.token), index().on(t.clinicId, t.patientUserId)],
+);
+
+// A staff member's browser push subscription (Web Push, VAPID).
+export const staffPushSubscriptions = pgTable(
+  "staff_push_subscriptions",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    endpoint: text().notNull().unique(),
+    p256dh: text().notNull(),
+    auth: text().notNull(),
+    active: boolean().notNull().default(true),
+    deactivatedAt: instant(),
+    deactivationReason: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.staffUserId)],
+);
+
+// The staff notification centre (in-app channel).
+export const staffNotifications = pgTable(
+  "staff_notifications",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    eventId: uuid().notNull(),
+    type: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    link: text(),
+    readAt: instant(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.eventId, t.staffUserId), index().on(t.staffUserId, t.createdAt)],
+);

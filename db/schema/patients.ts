@@ -1,0 +1,100 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { clinicRef, languageEnum } from "./clinics";
+import { createdAt, id, updatedAt } from "./columns";
+
+// Folds case and the accents of French names so "helene" finds "Hélène". translate() is
+// IMMUTABLE (unaccent() is not), so it can feed a generated column and a trigram index.
+export const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿ";
+export const UNACCENTED = "aaaaaaceeeeiiiinooooouuuuyy";
+export const foldForSearch = (value: SQL | string) =>
+  sql`translate(lower(${value}), ${sql.raw(`'${ACCENTED}'`)}, ${sql.raw(`'${UNACCENTED}'`)})`;
+
+export const patients = pgTable(
+  "patients",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    // E.164 (+33612345678), normalised on the way in; null when the clinic has no mobile number.
+    phone: text(),
+    email: text(),
+    language: languageEnum().notNull().default("en"),
+    dateOfBirth: date({ mode: "string" }),
+    // Telegram chat id, known once the patient has started the clinic's bot.
+    telegramChatId: text(),
+    // Per-patient switch for practice-booked appointments ("Envoi de SMS et emails activés").
+    notificationsEnabled: boolean().notNull().default(true),
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          foldForSearch(
+            sql`${patients.firstName} || ' ' || ${patients.lastName} || ' ' || coalesce(${patients.email}, '') || ' ' || coalesce(${patients.phone}, '')`,
+          ),
+      ),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique().on(t.clinicId, t.id),
+    index().on(t.clinicId, t.lastName, t.firstName),
+    index().on(t.clinicId, t.phone),
+    index().on(t.clinicId, t.email),
+    index("patients_search_text_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
+  ],
+);
+
+// A portal / mobile-app account. It belongs to one clinic and manages one or more profiles.
+export const patientUsers = pgTable(
+  "patient_users",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.clinicId, t.email), unique().on(t.clinicId, t.id)],
+);
+
+export const relationshipEnum = pgEnum("household_relationship", ["self", "child", "parent", "spouse", "other"]);
+
+// Households: which profiles a patient account manages (a parent and two children).
+// Only approved links give access to a profile, and only approved profiles receive the account's pushes.
+export const patientUserProfiles = pgTable(
+  "patient_user_profiles",
+  {
+    clinicId: uuid().notNull(),
+    patientUserId: uuid().notNull(),
+    patientId: uuid().notNull(),
+    relationship: relationshipEnum().notNull(),
+    approved: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patientUserId, t.patientId] }),
+    index().on(t.clinicId, t.patientId),
+    // Composite keys make a cross-clinic link impossible, not just unlikely.
+    foreignKey({ columns: [t.clinicId, t.patientUserId], foreignColumns: [patientUsers.clinicId, patientUsers.id] }),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+  ],
+);
+
+export type Patient = typeof patients.$inferSelect;
+export type NewPatient = typeof patients.$inferInsert;
+export type PatientUser = typeof patientUsers.$inferSelect;
+export type HouseholdRelationship = (typeof relationshipEnum.enumValues)[number];

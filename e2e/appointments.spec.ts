@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { findAppointment, PARIS_RECEPTION, signIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+test("a receptionist changes an appointment's status and the change persists", async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const appointment = await findAppointment(page.request, "confirmed", 5);
+  await page.goto(`/appointments?date=${appointment.date}`);
+  const row = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
+  await expect(row.locator("[data-status]")).toHaveText("Confirmed");
+
+  await row.getByRole("combobox").selectOption({ label: "In waiting room" });
+  await expect(row.locator("[data-status]")).toHaveText("In waiting room");
+
+  await page.reload();
+  await expect(row.locator("[data-status]")).toHaveText("In waiting room");
+  const stored = await page.request.get(`/api/appointments?date=${appointment.date}`);
+  const { appointments } = await stored.json();
+  expect(appointments.find((a: { id: string }) => a.id === appointment.id).status).toBe("in_waiting_room");
+});
+
+test("a receptionist cancels an appointment with a reason", async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const appointment = await findAppointment(page.request, "confirmed", 6);
+  await page.goto(`/appointments?date=${appointment.date}`);
+  const row = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
+  await row.getByRole("button", { name: /^Cancel / }).click();
+  const dialog = page.getByRole("dialog", { name: "Cancel appointment" });
+  await dialog.getByLabel("Reason (optional)").fill("Patient called to cancel");
+  await dialog.getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(row.locator("[data-status]")).toHaveText("Cancelled");
+  // A cancelled appointment offers no further changes.
+  await expect(row.getByRole("button", { name: /^Cancel / })).toHaveCount(0);
+});
+
+test("a receptionist moves an appointment to another day", async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const appointment = await findAppointment(page.request, "confirmed", 7);
+  await page.goto(`/appointments?date=${appointment.date}`);
+  const row = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
+  await row.getByRole("button", { name: /^Move / }).click();
+  const dialog = page.getByRole("dialog", { name: "Move appointment" });
+  const target = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
+  await dialog.getByLabel("New date and time (clinic time)").fill(`${target}T07:15`);
+  await dialog.getByRole("button", { name: "Move appointment" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toHaveCount(0);
+
+  await page.goto(`/appointments?date=${target}`);
+  const moved = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
+  await expect(moved).toContainText("7:15");
+});

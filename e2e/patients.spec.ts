@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { PARIS_RECEPTION, signIn } from "./helpers";
+
+test("a receptionist finds a patient by name and opens the record", { tag: "@embedded" }, async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const { patients } = await (await page.request.get("/api/patients?limit=5")).json();
+  const patient = patients.find((p: { phone: string | null }) => p.phone);
+
+  await page.getByRole("link", { name: "Patients" }).click();
+  await page.getByLabel("Search patients").fill(`${patient.lastName} ${patient.firstName}`);
+  await expect(page).toHaveURL(/\?q=/);
+  const result = page.getByTestId("patient-results").getByRole("link").first();
+  await expect(result).toContainText(patient.lastName.toUpperCase());
+  await result.click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${patient.firstName} ${patient.lastName.toUpperCase()}`);
+  await expect(page.getByTestId("patient-phone")).toContainText("+33");
+  await expect(page.getByRole("heading", { name: "Upcoming appointments" })).toBeVisible();
+});
+
+test("searching for nobody shows an empty state, not an empty page", async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  await page.goto("/patients?q=zzzzqqq");
+  await expect(page.getByText("No patient matches “zzzzqqq”")).toBeVisible();
+});

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, PARIS_RECEPTION, signIn } from "./helpers";
+
+test.describe("staff sign-in", () => {
+  test("the sign-in page lists the demo accounts, and one click fills the form", { tag: "@embedded" }, async ({ page }) => {
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "Demo accounts" })).toBeVisible();
+    await expect(page.getByText(DEMO_PASSWORD)).toBeVisible();
+    await page.getByRole("button", { name: /reception@saint-martin\.demo/ }).click();
+    await expect(page.getByLabel("Email")).toHaveValue(PARIS_RECEPTION);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/appointments$/);
+    await expect(page.getByTestId("current-user")).toHaveText("Julie Moreau");
+    await expect(page.getByTestId("clinic-name")).toHaveText("Cabinet Médical Saint-Martin");
+  });
+
+  test("a wrong password is refused with a clear message and no session", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(PARIS_RECEPTION);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "do not match an active account" })).toBeVisible();
+    await page.goto("/patients");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("pages and APIs require a session", async ({ page, request }) => {
+    await page.goto("/appointments");
+    await expect(page).toHaveURL(/\/sign-in/);
+    const response = await request.get("/api/patients");
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, PARIS_RECEPTION);
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect((await page.request.get("/api/patients")).status()).toBe(401);
+  });
+});

@@ -1,0 +1,18 @@
+import { AppError } from "./errors";
+
+// Browser-side calls to our own API: error bodies become the same typed AppError the server
+// threw, with its status, stable code and field errors.
+export { AppError as ApiError };
+
+export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = body?.error;
+    throw new AppError(response.status, error?.code ?? "http_error", error?.message ?? response.statusText, error?.fields);
+  }
+  return body as T;
+}

@@ -1,0 +1,44 @@
+// Typed errors with a stable code the client can switch on; lib/api/respond.ts maps them to HTTP.
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends AppError {
+  constructor(message: string, fields: FieldErrors = {}) {
+    super(400, "invalid_input", message, fields);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super(401, "unauthenticated", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(403, "forbidden", message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super(404, "not_found", `${what} not found.`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}

@@ -1,0 +1,9 @@
+import { InvalidInputError } from "./errors";
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new InvalidInputError("The request body must be JSON.", { _: ["Invalid JSON."] });
+  }
+}

@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { requireStaffForApi, type StaffContext } from "@/lib/auth/staff-context";
+import type { Permission } from "@/lib/auth/permissions";
+import { readJsonBody } from "./read-json";
+import { errorResponse, parseInput } from "./respond";
+
+type Schema = z.ZodType;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
+
+type RouteSpec<P, Q, B> = { permission?: Permission; params?: P; query?: Q; body?: B };
+type RouteInput<P, Q, B> = { ctx: StaffContext; params: Out<P>; query: Out<Q>; body: Out<B>; request: NextRequest };
+
+// Every staff API route goes through here: session (401), permission (403), then zod
+// on params, query string and body (400 with field errors), then the handler; typed
+// errors become responses in one place (lib/api/respond.ts).
+export function staffRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (input: RouteInput<P, Q, B>) => Promise<unknown>,
+) {
+  return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+    try {
+      const ctx = await requireStaffForApi(spec.permission);
+      const params = spec.params ? parseInput(spec.params, await context.params, "path") : undefined;
+      const query = spec.query
+        ? parseInput(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query string")
+        : undefined;
+      const body = spec.body ? parseInput(spec.body, await readJsonBody(request), "request body") : undefined;
+      const result = await handler({ ctx, params, query, body, request } as RouteInput<P, Q, B>);
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import type { Database } from "@/db/client";
+import type { Appointment } from "@/db/schema";
+import type { IncomingEvent, PatientEventType } from "@/lib/notifications/events/catalog";
+import { storeEvent } from "@/lib/notifications/events/ingest-event";
+
+// Which patient event a change made in the app announces (none for a status the patient need
+// not hear about, such as "in waiting room"). Pure.
+export function eventForChange(before: Appointment, after: Appointment): PatientEventType | null {
+  if (after.status === "cancelled" && before.status !== "cancelled") {
+    // Turning down a request that was waiting for approval is a rejection, not a cancellation.
+    return before.status === "pending_approval" ? "appointment.rejected" : "appointment.cancelled";
+  }
+  if (after.startsAt.getTime() !== before.startsAt.getTime()) return "appointment.rescheduled";
+  if (after.status === before.status) return null;
+  if (after.status === "confirmed" && before.status === "pending_approval") return "appointment.confirmed";
+  if (after.status === "no_show") return "appointment.no_show";
+  if (after.status === "completed") return "appointment.completed";
+  return null;
+}
+
+// The app's own actions publish the same events, through the same pipeline, as other systems.
+// Called in the transaction that saved the change: no change is saved without its event.
+export async function recordAppointmentEvent(db: Database, change: { before: Appointment; after: Appointment }) {
+  const type = eventForChange(change.before, change.after);
+  if (!type) return null;
+  const { after, before } = change;
+  const data: Record<string, unknown> = { appointmentId: after.id };
+  if (type === "appointment.cancelled") Object.assign(data, { cancelledBy: "staff", reason: after.cancellationReason ?? undefined });
+  if (type === "appointment.rescheduled") data.previousStartsAt = before.startsAt.toISOString();
+  const event = { id: `app:${after.id}:${type}:${after.updatedAt.getTime()}`, type, data } as IncomingEvent;
+  return { ...(await storeEvent(db, after.clinicId, event, "app")), type };
+}

@@ -1,0 +1,63 @@
+import { and, eq } from "drizzle-orm";
+import { appointments, type Appointment, type AppointmentStatus } from "@/db/schema";
+import { ConflictError, NotFoundError } from "@/lib/api/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { inClinic } from "@/lib/clinics/scope";
+import { clinicLocalToUtc } from "@/lib/time/clinic-time";
+import type { AppointmentChange } from "./schemas";
+import { rescheduleProblem, statusChangeProblem, type ChangeProblem } from "./status-rules";
+
+type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
+export type AppointmentChanged = { before: Appointment; after: Appointment };
+
+function planChange(before: Appointment, change: AppointmentChange, timeZone: string, now: Date) {
+  if (change.action === "reschedule") {
+    const startsAt = clinicLocalToUtc(change.startsAt, timeZone);
+    const duration = before.endsAt.getTime() - before.startsAt.getTime();
+    return {
+      problem: rescheduleProblem(before, startsAt, now),
+      values: { startsAt, endsAt: new Date(startsAt.getTime() + duration) },
+    };
+  }
+  const status = (change.action === "cancel" ? "cancelled" : change.status) as AppointmentStatus;
+  return {
+    problem: statusChangeProblem(before, status, now),
+    values: {
+      status,
+      statusChangedAt: now,
+      cancellationReason: change.action === "cancel" ? (change.reason ?? null) : before.cancellationReason,
+    },
+  };
+}
+
+// Staff change an appointment: a status, a cancellation or a new time. Returns the row
+// before and after, which is what the notification pipeline turns into patient events.
+export async function changeAppointment(
+  ctx: Ctx,
+  appointmentId: string,
+  change: AppointmentChange,
+  now: Date,
+): Promise<AppointmentChanged> {
+  const [before] = await ctx.db
+    .select()
+    .from(appointments)
+    .where(inClinic(ctx, appointments, eq(appointments.id, appointmentId)))
+    .limit(1);
+  if (!before) throw new NotFoundError("Appointment");
+
+  const { problem, values } = planChange(before, change, ctx.clinic.timeZone, now);
+  if (problem) throw conflict(problem);
+
+  // Guarded on the status we read: if someone else changed it meanwhile, nothing is overwritten.
+  const [after] = await ctx.db
+    .update(appointments)
+    .set(values)
+    .where(inClinic(ctx, appointments, and(eq(appointments.id, appointmentId), eq(appointments.status, before.status))))
+    .returning();
+  if (!after) throw new ConflictError("stale", "This appointment was just changed by someone else. Reload and try again.");
+  return { before, after };
+}
+
+function conflict(problem: ChangeProblem) {
+  return new ConflictError(problem.code, problem.message);
+}

@@ -1,0 +1,69 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { auditEvents, conversations, deliveries, messages, patients, staffUsers } from "@/db/schema";
+import { encodeCursor } from "@/lib/api/cursor";
+import { NotFoundError } from "@/lib/api/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { inClinic } from "@/lib/clinics/scope";
+import type { z } from "zod";
+import type { threadPageSchema } from "./schemas";
+
+type Ctx = Pick<StaffContext, "db" | "clinicId" | "staff">;
+
+// One conversation and a page of its timeline (messages and call logs, newest first), with
+// each outbound message's delivery status for the ticks. Opening it is recorded for audit.
+export async function getThread(ctx: Ctx, conversationId: string, page: z.output<typeof threadPageSchema>) {
+  const [conversation] = await ctx.db
+    .select({ conversation: conversations, patientFirstName: patients.firstName, patientLastName: patients.lastName, phone: patients.phone, email: patients.email })
+    .from(conversations)
+    .leftJoin(patients, eq(patients.id, conversations.patientId))
+    .where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
+  if (!conversation) throw new NotFoundError("Conversation");
+
+  const rows = await ctx.db
+    .select({
+      id: messages.id,
+      direction: messages.direction,
+      channel: messages.channel,
+      subject: messages.subject,
+      body: messages.body,
+      callAt: messages.callAt,
+      callDurationSeconds: messages.callDurationSeconds,
+      createdAt: messages.createdAt,
+      authorName: staffUsers.name,
+      deliveryStatus: deliveries.status,
+      deliveryError: deliveries.providerError,
+    })
+    .from(messages)
+    .leftJoin(staffUsers, eq(staffUsers.id, messages.authorStaffId))
+    .leftJoin(deliveries, eq(deliveries.id, messages.deliveryId))
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        page.cursor ? sql`(${messages.createdAt}, ${messages.id}) < (${page.cursor[0]}::timestamptz, ${page.cursor[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(page.limit + 1);
+
+  if (!page.cursor) {
+    await ctx.db.insert(auditEvents).values({
+      clinicId: ctx.clinicId,
+      staffUserId: ctx.staff.id,
+      action: "conversation.opened",
+      patientId: conversation.conversation.patientId,
+      conversationId,
+    });
+  }
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    conversation: {
+      ...conversation.conversation,
+      patientName: conversation.patientFirstName ? `${conversation.patientFirstName} ${conversation.patientLastName}` : null,
+      phone: conversation.phone,
+      email: conversation.email,
+    },
+    messages: items,
+    nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}

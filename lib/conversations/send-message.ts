@@ -1,0 +1,81 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { conversations, messages, patients, type Conversation } from "@/db/schema";
+import { AppError, ConflictError, NotFoundError } from "@/lib/api/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { inClinic } from "@/lib/clinics/scope";
+import { loadPatientFacts } from "@/lib/notifications/decisions/load-patient-facts";
+import { HUB_MESSAGE_EVENT, type IncomingEvent } from "@/lib/notifications/events/catalog";
+import { storeEvent } from "@/lib/notifications/events/ingest-event";
+import { composerChannels, mayReply, mayStartConversation, type Refusal } from "./rules";
+import type { SendMessage } from "./schemas";
+
+const REFUSALS: Record<Refusal["reason"], string> = {
+  no_send_messages: 'Messaging patients needs the "send_messages" permission.',
+  doctor_conversation_exists: "This patient already has a conversation: continue it instead of starting a new one.",
+  role_cannot_start: "Only reception, doctors (for a first message) and admins start conversations with patients.",
+};
+
+type Target = { conversationId: string } | { patientId: string };
+
+async function resolve(ctx: StaffContext, target: Target): Promise<{ conversation: Conversation | null; patientId: string }> {
+  if ("conversationId" in target) {
+    const [conversation] = await ctx.db.select().from(conversations).where(inClinic(ctx, conversations, eq(conversations.id, target.conversationId)));
+    if (!conversation) throw new NotFoundError("Conversation");
+    if (!conversation.patientId) throw new ConflictError("unknown_sender", "Attach this conversation to a patient before replying.");
+    const verdict = mayReply({ permissions: ctx.permissions });
+    if (!verdict.ok) throw new AppError(403, verdict.reason, REFUSALS[verdict.reason]);
+    return { conversation, patientId: conversation.patientId };
+  }
+  const [conversation] = await ctx.db.select().from(conversations).where(inClinic(ctx, conversations, eq(conversations.patientId, target.patientId)));
+  const verdict = mayStartConversation({ role: ctx.staff.role, permissions: ctx.permissions }, Boolean(conversation));
+  if (!verdict.ok) throw new AppError(403, verdict.reason, REFUSALS[verdict.reason]);
+  return { conversation: conversation ?? null, patientId: target.patientId };
+}
+
+// A staff member writes to a patient: in an existing conversation, or starting one (the
+// conversation rules decide who may). The message is saved with its pipeline event in one
+// transaction; portal messages never leave the platform, so they have no event.
+export async function postMessage(ctx: StaffContext, target: Target, input: SendMessage, now: Date) {
+  const { conversation, patientId } = await resolve(ctx, target);
+  const [patient] = await ctx.db.select().from(patients).where(inClinic(ctx, patients, eq(patients.id, patientId)));
+  if (!patient) throw new NotFoundError("Patient");
+  const facts = (await loadPatientFacts(ctx.db, [patient])).get(patient.id)!;
+  const offered = composerChannels(patient, facts.consent, facts.whatsappLastInboundAt, now).find((c) => c.channel === input.channel)!;
+  if (!offered.available) throw new ConflictError("channel_unavailable", `Cannot send by ${input.channel}: ${offered.reason}.`);
+  if (offered.whatsapp?.mode === "template") throw new ConflictError("whatsapp_window_closed", "Outside the 24-hour window WhatsApp only allows an approved template.");
+
+  return ctx.db.transaction(async (tx: Database) => {
+    const conversationId = conversation?.id ?? (await startConversation(tx, ctx, patient.id));
+    const [message] = await tx
+      .insert(messages)
+      .values({ clinicId: ctx.clinicId, conversationId, direction: "outbound", channel: input.channel, authorStaffId: ctx.staff.id, subject: input.subject, body: input.body, createdAt: now })
+      .returning();
+    await tx
+      .update(conversations)
+      .set({
+        status: "replied",
+        unreadCount: 0,
+        archivedAt: null,
+        lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${now.toISOString()}::timestamptz)`,
+        lastMessagePreview: input.body.slice(0, 200),
+        channels: sql`(select array_agg(distinct c) from unnest(${conversations.channels} || ${input.channel}::message_channel) c)`,
+        directions: sql`(select array_agg(distinct d) from unnest(${conversations.directions} || 'outbound'::message_direction) d)`,
+      })
+      .where(eq(conversations.id, conversationId));
+    const event =
+      input.channel === "portal"
+        ? null
+        : await storeEvent(tx, ctx.clinicId, { id: `hub:${message.id}`, type: HUB_MESSAGE_EVENT, data: { messageId: message.id } } as unknown as IncomingEvent, "app");
+    return { message, conversationId, event };
+  });
+}
+
+async function startConversation(tx: Database, ctx: StaffContext, patientId: string): Promise<string> {
+  await tx
+    .insert(conversations)
+    .values({ clinicId: ctx.clinicId, patientId, startedByStaffId: ctx.staff.id, startedByRole: ctx.staff.role })
+    .onConflictDoNothing();
+  const [row] = await tx.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.clinicId, ctx.clinicId), eq(conversations.patientId, patientId)));
+  return row.id;
+}

@@ -1,0 +1,170 @@
+import { createECDH, randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { decrypt } from "http_ece";
+import type { Channel } from "@/db/schema";
+import { SinkStore, type SinkFault } from "./sink-store";
+
+// Local servers that speak each provider's protocol, for the embedded default and the tests:
+// 360dialog (WhatsApp), Twilio (SMS), Telegram Bot API, SES v2 (email), FCM v1 (push) and a
+// Web Push endpoint that decrypts what it receives. The real adapters and SDKs talk to it
+// over HTTP exactly as they would to the provider.
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+type Request = { method: string; path: string; headers: http.IncomingHttpHeaders; body: Buffer };
+type Route = { channel: Channel; match: RegExp; handle: (req: Request, m: RegExpMatchArray, store: SinkStore) => Reply };
+
+const json = (req: Request) => JSON.parse(req.body.toString("utf8") || "{}");
+
+// Web Push subscriptions the sink hands out, with the private keys it needs to decrypt.
+const subscriptions = new Map<string, { ecdh: ReturnType<typeof createECDH>; auth: Buffer }>();
+
+const ROUTES: Route[] = [
+  {
+    channel: "whatsapp",
+    match: /^\/messages$/,
+    handle(req, _m, store) {
+      if (!req.headers["d360-api-key"]) return { status: 401, body: { error: { code: 0, message: "Missing D360-API-KEY" } } };
+      const b = json(req);
+      const id = store.nextId("wamid.");
+      const template = b.template
+        ? { name: b.template.name, language: b.template.language?.code, parameters: (b.template.components?.[0]?.parameters ?? []).map((p: { text: string }) => p.text) }
+        : undefined;
+      store.record({ channel: "whatsapp", to: `+${b.to}`, text: b.text?.body, template, raw: b }, id);
+      return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: b.to, wa_id: b.to }], messages: [{ id }] } };
+    },
+  },
+  {
+    channel: "sms",
+    match: /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/,
+    handle(req, m, store) {
+      if (!req.headers.authorization?.startsWith("Basic ")) return { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
+      const form = new URLSearchParams(req.body.toString("utf8"));
+      const sid = store.nextId("SM");
+      store.record({ channel: "sms", to: form.get("To") ?? "", text: form.get("Body") ?? "", raw: Object.fromEntries(form) }, sid);
+      return { status: 201, body: { sid, account_sid: m[1], to: form.get("To"), from: form.get("From"), body: form.get("Body"), status: "queued" } };
+    },
+  },
+  {
+    channel: "telegram",
+    match: /^\/bot([^/]+)\/sendMessage$/,
+    handle(req, _m, store) {
+      const b = json(req);
+      const id = store.nextId("");
+      store.record({ channel: "telegram", to: String(b.chat_id), text: b.text, raw: b }, id);
+      return { status: 200, body: { ok: true, result: { message_id: store.messages.length, chat: { id: b.chat_id }, text: b.text } } };
+    },
+  },
+  {
+    channel: "email",
+    match: /^\/v2\/email\/outbound-emails$/,
+    handle(req, _m, store) {
+      const b = json(req);
+      const id = store.nextId("ses-");
+      const simple = b.Content?.Simple;
+      store.record(
+        { channel: "email", to: b.Destination?.ToAddresses?.[0] ?? "", subject: simple?.Subject?.Data, text: simple?.Body?.Text?.Data, html: simple?.Body?.Html?.Data, raw: b },
+        id,
+      );
+      return { status: 200, body: { MessageId: id } };
+    },
+  },
+  {
+    channel: "push",
+    match: /^\/v1\/projects\/([^/]+)\/messages:send$/,
+    handle(req, m, store) {
+      if (!req.headers.authorization?.startsWith("Bearer ")) return { status: 401, body: { error: { code: 401, status: "UNAUTHENTICATED" } } };
+      const { message } = json(req);
+      const id = `projects/${m[1]}/messages/${store.nextId("")}`;
+      store.record({ channel: "push", to: message.token, subject: message.notification?.title, text: message.notification?.body, raw: message }, id);
+      return { status: 200, body: { name: id } };
+    },
+  },
+  {
+    channel: "web_push",
+    match: /^\/push\/([a-z0-9]+)$/,
+    handle(req, m, store) {
+      const subscription = subscriptions.get(m[1]);
+      if (!subscription) return { status: 410, body: "subscription gone" };
+      const payload = JSON.parse(decrypt(req.body, { version: "aes128gcm", privateKey: subscription.ecdh, authSecret: subscription.auth }).toString("utf8"));
+      const id = store.nextId("push-");
+      store.record({ channel: "web_push", to: m[1], subject: payload.title, text: payload.body, raw: { payload, authorization: req.headers.authorization } }, id);
+      return { status: 201, body: "", headers: { location: `/push/${m[1]}/${id}` } };
+    },
+  },
+];
+
+export type SinkServer = { url: string; store: SinkStore; close: () => Promise<void>; newWebPushSubscription: () => { endpoint: string; keys: { p256dh: string; auth: string } } };
+
+function send(res: http.ServerResponse, reply: Reply) {
+  const isJson = typeof reply.body !== "string";
+  res.writeHead(reply.status, { "content-type": isJson ? "application/json" : "text/plain", ...reply.headers });
+  res.end(isJson ? JSON.stringify(reply.body) : reply.body);
+}
+
+export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<SinkServer> {
+  const store = new SinkStore();
+  let url = "";
+  const newWebPushSubscription = () => {
+    const id = randomBytes(8).toString("hex");
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    const auth = randomBytes(16);
+    subscriptions.set(id, { ecdh, auth });
+    return { endpoint: `${url}/push/${id}`, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") } };
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", async () => {
+      const path = (req.url ?? "/").split("?")[0];
+      const request: Request = { method: req.method ?? "GET", path, headers: req.headers, body: Buffer.concat(chunks) };
+      try {
+        if (path === "/_sink/messages" && request.method === "GET") return send(res, { status: 200, body: { messages: store.messages } });
+        if (path === "/_sink/messages" && request.method === "DELETE") {
+          store.clear();
+          return send(res, { status: 204, body: "" });
+        }
+        if (path === "/_sink/faults" && request.method === "POST") {
+          const { channel, faults } = json(request) as { channel: Channel; faults: SinkFault[] };
+          store.queueFaults(channel, faults);
+          return send(res, { status: 204, body: "" });
+        }
+        if (path === "/_sink/web-push-subscriptions" && request.method === "POST") return send(res, { status: 201, body: newWebPushSubscription() });
+        for (const route of ROUTES) {
+          const m = path.match(route.match);
+          if (!m || request.method !== "POST") continue;
+          store.countCall(route.channel);
+          const fault = store.takeFault(route.channel);
+          if (fault) {
+            const reply = fault.acceptThenHang ? route.handle(request, m, store) : fault;
+            if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+            if (!res.destroyed) send(res, reply);
+            return;
+          }
+          return send(res, route.handle(request, m, store));
+        }
+        send(res, { status: 404, body: { error: `no sink at ${request.method} ${path}` } });
+      } catch (error) {
+        send(res, { status: 400, body: { error: error instanceof Error ? error.message : String(error) } });
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  server.keepAliveTimeout = 30_000;
+  return {
+    url,
+    store,
+    newWebPushSubscription,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,136 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import pLimit from "p-limit";
+import type { Database } from "@/db/client";
+import { deliveries, deliveryAttempts, type Delivery } from "@/db/schema";
+import type { ChannelProvider, OutboundMessage, SendOutcome } from "../providers/types";
+import { learnFromPermanentFailure } from "./dead-addresses";
+import { outboundMessageFor } from "./outbound-message";
+import { retryDelayMs, type RetryPolicy } from "./retry-policy";
+
+export type SendDeps = {
+  db: Database;
+  policy: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  clock: () => Date;
+};
+
+// Provider calls in flight at once per batch: enough to hide HTTP latency, few enough to
+// stay polite to providers.
+const SEND_CONCURRENCY = 64;
+
+async function callProvider(provider: ChannelProvider, message: OutboundMessage): Promise<SendOutcome> {
+  try {
+    return await provider.send(message);
+  } catch (error) {
+    // An adapter bug or an SDK throwing something unexpected: treated as worth one more try.
+    return { ok: false, kind: "transient", code: "exception", message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
+
+// Successful first attempts are recorded in two statements for the whole batch.
+async function recordAccepted(db: Database, accepted: { delivery: Delivery; attemptId: string; providerMessageId: string; at: Date }[]) {
+  if (!accepted.length) return;
+  await db.execute(sql`
+    update deliveries as d set
+      status = case when d.status = 'sending' then 'sent'::delivery_status else d.status end,
+      provider_message_id = v.pmid, sent_at = v.at, provider_error_code = null, provider_error = null, updated_at = now()
+    from (values ${values(accepted.map((a) => sql`(${a.delivery.id}::uuid, ${a.providerMessageId}, ${a.at.toISOString()}::timestamptz)`))}) as v(id, pmid, at)
+    where d.id = v.id`);
+  await db.execute(sql`
+    update delivery_attempts as a set outcome = 'accepted', finished_at = v.at
+    from (values ${values(accepted.map((a) => sql`(${a.attemptId}::uuid, ${a.at.toISOString()}::timestamptz)`))}) as v(id, at)
+    where a.id = v.id`);
+}
+
+// One failed attempt: record it, then retry transient errors with backoff until the limit.
+// Every attempt row is written before its provider call, so a crash mid-call leaves evidence.
+async function retryUntilDone(deps: SendDeps, delivery: Delivery, provider: ChannelProvider, message: OutboundMessage, first: { attempt: number; attemptId: string; outcome: SendOutcome }) {
+  const { db } = deps;
+  let { attempt, attemptId, outcome } = first;
+  for (;;) {
+    const finishedAt = deps.clock();
+    await db
+      .update(deliveryAttempts)
+      .set({
+        outcome: outcome.ok ? "accepted" : outcome.kind === "transient" ? "transient_error" : "permanent_error",
+        errorCode: outcome.ok ? null : outcome.code,
+        error: outcome.ok ? null : outcome.message.slice(0, 1000),
+        finishedAt,
+      })
+      .where(eq(deliveryAttempts.id, attemptId));
+    if (outcome.ok) {
+      await db
+        .update(deliveries)
+        .set({
+          status: sql`case when ${deliveries.status} = 'sending' then 'sent'::delivery_status else ${deliveries.status} end`,
+          providerMessageId: outcome.providerMessageId,
+          attempts: attempt,
+          sentAt: finishedAt,
+          providerErrorCode: null,
+          providerError: null,
+        })
+        .where(eq(deliveries.id, delivery.id));
+      return;
+    }
+    const giveUp = outcome.kind === "permanent" || attempt >= deps.policy.maxAttempts;
+    await db
+      .update(deliveries)
+      .set({ attempts: attempt, providerErrorCode: outcome.code, providerError: outcome.message.slice(0, 1000), ...(giveUp ? { status: "failed" as const, failedAt: finishedAt } : {}) })
+      .where(eq(deliveries.id, delivery.id));
+    if (outcome.kind === "permanent") return learnFromPermanentFailure(db, delivery, outcome, finishedAt);
+    if (giveUp) return;
+    await deps.sleep(retryDelayMs(attempt, deps.policy, deps.random(), outcome.retryAfterMs));
+    attempt += 1;
+    const [row] = await db.insert(deliveryAttempts).values({ deliveryId: delivery.id, attempt, startedAt: deps.clock() }).returning({ id: deliveryAttempts.id });
+    attemptId = row.id;
+    outcome = await callProvider(provider, message);
+  }
+}
+
+// Sends pending deliveries. Each is claimed first (pending → sending, in one statement for
+// the batch): only one worker ever moves a row out of "pending", which is what makes a
+// duplicate job harmless. Rows whose channel has no provider any more are skipped.
+export async function sendDeliveries(deps: SendDeps, pending: Delivery[], providerFor: (d: Delivery) => ChannelProvider | undefined): Promise<void> {
+  const { db } = deps;
+  const orphans = pending.filter((d) => !providerFor(d));
+  if (orphans.length) {
+    await db
+      .update(deliveries)
+      .set({ status: "skipped", skipReason: "channel_not_enabled" })
+      .where(and(inArray(deliveries.id, orphans.map((d) => d.id)), eq(deliveries.status, "pending")));
+  }
+  const sendable = pending.filter((d) => providerFor(d));
+  if (!sendable.length) return;
+
+  const won = await db
+    .update(deliveries)
+    .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1` })
+    .where(and(inArray(deliveries.id, sendable.map((d) => d.id)), eq(deliveries.status, "pending")))
+    .returning({ id: deliveries.id, attempts: deliveries.attempts });
+  if (!won.length) return;
+  const claimed = won.map((w) => ({ ...sendable.find((d) => d.id === w.id)!, status: "sending" as const, attempts: w.attempts }));
+  const startedAt = deps.clock();
+  const attemptRows = await db
+    .insert(deliveryAttempts)
+    .values(claimed.map((d) => ({ deliveryId: d.id, attempt: d.attempts, startedAt })))
+    .returning({ id: deliveryAttempts.id, deliveryId: deliveryAttempts.deliveryId });
+
+  const limit = pLimit(SEND_CONCURRENCY);
+  const accepted: Parameters<typeof recordAccepted>[1] = [];
+  await Promise.all(
+    claimed.map((delivery) =>
+      limit(async () => {
+        const provider = providerFor(delivery)!;
+        const message = await outboundMessageFor(db, delivery);
+        const attemptId = attemptRows.find((a) => a.deliveryId === delivery.id)!.id;
+        const outcome = await callProvider(provider, message);
+        if (outcome.ok) accepted.push({ delivery, attemptId, providerMessageId: outcome.providerMessageId, at: deps.clock() });
+        else await retryUntilDone(deps, delivery, provider, message, { attempt: delivery.attempts, attemptId, outcome });
+      }),
+    ),
+  );
+  await recordAccepted(db, accepted);
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { Channel } from "@/db/schema";
+
+// The events the platform accepts (POST /api/events, and the app's own actions), each with
+// its own payload schema. Types are topic-style routing keys: "appointment.cancelled".
+
+const appointmentRef = z
+  .object({
+    appointmentId: z.uuid("must be an appointment id").optional(),
+    bookingReference: z.string().trim().min(1).max(64).optional(),
+  })
+  .refine((v) => v.appointmentId || v.bookingReference, {
+    message: "give appointmentId or bookingReference",
+    path: ["appointmentId"],
+  });
+
+const money = z.number().nonnegative().max(1_000_000);
+
+const patientRef = z.object({ patientId: z.uuid("must be a patient id") });
+
+export const PATIENT_EVENT_PAYLOADS = {
+  "appointment.confirmed": appointmentRef.and(
+    z.object({ amount: money.optional(), paymentStatus: z.enum(["paid", "unpaid", "not_required"]).optional() }),
+  ),
+  "appointment.pending_approval": appointmentRef,
+  "appointment.rejected": appointmentRef.and(z.object({ reason: z.string().max(500).optional() })),
+  "appointment.cancelled": appointmentRef.and(
+    z.object({ cancelledBy: z.enum(["patient", "staff", "system"]).default("staff"), reason: z.string().max(500).optional() }),
+  ),
+  "appointment.rescheduled": appointmentRef.and(z.object({ previousStartsAt: z.iso.datetime({ offset: true }).optional() })),
+  "appointment.completed": appointmentRef,
+  "appointment.no_show": appointmentRef,
+  "appointment.reminder": appointmentRef.and(z.object({ offset: z.string().regex(/^\d+[mhd]$/, "must be like 24h, 2h or 30m").default("24h") })),
+  "walkin.token_called": patientRef.and(
+    z.object({ tokenNumber: z.string().min(1).max(20), queueName: z.string().min(1).max(100), room: z.string().min(1).max(100) }),
+  ),
+  "walkin.approaching_turn": patientRef.and(
+    z.object({ tokenNumber: z.string().min(1).max(20), queueName: z.string().min(1).max(100), position: z.number().int().min(1).max(1000) }),
+  ),
+  "clinical.prescription_ready": patientRef.and(z.object({ documentId: z.string().max(100).optional() })),
+  "clinical.report_ready": patientRef.and(z.object({ documentId: z.string().max(100).optional() })),
+  "doctor.emergency_leave": appointmentRef.and(
+    z.object({ refundAmount: money, currency: z.string().length(3).toUpperCase(), rescheduleUrl: z.url({ protocol: /^https?$/ }) }),
+  ),
+} as const;
+
+export type PatientEventType = keyof typeof PATIENT_EVENT_PAYLOADS;
+export const PATIENT_EVENT_TYPES = Object.keys(PATIENT_EVENT_PAYLOADS) as PatientEventType[];
+
+const staffPayload = z.object({
+  summary: z.string().trim().min(1).max(200),
+  patientId: z.uuid().optional(),
+  doctorId: z.uuid().optional(),
+  // A path inside the app the notification opens ("/patients/…").
+  link: z.string().regex(/^\/[^/]/, "must be a path inside the app").max(300).optional(),
+});
+
+export const STAFF_EVENT_TYPES = [
+  "staff.new_session",
+  "staff.session_request",
+  "staff.cancellation",
+  "staff.low_stock",
+  "staff.lab_result",
+  "staff.bill_generated",
+  "staff.refund_processed",
+  "staff.deposit_received",
+  "staff.package_purchased",
+  "staff.package_redeemed",
+  "staff.package_expired",
+  "staff.package_exhausted",
+  "staff.test_requested",
+] as const;
+export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
+export type EventType = PatientEventType | StaffEventType;
+
+// Internal only (never accepted by POST /api/events): a message a staff member wrote in the
+// Communication Hub, sent through the same providers and delivery log.
+export const HUB_MESSAGE_EVENT = "hub.message";
+
+export function isPatientEvent(type: string): type is PatientEventType {
+  return type in PATIENT_EVENT_PAYLOADS;
+}
+
+const envelope = {
+  // The caller's unique id for this event; the same id is processed once.
+  id: z.string().trim().min(1).max(200).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+};
+
+export const eventSchema = z.discriminatedUnion("type", [
+  ...PATIENT_EVENT_TYPES.map((type) => z.object({ ...envelope, type: z.literal(type), data: PATIENT_EVENT_PAYLOADS[type] })),
+  ...STAFF_EVENT_TYPES.map((type) => z.object({ ...envelope, type: z.literal(type), data: staffPayload })),
+] as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<IncomingEvent>;
+
+export type IncomingEvent = { id?: string; occurredAt?: string; type: EventType; data: Record<string, unknown> };
+
+// The product's default channels per event; "(configurable)" events start with those a
+// clinic would expect, and every clinic can change them in Settings.
+export const DEFAULT_EVENT_CHANNELS: Record<EventType, Channel[]> = {
+  "appointment.confirmed": ["whatsapp", "email"],
+  "appointment.pending_approval": ["email"],
+  "appointment.rejected": ["whatsapp", "email"],
+  "appointment.cancelled": ["whatsapp", "email", "sms"],
+  "appointment.rescheduled": ["whatsapp", "email"],
+  "appointment.completed": [],
+  "appointment.no_show": ["email"],
+  "appointment.reminder": ["whatsapp", "email", "sms", "push"],
+  "walkin.token_called": ["sms", "push"],
+  "walkin.approaching_turn": ["sms", "push"],
+  "clinical.prescription_ready": ["whatsapp", "email"],
+  "clinical.report_ready": ["whatsapp", "email"],
+  "doctor.emergency_leave": ["whatsapp", "email"],
+  "staff.new_session": ["in_app", "web_push"],
+  "staff.session_request": ["in_app", "web_push"],
+  "staff.cancellation": ["in_app", "web_push"],
+  "staff.low_stock": ["in_app", "web_push"],
+  "staff.lab_result": ["in_app", "web_push"],
+  "staff.bill_generated": ["in_app", "web_push"],
+  "staff.refund_processed": ["in_app", "web_push"],
+  "staff.deposit_received": ["in_app", "web_push"],
+  "staff.package_purchased": ["in_app"],
+  "staff.package_redeemed": ["in_app"],
+  "staff.package_expired": ["in_app"],
+  "staff.package_exhausted": ["in_app"],
+  "staff.test_requested": ["in_app", "web_push"],
+};

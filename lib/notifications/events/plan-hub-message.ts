@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { conversations, messages, patients, type Channel, type EventRow } from "@/db/schema";
+import { composerChannels } from "@/lib/conversations/rules";
+import { loadPatientFacts } from "../decisions/load-patient-facts";
+import type { SkipReason } from "../decisions/reasons";
+import { clinicSettings } from "./clinic-settings";
+import type { EventPlan } from "./plan-patient-event";
+
+// A staff member's message from the Communication Hub: one delivery on the channel they chose,
+// to the patient's address. The composer's rules are checked again at send time (a STOP may
+// have arrived since), and the message is linked to its delivery for the ticks.
+export async function planHubMessage(db: Database, event: EventRow): Promise<EventPlan> {
+  const messageId = String(event.payload.messageId);
+  const [row] = await db
+    .select({ message: messages, patient: patients })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(patients, eq(patients.id, conversations.patientId))
+    .where(eq(messages.id, messageId));
+  if (!row || row.message.clinicId !== event.clinicId) return { rows: [], decisions: [{ reason: "patient_not_found" }] };
+  const { message, patient } = row;
+  const channel = message.channel as Channel;
+  const [settings, facts] = await Promise.all([clinicSettings(db, event.clinicId), loadPatientFacts(db, [patient])]);
+  const { consent, whatsappLastInboundAt } = facts.get(patient.id)!;
+  const offered = composerChannels(patient, consent, whatsappLastInboundAt, new Date()).find((c) => c.channel === message.channel);
+
+  const deliveryId = randomUUID();
+  const base = { id: deliveryId, clinicId: event.clinicId, eventId: event.id, eventType: event.type, audience: "patient" as const, recipientId: patient.id, channel, language: patient.language };
+  // Sent or not, the message points at its delivery: the timeline shows the tick or the reason.
+  const afterRecord = async (tx: Database) => {
+    await tx.update(messages).set({ deliveryId }).where(eq(messages.id, messageId));
+  };
+  const skip = (reason: SkipReason): EventPlan => ({ rows: [{ ...base, status: "skipped", skipReason: reason, decision: { reason, messageId } }], decisions: [{ channel, reason }], afterRecord });
+
+  if (!settings.providers.has(channel)) return skip("channel_not_enabled");
+  if (!offered?.available) return skip(offered?.reason ?? "channel_not_enabled");
+  // Free text on WhatsApp only inside the 24-hour window; outside it only approved templates.
+  if (offered.whatsapp?.mode === "template") return skip("whatsapp_window_closed");
+
+  return {
+    rows: [
+      {
+        ...base,
+        address: channel === "email" ? patient.email! : patient.phone!,
+        status: "pending",
+        subject: message.subject,
+        body: message.body,
+        decision: { rule: "sent", messageId, whatsapp: channel === "whatsapp" ? { mode: "text" } : undefined, centreName: settings.clinic.name },
+      },
+    ],
+    decisions: [{ channel, send: true }],
+    afterRecord,
+  };
+}

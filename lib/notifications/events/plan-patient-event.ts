@@ -1,0 +1,111 @@
+import type { Database } from "@/db/client";
+import type { Channel, EventRow, NewDelivery } from "@/db/schema";
+import { clinicLocalDate } from "@/lib/time/clinic-time";
+import { appointmentSkipReason } from "../decisions/appointment-relevance";
+import { decidePatientChannels, type ChannelDecision } from "../decisions/decide-patient-channels";
+import { loadPatientFacts, type LoadedFacts } from "../decisions/load-patient-facts";
+import type { SkipReason } from "../decisions/reasons";
+import { renderMessage } from "../templates/render";
+import { templateVariables } from "../templates/variables";
+import type { PatientEventType } from "./catalog";
+import { clinicSettings, type ClinicSettings } from "./clinic-settings";
+import { loadSubjects, type NotificationSubject, type SubjectOrMissing } from "./load-subject";
+
+// rows: every delivery of the event, sent or skipped; afterRecord: work that needs the rows
+// stored (linking a hub message to its delivery).
+export type EventPlan = { rows: NewDelivery[]; decisions: unknown[]; afterRecord?: (db: Database) => Promise<void> };
+
+// What planning a batch of patient events needs, read in a handful of queries for the batch.
+export type PatientBatch = {
+  subjects: Map<string, SubjectOrMissing>;
+  facts: Map<string, LoadedFacts>;
+  settings: Map<string, ClinicSettings>;
+};
+
+export async function loadPatientBatch(db: Database, batch: EventRow[]): Promise<PatientBatch> {
+  const clinicIds = [...new Set(batch.map((e) => e.clinicId))];
+  const [subjects, settings] = await Promise.all([
+    loadSubjects(db, batch),
+    Promise.all(clinicIds.map((id) => clinicSettings(db, id))).then((all) => new Map(all.map((s) => [s.clinic.id, s]))),
+  ]);
+  const people = [...subjects.values()].flatMap((s) => ("patient" in s ? [s.patient] : []));
+  return { subjects, settings, facts: await loadPatientFacts(db, people) };
+}
+
+// "Two appointments the same day on the same agenda for a patient and a relative: only one
+// SMS." The key is unique in the delivery log, so the second reminder's SMS cannot be inserted.
+function householdSmsKey(event: EventRow, subject: NotificationSubject, phone: string, timeZone: string): string | null {
+  if (event.type !== "appointment.reminder" || !subject.appointment) return null;
+  const { agendaId, startsAt } = subject.appointment;
+  return `sms:reminder:${String(event.payload.offset ?? "24h")}:${agendaId}:${clinicLocalDate(startsAt, timeZone)}:${phone}`;
+}
+
+// Decides and renders every delivery of one patient event, sent or skipped. No I/O: the
+// batch holds the facts.
+export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date): EventPlan {
+  const type = event.type as PatientEventType;
+  const subject = batch.subjects.get(event.id)!;
+  const settings = batch.settings.get(event.clinicId)!;
+  const channels = settings.channelsFor(type);
+  if ("missing" in subject) {
+    const reason: SkipReason = subject.missing === "appointment" ? "appointment_not_found" : "patient_not_found";
+    return { rows: [], decisions: [{ reason }] };
+  }
+
+  const { patient, appointment } = subject;
+  const base = {
+    clinicId: event.clinicId,
+    eventId: event.id,
+    eventType: event.type,
+    audience: "patient" as const,
+    recipientId: patient.id,
+    appointmentId: appointment?.id ?? null,
+    language: patient.language,
+  };
+  const skipRow = (channel: Channel, reason: SkipReason, decision: Record<string, unknown> = {}): NewDelivery => ({
+    ...base,
+    channel,
+    status: "skipped",
+    skipReason: reason,
+    decision: { reason, ...decision },
+  });
+
+  const stale = appointment ? appointmentSkipReason(type, appointment, now) : null;
+  if (stale) return { rows: channels.map((c) => skipRow(c, stale.reason, { detail: stale.detail })), decisions: [stale] };
+
+  const decisions = decidePatientChannels({
+    eventChannels: channels,
+    enabledChannels: new Set(settings.providers.keys()),
+    appointment: appointment
+      ? { bookedBy: appointment.bookedBy, motifNotificationsEnabled: appointment.motif.notificationsEnabled, agenda: appointment.agenda }
+      : null,
+    ...batch.facts.get(patient.id)!,
+    now,
+  });
+  const templates = settings.templatesFor(type, patient.language);
+  const variables = templateVariables({ clinic: settings.clinic, patient, appointment, data: event.payload });
+
+  const rowsFor = (decision: ChannelDecision): NewDelivery[] => {
+    if (!decision.send) return [skipRow(decision.channel, decision.reason)];
+    const template = templates.find((t) => t.channel === decision.channel);
+    if (!template) return [skipRow(decision.channel, "no_template")];
+    const rendered = renderMessage(template, decision.channel, variables);
+    const whatsapp =
+      decision.channel === "whatsapp"
+        ? { mode: decision.whatsappMode, templateName: rendered.whatsappTemplate?.name, parameters: rendered.whatsappTemplate?.parameters }
+        : undefined;
+    return decision.recipients.map((recipient) => ({
+      ...base,
+      channel: decision.channel,
+      address: recipient.address,
+      deviceId: recipient.deviceId ?? null,
+      status: "pending" as const,
+      subject: rendered.subject,
+      body: rendered.text,
+      segments: rendered.sms?.segments ?? null,
+      dedupeKey: decision.channel === "sms" ? householdSmsKey(event, subject, recipient.address, settings.clinic.timeZone) : null,
+      decision: { rule: "sent", whatsapp, centreName: settings.clinic.name, smsEncoding: rendered.sms?.encoding },
+    }));
+  };
+  return { rows: decisions.filter((d) => channels.includes(d.channel)).flatMap(rowsFor), decisions };
+}

@@ -1,0 +1,59 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { staffPushSubscriptions, staffUsers, type Channel, type EventRow, type NewDelivery } from "@/db/schema";
+import type { SkipReason } from "../decisions/reasons";
+import type { StaffEventType } from "./catalog";
+import { clinicSettings } from "./clinic-settings";
+import type { EventPlan } from "./plan-patient-event";
+import { messageTranslator } from "@/lib/i18n/translator";
+import { staffRecipients } from "./staff-routing";
+
+const OPEN_APP = { en: "Open Clinic Notify to see it.", fr: "Ouvrez Clinic Notify pour le voir." };
+
+// Staff alerts: in-app for every routed staff member, browser push to each active subscription.
+export async function planStaffEvent(db: Database, event: EventRow): Promise<EventPlan> {
+  const type = event.type as StaffEventType;
+  const data = event.payload as { summary: string; doctorId?: string; link?: string };
+  const [{ clinic, channelsFor, providers }, staff] = await Promise.all([
+    clinicSettings(db, event.clinicId),
+    db.select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.clinicId, event.clinicId)),
+  ]);
+  const channels = channelsFor(type);
+  const recipients = staffRecipients(type, staff, data.doctorId);
+  if (!recipients.length) return { rows: [], decisions: [{ reason: "no_recipient" satisfies SkipReason }] };
+
+  const subscriptions = channels.includes("web_push")
+    ? await db
+        .select()
+        .from(staffPushSubscriptions)
+        .where(and(inArray(staffPushSubscriptions.staffUserId, recipients.map((r) => r.id)), eq(staffPushSubscriptions.active, true)))
+    : [];
+  const language = clinic.defaultLanguage;
+  // Titles are stored in the clinic's language. The browser notification carries the title
+  // only: patient details stay inside the app.
+  const title = messageTranslator(language)(`eventTypes.${type.replace(".", "__")}`);
+  const rows: NewDelivery[] = [];
+  const decisions: unknown[] = [];
+
+  for (const member of recipients) {
+    const base = { clinicId: event.clinicId, eventId: event.id, eventType: type, audience: "staff" as const, recipientId: member.id, language };
+    const skip = (channel: Channel, reason: SkipReason) => {
+      decisions.push({ staffId: member.id, channel, reason });
+      rows.push({ ...base, channel, status: "skipped", skipReason: reason, decision: { reason } });
+    };
+    for (const channel of channels) {
+      if (!providers.has(channel)) {
+        skip(channel, "channel_not_enabled");
+      } else if (channel === "in_app") {
+        rows.push({ ...base, channel, address: member.id, status: "pending", subject: title, body: data.summary, decision: { rule: "sent", link: data.link } });
+      } else if (channel === "web_push") {
+        const own = subscriptions.filter((s) => s.staffUserId === member.id);
+        if (!own.length) skip(channel, "no_subscription");
+        for (const s of own) {
+          rows.push({ ...base, channel, address: s.endpoint, status: "pending", subject: title, body: OPEN_APP[language], decision: { rule: "sent", link: data.link } });
+        }
+      }
+    }
+  }
+  return { rows, decisions };
+}

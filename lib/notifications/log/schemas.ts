@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { channelEnum, deliveryStatusEnum } from "@/db/schema";
+import { cursorSchema } from "@/lib/api/cursor";
+import { localDateSchema } from "@/lib/time/clinic-time";
+
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const deliveryLogQuerySchema = z.object({
+  patient: z.preprocess(blankToUndefined, z.uuid("must be a patient id").optional()),
+  event: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_]+\.[a-z_]+$/, "must be an event type").optional()),
+  channel: z.preprocess(blankToUndefined, z.enum(channelEnum.enumValues).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(deliveryStatusEnum.enumValues).optional()),
+  from: z.preprocess(blankToUndefined, localDateSchema.optional()),
+  to: z.preprocess(blankToUndefined, localDateSchema.optional()),
+  cursor: z.preprocess(blankToUndefined, cursorSchema(z.tuple([z.iso.datetime(), z.uuid()])).optional()),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type DeliveryLogQuery = z.output<typeof deliveryLogQuerySchema>;
+
+export const deliveryIdSchema = z.object({ id: z.uuid("must be a delivery id") });

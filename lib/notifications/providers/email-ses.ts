@@ -1,0 +1,62 @@
+import { SendEmailCommand, SESv2Client, SESv2ServiceException } from "@aws-sdk/client-sesv2";
+import { z } from "zod";
+import { networkFailure, permanent, transient, type ChannelProvider, type SendOutcome } from "./types";
+
+// Email through AWS SES v2 (SendEmail).
+export const emailConfigSchema = z.object({
+  from: z.string().min(3),
+  region: z.string().min(1).default("eu-west-1"),
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+  // Only for a local SES-compatible server; unset in production.
+  endpoint: z.url().optional(),
+  configurationSetName: z.string().optional(),
+  // When set, SES notifications must come from this SNS topic.
+  snsTopicArn: z.string().optional(),
+});
+export type EmailConfig = z.infer<typeof emailConfigSchema>;
+
+const TRANSIENT_ERRORS = new Set(["TooManyRequestsException", "LimitExceededException", "ThrottlingException", "ServiceUnavailableException", "InternalFailure"]);
+
+export function createEmailProvider(config: EmailConfig): ChannelProvider {
+  const client = new SESv2Client({
+    region: config.region,
+    endpoint: config.endpoint,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    // Our own retry loop counts and records attempts; the SDK must not retry behind its back.
+    maxAttempts: 1,
+  });
+  return {
+    channel: "email",
+    async send(message): Promise<SendOutcome> {
+      try {
+        const result = await client.send(
+          new SendEmailCommand({
+            FromEmailAddress: config.from,
+            Destination: { ToAddresses: [message.to] },
+            Content: {
+              Simple: {
+                Subject: { Data: message.subject ?? "", Charset: "UTF-8" },
+                Body: {
+                  Text: { Data: message.text, Charset: "UTF-8" },
+                  ...(message.html ? { Html: { Data: message.html, Charset: "UTF-8" } } : {}),
+                },
+              },
+            },
+            // Comes back in SES event notifications: a bounce can find its delivery.
+            EmailTags: [{ Name: "delivery_id", Value: message.deliveryId }],
+            ConfigurationSetName: config.configurationSetName,
+          }),
+        );
+        return result.MessageId ? { ok: true, providerMessageId: result.MessageId } : transient("no_message_id", "SES answered without a MessageId");
+      } catch (error) {
+        if (error instanceof SESv2ServiceException) {
+          const status = error.$metadata.httpStatusCode ?? 0;
+          if (status === 429 || status >= 500 || TRANSIENT_ERRORS.has(error.name)) return transient(error.name, error.message);
+          return permanent(error.name, error.message);
+        }
+        return networkFailure(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { ttlCache } from "@/lib/cache/ttl-cache";
+import { clinicChannels, type Channel } from "@/db/schema";
+import { createEmailProvider, emailConfigSchema } from "./email-ses";
+import { createInAppProvider } from "./in-app";
+import { createPushProvider, pushConfigSchema } from "./push-fcm";
+import { createSmsProvider, smsConfigSchema } from "./sms-twilio";
+import { createTelegramProvider, telegramConfigSchema } from "./telegram";
+import type { ChannelProvider } from "./types";
+import { createWebPushProvider, webPushConfigSchema } from "./web-push";
+import { createWhatsappProvider, whatsappConfigSchema } from "./whatsapp-360dialog";
+
+type Factory<S extends z.ZodType> = { schema: S; create: (config: z.output<S>) => ChannelProvider };
+const factory = <S extends z.ZodType>(schema: S, create: (config: z.output<S>) => ChannelProvider): Factory<S> => ({ schema, create });
+
+// The one place that knows which adapter serves which channel.
+export const PROVIDER_FACTORIES = {
+  whatsapp: factory(whatsappConfigSchema, createWhatsappProvider),
+  email: factory(emailConfigSchema, createEmailProvider),
+  sms: factory(smsConfigSchema, createSmsProvider),
+  telegram: factory(telegramConfigSchema, createTelegramProvider),
+  push: factory(pushConfigSchema, createPushProvider),
+  web_push: factory(webPushConfigSchema, createWebPushProvider),
+} satisfies Partial<Record<Channel, Factory<z.ZodType>>>;
+
+export type ClinicProviders = { providers: Map<Channel, ChannelProvider>; configs: Map<Channel, Record<string, unknown>> };
+
+const cache = ttlCache<ClinicProviders>(30_000);
+
+// A clinic's usable channels: enabled in its workspace and with a valid configuration.
+// A channel whose stored configuration does not validate is treated as not enabled.
+async function load(db: Database, clinicId: string): Promise<ClinicProviders> {
+  const rows = await db.select().from(clinicChannels).where(and(eq(clinicChannels.clinicId, clinicId), eq(clinicChannels.enabled, true)));
+  const providers = new Map<Channel, ChannelProvider>();
+  const configs = new Map<Channel, Record<string, unknown>>();
+  for (const row of rows) {
+    if (row.channel === "in_app") {
+      providers.set("in_app", createInAppProvider(db, clinicId));
+      continue;
+    }
+    const f = PROVIDER_FACTORIES[row.channel] as Factory<z.ZodType>;
+    const parsed = f.schema.safeParse(row.config);
+    if (!parsed.success) {
+      console.warn(`clinic ${clinicId}: ${row.channel} configuration is invalid; channel unused`, parsed.error.issues);
+      continue;
+    }
+    providers.set(row.channel, f.create(parsed.data));
+    configs.set(row.channel, parsed.data as Record<string, unknown>);
+  }
+  return { providers, configs };
+}
+
+// Cached briefly: providers hold HTTP agents and SDK clients worth reusing between events.
+export function clinicProviders(db: Database, clinicId: string): Promise<ClinicProviders> {
+  return cache.get(clinicId, () => load(db, clinicId));
+}
+
+export function forgetClinicProviders(clinicId?: string): void {
+  cache.forget(clinicId);
+}
+
+// One channel's validated configuration for a clinic (webhooks need its secrets), or null.
+export async function clinicChannelConfig<C extends keyof typeof PROVIDER_FACTORIES>(
+  db: Database,
+  clinicId: string,
+  channel: C,
+): Promise<z.output<(typeof PROVIDER_FACTORIES)[C]["schema"]> | null> {
+  const [row] = await db
+    .select({ config: clinicChannels.config })
+    .from(clinicChannels)
+    .where(and(eq(clinicChannels.clinicId, clinicId), eq(clinicChannels.channel, channel)));
+  if (!row) return null;
+  const parsed = PROVIDER_FACTORIES[channel].schema.safeParse(row.config);
+  return parsed.success ? (parsed.data as z.output<(typeof PROVIDER_FACTORIES)[C]["schema"]>) : null;
+}

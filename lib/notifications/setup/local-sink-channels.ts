@@ -1,0 +1,33 @@
+import webPush from "web-push";
+import type { Database } from "@/db/client";
+import type { Channel } from "@/db/schema";
+import { configureChannel } from "./install-clinic-defaults";
+
+export const LOCAL_WEBHOOK_SECRETS = { whatsapp: "local-whatsapp-webhook-secret", smsAuthToken: "local-sms-auth-token" } as const;
+
+// Every channel of a clinic pointed at the local sinks (lib/dev-sinks), with credentials the
+// sinks accept: the embedded default can be tried end to end on one machine.
+export async function pointChannelsAtLocalSinks(
+  db: Database,
+  clinic: { id: string; slug: string; name: string; country: string },
+  sinkUrl: string,
+  appUrl: string,
+): Promise<void> {
+  const vapid = webPush.generateVAPIDKeys();
+  const configs: Record<Channel, Record<string, unknown>> = {
+    whatsapp: { apiKey: "local", baseUrl: sinkUrl, webhookSecret: LOCAL_WEBHOOK_SECRETS.whatsapp },
+    sms: {
+      accountSid: `AC${clinic.slug.replace(/[^a-z0-9]/g, "")}`,
+      authToken: LOCAL_WEBHOOK_SECRETS.smsAuthToken,
+      from: clinic.country === "US" ? "+12125550100" : "+33700000000",
+      baseUrl: sinkUrl,
+      statusCallbackUrl: `${appUrl}/api/webhooks/sms/${clinic.id}`,
+    },
+    email: { from: `${clinic.name} <no-reply@${clinic.slug}.demo>`, region: "eu-west-1", accessKeyId: "local", secretAccessKey: "local", endpoint: sinkUrl },
+    telegram: { botToken: "local:bot", baseUrl: sinkUrl },
+    push: { projectId: `${clinic.slug}-app`, accessToken: "local-fcm-token", baseUrl: sinkUrl },
+    web_push: { vapidPublicKey: vapid.publicKey, vapidPrivateKey: vapid.privateKey, subject: `mailto:it@${clinic.slug}.demo` },
+    in_app: {},
+  };
+  for (const [channel, config] of Object.entries(configs)) await configureChannel(db, clinic.id, channel as Channel, config);
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { recordConsent } from "../inbound/record-inbound";
+import { clinicChannelConfig } from "../providers/registry";
+import { applyReceipt } from "../receipts/apply-receipt";
+import { verifySnsMessage } from "./sns";
+import { badRequest, parseJson, unauthorized, type WebhookResult } from "./webhook-result";
+
+const sesEventSchema = z.object({
+  eventType: z.string().optional(),
+  notificationType: z.string().optional(),
+  mail: z.object({ messageId: z.string(), tags: z.record(z.string(), z.array(z.string())).optional() }),
+  bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() })), timestamp: z.string().optional() }).optional(),
+  complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })), timestamp: z.string().optional() }).optional(),
+  delivery: z.object({ timestamp: z.string().optional() }).optional(),
+});
+
+// SES event notifications through SNS: deliveries, bounces, complaints. The SNS signature is
+// checked over the message (certificate from an SNS host); old messages are refused as replays.
+export async function handleSesWebhook(db: Database, clinicId: string, rawBody: string, now: Date, certUrlPattern?: RegExp): Promise<WebhookResult> {
+  const config = await clinicChannelConfig(db, clinicId, "email");
+  if (!config) return unauthorized("Email is not configured for this clinic.");
+  const verified = await verifySnsMessage(parseJson(rawBody), now, certUrlPattern);
+  if (!verified.ok) return unauthorized(`SNS message rejected: ${verified.reason}.`);
+  const sns = verified.message;
+  if (config.snsTopicArn && sns.TopicArn !== config.snsTopicArn) return unauthorized("SNS topic does not belong to this clinic.");
+
+  if (sns.Type === "SubscriptionConfirmation" && sns.SubscribeURL) {
+    // Confirming is a GET on the URL SNS signed; the signature check above vouches for it.
+    const response = await fetch(sns.SubscribeURL, { signal: AbortSignal.timeout(5000) }).catch(() => null);
+    return { status: response?.ok ? 200 : 502, body: { confirmed: Boolean(response?.ok) } };
+  }
+  if (sns.Type !== "Notification") return { status: 200, body: { ignored: sns.Type } };
+
+  const parsed = sesEventSchema.safeParse(parseJson(sns.Message));
+  if (!parsed.success) return badRequest("Not an SES event.");
+  const event = parsed.data;
+  const kind = event.eventType ?? event.notificationType;
+  const base = {
+    channel: "email" as const,
+    providerMessageId: event.mail.messageId,
+    deliveryId: event.mail.tags?.delivery_id?.[0],
+    receiptKey: `ses:${sns.MessageId}`,
+    raw: event,
+  };
+
+  if (kind === "Delivery") {
+    const outcome = await applyReceipt(db, clinicId, { ...base, status: "delivered", occurredAt: new Date(event.delivery?.timestamp ?? sns.Timestamp) });
+    return { status: 200, body: { outcome } };
+  }
+  if (kind === "Bounce" && event.bounce?.bounceType === "Permanent") {
+    const recipient = event.bounce.bouncedRecipients[0];
+    const occurredAt = new Date(event.bounce.timestamp ?? sns.Timestamp);
+    const outcome = await applyReceipt(db, clinicId, { ...base, status: "bounced", occurredAt, errorCode: "hard_bounce", error: recipient?.diagnosticCode });
+    // A hard bounce stops email to the address until someone corrects it.
+    for (const r of event.bounce.bouncedRecipients) {
+      await recordConsent(db, { clinicId, channel: "email", address: r.emailAddress.toLowerCase(), state: "suppressed", reason: r.diagnosticCode ?? "hard bounce", source: "ses_bounce", at: occurredAt });
+    }
+    return { status: 200, body: { outcome } };
+  }
+  if (kind === "Complaint" && event.complaint) {
+    for (const r of event.complaint.complainedRecipients) {
+      await recordConsent(db, { clinicId, channel: "email", address: r.emailAddress.toLowerCase(), state: "suppressed", reason: "complaint", source: "ses_complaint", at: now });
+    }
+    return { status: 200, body: { outcome: "suppressed" } };
+  }
+  // Transient bounces, sends, opens: nothing to change.
+  return { status: 200, body: { ignored: kind } };
+}

@@ -1,0 +1,71 @@
+import type { Database } from "@/db/client";
+import { clinics } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { receiveInbound } from "@/lib/conversations/receive-inbound";
+import { recordConsent, recordInbound } from "../inbound/record-inbound";
+import { smsKeyword } from "../inbound/sms-keywords";
+import { clinicChannelConfig } from "../providers/registry";
+import { applyReceipt, type Receipt } from "../receipts/apply-receipt";
+import { verifyTwilioSignature } from "./signatures";
+import { badRequest, unauthorized, type WebhookResult } from "./webhook-result";
+
+// Twilio-style statuses; "queued", "accepted" and "sending" add nothing to our own "sent".
+const STATUS_MAP: Record<string, Receipt["status"] | undefined> = { sent: "sent", delivered: "delivered", read: "read", undelivered: "failed", failed: "failed" };
+
+const HELP_TEXT = {
+  en: (clinic: string) => `${clinic}: appointment messages. Reply STOP to unsubscribe, START to subscribe again. For help, call the clinic.`,
+  fr: (clinic: string) => `${clinic} : messages de rendez-vous. Répondez STOP pour ne plus les recevoir, START pour les recevoir à nouveau. Pour de l'aide, appelez le cabinet.`,
+};
+
+const twiml = (message?: string): WebhookResult => ({
+  status: 200,
+  contentType: "text/xml",
+  body: message
+    ? `<?xml version="1.0" encoding="UTF-8"?><Response><Message>${message.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</Message></Response>`
+    : `<?xml version="1.0" encoding="UTF-8"?><Response/>`,
+});
+
+// SMS status callbacks and incoming SMS, signed with the clinic's auth token over our URL and
+// the form parameters. STOP/START change consent (never an appointment); HELP gets a reply.
+export async function handleSmsWebhook(db: Database, clinicId: string, rawBody: string, signature: string | null, url: string, now: Date): Promise<WebhookResult> {
+  const config = await clinicChannelConfig(db, clinicId, "sms");
+  const params = new URLSearchParams(rawBody);
+  if (!config || !verifyTwilioSignature(config.authToken, url, params, signature)) return unauthorized("Invalid or missing X-Twilio-Signature.");
+  const sid = params.get("MessageSid");
+  if (!sid) return badRequest("Missing MessageSid.", { MessageSid: ["is required"] });
+
+  const messageStatus = params.get("MessageStatus");
+  if (messageStatus) {
+    const status = STATUS_MAP[messageStatus];
+    if (status) {
+      await applyReceipt(db, clinicId, {
+        channel: "sms",
+        providerMessageId: sid,
+        status,
+        occurredAt: now,
+        errorCode: params.get("ErrorCode") ?? undefined,
+        error: params.get("ErrorMessage") ?? undefined,
+        receiptKey: `sms:${sid}:${messageStatus}`,
+        raw: Object.fromEntries(params),
+      });
+    }
+    return twiml();
+  }
+
+  const from = params.get("From");
+  const body = params.get("Body");
+  if (!from || body === null) return badRequest("An incoming SMS needs From and Body.", { From: ["is required"], Body: ["is required"] });
+  await recordInbound(db, clinicId, "sms", from, now);
+  // Every incoming SMS shows in the patient's conversation, keywords included (STOP is a consent
+  // change, never a cancellation, and staff should see it).
+  await receiveInbound(db, { clinicId, channel: "sms", from, body, externalId: sid, at: now });
+  const keyword = smsKeyword(body);
+  if (keyword === "stop" || keyword === "start") {
+    await recordConsent(db, { clinicId, channel: "sms", address: from, state: keyword === "stop" ? "opted_out" : "opted_in", reason: body.trim(), source: "sms_keyword", at: now });
+  }
+  if (keyword === "help") {
+    const [clinic] = await db.select({ name: clinics.name, language: clinics.defaultLanguage }).from(clinics).where(eq(clinics.id, clinicId));
+    return twiml(HELP_TEXT[clinic.language](clinic.name));
+  }
+  return twiml();
+}

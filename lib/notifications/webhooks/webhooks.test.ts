@@ -1,0 +1,209 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
+import { generate } from "selfsigned";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { appointments, consentRecords, conversations, deliveries, lastInbound, messages } from "@/db/schema";
+import { smsKeyword } from "../inbound/sms-keywords";
+import { LOCAL_WEBHOOK_SECRETS } from "../setup/local-sink-channels";
+import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "../testing/pipeline-fixture";
+import { handleSesWebhook } from "./ses-webhook";
+import { hubSignature, twilioSignature } from "./signatures";
+import { handleSmsWebhook } from "./sms-webhook";
+import { signSnsMessage } from "./sns";
+import { handleWhatsappWebhook } from "./whatsapp-webhook";
+
+let f: PipelineFixture;
+beforeAll(async () => {
+  f = await pipelineFixture();
+});
+afterAll(() => f.close());
+beforeEach(() => f.sink.store.clear());
+
+const cancelled = (appointmentId: string) => ({ type: "appointment.cancelled" as const, data: { appointmentId } });
+const seconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
+
+describe("WhatsApp webhook", () => {
+  const post = (payload: unknown, sign = true, tamper = false) => {
+    const raw = JSON.stringify(payload);
+    const signature = sign ? hubSignature(LOCAL_WEBHOOK_SECRETS.whatsapp, raw) : null;
+    return handleWhatsappWebhook(f.db, f.clinic.id, tamper ? raw.replace("delivered", "read") : raw, signature);
+  };
+  const statusPayload = (id: string, status: string, at: Date, callback?: string) => ({
+    object: "whatsapp_business_account",
+    entry: [{ id: "waba", changes: [{ field: "messages", value: { statuses: [{ id, status, timestamp: seconds(at), recipient_id: "33612345678", biz_opaque_callback_data: callback }] } }] }],
+  });
+
+  async function sentWhatsapp() {
+    const { appointment, patient } = await bookAppointment(f, { phone: `+3361${Math.floor(Math.random() * 1e7).toString().padStart(7, "0")}` }, { status: "cancelled" });
+    await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: patient.phone!, state: "opted_in", source: "test" });
+    const rows = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
+    return rows.whatsapp;
+  }
+
+  it("refuses unsigned and tampered requests with 401", async () => {
+    const delivery = await sentWhatsapp();
+    expect((await post(statusPayload(delivery.providerMessageId!, "delivered", new Date()), false)).status).toBe(401);
+    expect((await post(statusPayload(delivery.providerMessageId!, "delivered", new Date()), true, true)).status).toBe(401);
+    const [row] = await f.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
+    expect(row.status).toBe("sent");
+  });
+
+  it("moves a delivery forward only, whatever order receipts arrive in, and ignores repeats", async () => {
+    const delivery = await sentWhatsapp();
+    const wamid = delivery.providerMessageId!;
+    const t = (s: number) => new Date(Date.now() + s * 1000);
+    expect((await post(statusPayload(wamid, "read", t(3)))).body).toMatchObject({ outcomes: ["applied"] });
+    expect((await post(statusPayload(wamid, "delivered", t(2)))).body).toMatchObject({ outcomes: ["not_forward"] });
+    expect((await post(statusPayload(wamid, "sent", t(1)))).body).toMatchObject({ outcomes: ["not_forward"] });
+    expect((await post(statusPayload(wamid, "read", t(3)))).body).toMatchObject({ outcomes: ["duplicate"] });
+    const [row] = await f.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
+    expect(row.status).toBe("read");
+  });
+
+  it("finds the delivery by our reference when the wamid was never recorded", async () => {
+    const delivery = await sentWhatsapp();
+    const result = await post(statusPayload("wamid.unknown-to-us", "delivered", new Date(), delivery.id));
+    expect(result.body).toMatchObject({ outcomes: ["applied"] });
+  });
+
+  it("answers 400 with field errors for a signed payload of the wrong shape", async () => {
+    const result = await post({ entry: [{ changes: [{ value: { statuses: [{ id: "x" }] } }] }] });
+    expect(result.status).toBe(400);
+    expect(Object.keys((result.body as { error: { fields: object } }).error.fields)).toContain("entry.0.changes.0.value.statuses.0.status");
+  });
+
+  it("an incoming message opens the 24-hour window: the next notification goes as free text without opt-in", async () => {
+    const { appointment, patient } = await bookAppointment(f, { phone: "+33644444444" }, { status: "cancelled" });
+    const inbound = {
+      entry: [{ changes: [{ value: { messages: [{ from: "33644444444", id: "wamid.in1", timestamp: seconds(new Date()), type: "text", text: { body: "Bonjour" } }] } }] }],
+    };
+    expect((await post(inbound)).status).toBe(200);
+    const [window] = await f.db.select().from(lastInbound).where(and(eq(lastInbound.clinicId, f.clinic.id), eq(lastInbound.address, patient.phone!)));
+    expect(window.channel).toBe("whatsapp");
+    const [conversation] = await f.db.select().from(conversations).where(eq(conversations.patientId, patient.id));
+    const thread = await f.db.select().from(messages).where(eq(messages.conversationId, conversation.id));
+    expect(thread.map((m) => [m.direction, m.channel, m.body])).toEqual([["inbound", "whatsapp", "Bonjour"]]);
+    const rows = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
+    expect(rows.whatsapp.status).toBe("sent");
+    expect(f.sink.store.messages.find((m) => m.channel === "whatsapp")?.text).toContain("annulé");
+  });
+});
+
+describe("SMS webhook", () => {
+  const url = () => `http://localhost:3000/api/webhooks/sms/${f.clinic.id}`;
+  const post = (params: Record<string, string>, sign = true) => {
+    const form = new URLSearchParams(params);
+    const signature = sign ? twilioSignature(LOCAL_WEBHOOK_SECRETS.smsAuthToken, url(), form) : "bogus";
+    return handleSmsWebhook(f.db, f.clinic.id, form.toString(), signature, url(), new Date());
+  };
+
+  it("STOP blocks further SMS to the number, without cancelling anything; START re-subscribes", async () => {
+    const { appointment } = await bookAppointment(f, { phone: "+33655555555", email: null }, { status: "cancelled" });
+    const stop = await post({ MessageSid: "SMin1", From: "+33655555555", To: "+33700000000", Body: " Stop " });
+    expect(stop).toMatchObject({ status: 200, contentType: "text/xml" });
+    const skipped = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
+    expect(skipped.sms.skipReason).toBe("sms_opted_out");
+    const [stillCancelled] = await f.db.select().from(appointments).where(eq(appointments.id, appointment.id));
+    expect(stillCancelled.status).toBe("cancelled");
+    const landed = await f.db.select({ body: messages.body }).from(messages).where(eq(messages.externalId, "SMin1"));
+    expect(landed).toEqual([{ body: " Stop " }]);
+
+    await post({ MessageSid: "SMin2", From: "+33655555555", To: "+33700000000", Body: "START" });
+    const { appointment: next } = await bookAppointment(f, { phone: "+33655555555", email: null }, { status: "cancelled" });
+    expect((await deliveriesOf(f, (await publish(f, cancelled(next.id))).id)).sms.status).toBe("sent");
+    const history = await f.db.select().from(consentRecords).where(eq(consentRecords.address, "+33655555555"));
+    expect(history.map((h) => [h.state, h.source])).toEqual([
+      ["opted_out", "sms_keyword"],
+      ["opted_in", "sms_keyword"],
+    ]);
+  });
+
+  it("HELP gets a reply", async () => {
+    const result = await post({ MessageSid: "SMin3", From: "+33666666666", To: "+33700000000", Body: "help" });
+    expect(result.body).toContain("<Message>");
+    expect(result.body).toContain("STOP");
+  });
+
+  it("status callbacks move the delivery forward, and a bad signature is refused", async () => {
+    const { appointment } = await bookAppointment(f, { email: null }, { status: "cancelled" });
+    const sms = (await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id)).sms;
+    expect((await post({ MessageSid: sms.providerMessageId!, MessageStatus: "delivered" }, false)).status).toBe(401);
+    await post({ MessageSid: sms.providerMessageId!, MessageStatus: "delivered" });
+    await post({ MessageSid: sms.providerMessageId!, MessageStatus: "sent" });
+    const [row] = await f.db.select().from(deliveries).where(eq(deliveries.id, sms.id));
+    expect(row.status).toBe("delivered");
+  });
+
+  it("recognises the compliance keywords, and only as the whole message", () => {
+    expect(["STOP", "stop", "Arrêt", "STOPALL", "unsubscribe", "Cancel.", "end", "quit"].map(smsKeyword)).toEqual(Array(8).fill("stop"));
+    expect(["START", "unstop"].map(smsKeyword)).toEqual(["start", "start"]);
+    expect(smsKeyword("Please stop calling me")).toBeNull();
+    expect(smsKeyword("cancel my appointment")).toBeNull();
+  });
+});
+
+describe("SES webhook (SNS)", () => {
+  let certServer: http.Server;
+  let certUrl = "";
+  let privateKey = "";
+  const pattern = /^http:\/\/127\.0\.0\.1:\d+\//;
+
+  beforeAll(async () => {
+    const pems = await generate([{ name: "commonName", value: "sns.test" }], { keySize: 2048 });
+    privateKey = pems.private;
+    certServer = http.createServer((_req, res) => res.end(pems.cert));
+    await new Promise<void>((r) => certServer.listen(0, "127.0.0.1", () => r()));
+    certUrl = `http://127.0.0.1:${(certServer.address() as AddressInfo).port}/SimpleNotificationService.pem`;
+  });
+  afterAll(() => new Promise<void>((r) => certServer.close(() => r())));
+
+  const notification = (message: unknown, timestamp = new Date()) =>
+    signSnsMessage(
+      {
+        Type: "Notification",
+        MessageId: crypto.randomUUID(),
+        TopicArn: "arn:aws:sns:eu-west-1:123:ses-events",
+        Message: JSON.stringify(message),
+        Timestamp: timestamp.toISOString(),
+        SignatureVersion: "2",
+        SigningCertURL: certUrl,
+      },
+      privateKey,
+    );
+  const post = (body: unknown) => handleSesWebhook(f.db, f.clinic.id, JSON.stringify(body), new Date(), pattern);
+
+  async function sentEmail(email: string) {
+    const { appointment } = await bookAppointment(f, { email, phone: null }, { status: "cancelled" });
+    return (await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id)).email;
+  }
+
+  it("marks a delivered email delivered", async () => {
+    const email = await sentEmail("delivered@example.com");
+    const result = await post(notification({ eventType: "Delivery", mail: { messageId: email.providerMessageId }, delivery: {} }));
+    expect(result).toMatchObject({ status: 200, body: { outcome: "applied" } });
+  });
+
+  it("a hard bounce marks the delivery bounced and stops email to the address", async () => {
+    const email = await sentEmail("bounce@example.com");
+    await post(notification({ eventType: "Bounce", mail: { messageId: email.providerMessageId }, bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: "bounce@example.com", diagnosticCode: "550 5.1.1 user unknown" }] } }));
+    const [row] = await f.db.select().from(deliveries).where(eq(deliveries.id, email.id));
+    expect(row).toMatchObject({ status: "bounced", providerErrorCode: "hard_bounce", providerError: "550 5.1.1 user unknown" });
+    const { appointment } = await bookAppointment(f, { email: "bounce@example.com", phone: null }, { status: "cancelled" });
+    expect((await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id)).email.skipReason).toBe("email_suppressed");
+  });
+
+  it("a complaint stops email to the address", async () => {
+    const email = await sentEmail("complains@example.com");
+    await post(notification({ eventType: "Complaint", mail: { messageId: email.providerMessageId }, complaint: { complainedRecipients: [{ emailAddress: "complains@example.com" }] } }));
+    const [consent] = await f.db.select().from(consentRecords).where(eq(consentRecords.address, "complains@example.com"));
+    expect(consent).toMatchObject({ state: "suppressed", source: "ses_complaint" });
+  });
+
+  it("refuses a bad signature, a replayed old message and a certificate from elsewhere", async () => {
+    const good = notification({ eventType: "Delivery", mail: { messageId: "x" } });
+    expect((await post({ ...good, Message: good.Message.replace("Delivery", "Bounce") })).status).toBe(401);
+    expect((await post(notification({ eventType: "Delivery", mail: { messageId: "x" } }, new Date(Date.now() - 2 * 3600_000)))).status).toBe(401);
+    expect((await handleSesWebhook(f.db, f.clinic.id, JSON.stringify(good), new Date())).status).toBe(401);
+  });
+});

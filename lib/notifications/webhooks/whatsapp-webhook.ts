@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { fieldErrorsOf } from "@/lib/api/respond";
+import { receiveInbound } from "@/lib/conversations/receive-inbound";
+import { recordConsent, recordInbound } from "../inbound/record-inbound";
+import { smsKeyword } from "../inbound/sms-keywords";
+import { clinicChannelConfig } from "../providers/registry";
+import { applyReceipt, type Receipt } from "../receipts/apply-receipt";
+import { verifyHubSignature } from "./signatures";
+import { badRequest, parseJson, unauthorized, type WebhookResult } from "./webhook-result";
+
+const statusSchema = z.object({
+  id: z.string().min(1),
+  status: z.string(),
+  timestamp: z.string().regex(/^\d+$/),
+  recipient_id: z.string().optional(),
+  biz_opaque_callback_data: z.string().optional(),
+  errors: z.array(z.object({ code: z.number(), title: z.string().optional(), message: z.string().optional() })).optional(),
+});
+const messageSchema = z.object({
+  from: z.string().min(1),
+  id: z.string().min(1),
+  timestamp: z.string().regex(/^\d+$/),
+  type: z.string(),
+  text: z.object({ body: z.string() }).optional(),
+});
+export const whatsappWebhookSchema = z.object({
+  entry: z.array(
+    z.object({
+      changes: z.array(z.object({ value: z.object({ statuses: z.array(statusSchema).optional(), messages: z.array(messageSchema).optional() }) })),
+    }),
+  ),
+});
+
+const STATUS_MAP: Record<string, Receipt["status"] | undefined> = { sent: "sent", delivered: "delivered", read: "read", failed: "failed" };
+const at = (seconds: string) => new Date(Number(seconds) * 1000);
+
+// 360dialog / Meta webhook: delivery statuses and patients' messages, signed over the raw body.
+// Everything here is a few indexed writes: the answer comes well within WhatsApp's 5 seconds.
+export async function handleWhatsappWebhook(db: Database, clinicId: string, rawBody: string, signature: string | null): Promise<WebhookResult> {
+  const config = await clinicChannelConfig(db, clinicId, "whatsapp");
+  if (!config || !verifyHubSignature(config.webhookSecret, rawBody, signature)) return unauthorized("Invalid or missing X-Hub-Signature-256.");
+  const parsed = whatsappWebhookSchema.safeParse(parseJson(rawBody));
+  if (!parsed.success) return badRequest("Not a WhatsApp webhook payload.", fieldErrorsOf(parsed.error));
+
+  const outcomes: string[] = [];
+  for (const { value } of parsed.data.entry.flatMap((e) => e.changes)) {
+    for (const s of value.statuses ?? []) {
+      const status = STATUS_MAP[s.status];
+      if (!status) continue;
+      const error = s.errors?.[0];
+      outcomes.push(
+        await applyReceipt(db, clinicId, {
+          channel: "whatsapp",
+          providerMessageId: s.id,
+          deliveryId: s.biz_opaque_callback_data,
+          status,
+          occurredAt: at(s.timestamp),
+          errorCode: error ? String(error.code) : undefined,
+          error: error?.message ?? error?.title,
+          receiptKey: `whatsapp:${s.id}:${s.status}`,
+          raw: s,
+        }),
+      );
+    }
+    for (const m of value.messages ?? []) {
+      const phone = `+${m.from.replace(/^\+/, "")}`;
+      await recordInbound(db, clinicId, "whatsapp", phone, at(m.timestamp));
+      const keyword = m.text ? smsKeyword(m.text.body) : null;
+      if (keyword === "stop" || keyword === "start") {
+        await recordConsent(db, { clinicId, channel: "whatsapp", address: phone, state: keyword === "stop" ? "opted_out" : "opted_in", source: "whatsapp_keyword", at: at(m.timestamp) });
+      }
+      // Into the patient's conversation in the Communication Hub (non-text messages show their type).
+      const landed = await receiveInbound(db, { clinicId, channel: "whatsapp", from: phone, body: m.text?.body ?? `[${m.type}]`, externalId: m.id, at: at(m.timestamp) });
+      outcomes.push(landed.duplicate ? "duplicate" : "inbound");
+    }
+  }
+  return { status: 200, body: { received: outcomes.length, outcomes } };
+}

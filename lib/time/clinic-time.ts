@@ -1,0 +1,37 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, format } from "date-fns";
+import { z } from "zod";
+
+// Instants are stored in UTC; days and wall-clock times are the clinic's. These are the
+// only conversions between the two, so DST is handled in one place (by @date-fns/tz).
+
+export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-29");
+export const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a local date and time like 2026-03-29T09:30");
+
+function parts(local: string): number[] {
+  return local.split(/[-T:]/).map(Number);
+}
+
+// The UTC instant of a wall-clock time in the clinic's zone. A time skipped by a DST jump
+// (02:30 on the spring-forward night in Paris) resolves to the first valid instant after it.
+export function clinicLocalToUtc(local: string, timeZone: string): Date {
+  const [y, mo, d, h = 0, mi = 0] = parts(local);
+  return new Date(new TZDate(y, mo - 1, d, h, mi, timeZone).getTime());
+}
+
+// [start, end) of a clinic day in UTC. Not always 24 h: 23 h or 25 h on DST days.
+export function clinicDayRange(localDate: string, timeZone: string): { start: Date; end: Date } {
+  const [y, mo, d] = parts(localDate);
+  const start = new TZDate(y, mo - 1, d, timeZone);
+  return { start: new Date(start.getTime()), end: new Date(addDays(start, 1).getTime()) };
+}
+
+export function clinicLocalDate(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
+}
+
+export function clinicLocalDateTime(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
+}
