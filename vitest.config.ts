@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -10,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Attachments uploaded by tests go to a scratch folder, not the dev database's.
+    env: { STORAGE_DIR: path.join(os.tmpdir(), "clinic-notify-test-uploads") },
   },
 });

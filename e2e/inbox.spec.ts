@@ -27,6 +27,8 @@ test("an SMS from a patient appears in the open inbox without a reload", async (
   const clinicId = (await (await page.request.get(`/api/deliveries/${deliveries[0].id}`)).json()).delivery.clinicId;
   await page.goto("/inbox");
   await expect(page.getByTestId("conversation").first()).toBeVisible();
+  // Connected to the live feed: the inbox no longer polls, so what follows arrives by SSE.
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "true");
 
   const url = `${baseURL}/api/webhooks/sms/${clinicId}`;
   const text = `Hello from e2e ${Date.now()}`;
@@ -34,7 +36,7 @@ test("an SMS from a patient appears in the open inbox without a reload", async (
   const signature = twilioSignature(LOCAL_WEBHOOK_SECRETS.smsAuthToken, url, form);
   const response = await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } });
   expect(response.status()).toBe(200);
-  await expect(page.getByTestId("conversation").filter({ hasText: text })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("conversation").filter({ hasText: text })).toBeVisible({ timeout: 5_000 });
 });
 
 test("without send_messages there is no inbox, and the API refuses", async ({ browser }) => {

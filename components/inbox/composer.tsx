@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldLabel, Input, Select } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/api/client";
+import { AttachmentPicker, type PendingFile } from "./attachment-picker";
 import type { ThreadPage } from "./types";
 
 type Props = { conversationId: string; channels: ThreadPage["composer"] };
@@ -25,18 +26,28 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   const [channel, setChannel] = useState<string>(firstAvailable);
   const [body, setBody] = useState("");
   const [subject, setSubject] = useState("");
+  const [files, setFiles] = useState<PendingFile[]>([]);
   const selected = channels.find((c) => c.channel === channel);
+  const limit = selected?.available ? (selected.attachments ?? 0) : 0;
+  const filesProblem =
+    files.length > limit
+      ? limit === 0
+        ? t("noAttachments", { channel: tChannel(channel) })
+        : t("tooManyAttachments", { channel: tChannel(channel), limit })
+      : null;
+  const filesReady = files.every((f) => f.state === "ready");
   const sms = useMemo(() => (channel === "sms" && body ? new SegmentedMessage(body) : null), [channel, body]);
 
   const send = useMutation({
     mutationFn: () =>
       apiFetch(`/api/conversations/${conversationId}/messages`, {
         method: "POST",
-        body: JSON.stringify({ channel, body, ...(channel === "email" ? { subject } : {}) }),
+        body: JSON.stringify({ channel, body, ...(channel === "email" ? { subject } : {}), attachmentIds: files.map((f) => f.id) }),
       }),
     onSuccess: () => {
       setBody("");
       setSubject("");
+      setFiles([]);
       client.invalidateQueries({ queryKey: ["thread", conversationId] });
       client.invalidateQueries({ queryKey: ["conversations"] });
     },
@@ -49,7 +60,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       className="space-y-2 border-t border-slate-200 bg-white p-4"
       onSubmit={(e) => {
         e.preventDefault();
-        if (body.trim()) send.mutate();
+        if (body.trim() && !filesProblem && filesReady) send.mutate();
       }}
       aria-label={t("label")}
     >
@@ -84,11 +95,13 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         maxLength={4096}
         className="w-full rounded-md border border-slate-300 p-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none"
       />
+      <AttachmentPicker files={files} onChange={setFiles} limit={limit} />
+      {filesProblem ? <Alert>{filesProblem}</Alert> : null}
       <div className="flex items-center justify-between gap-3">
         <p className="text-xs text-slate-500" data-testid="sms-counter">
           {sms ? t("smsCounter", { characters: body.length, segments: sms.segmentsCount, encoding: sms.encodingName }) : channel === "portal" ? t("portalHint") : ""}
         </p>
-        <Button type="submit" disabled={send.isPending || !body.trim()}>
+        <Button type="submit" disabled={send.isPending || !body.trim() || Boolean(filesProblem) || !filesReady}>
           {send.isPending ? t("sending") : t("send")}
         </Button>
       </div>

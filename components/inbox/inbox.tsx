@@ -15,6 +15,10 @@ import { Composer } from "./composer";
 import { ConversationList } from "./conversation-list";
 import { Thread } from "./thread";
 import type { ConversationItem, ListPage, ThreadPage } from "./types";
+import { useLiveUpdates } from "./use-live-updates";
+
+// While the live feed is down the inbox still refreshes, more slowly.
+const FALLBACK_POLL_MS = 15_000;
 
 const FILTERS = ["status", "type", "direction", "starred", "q"] as const;
 
@@ -29,6 +33,7 @@ export function Inbox() {
   const client = useQueryClient();
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const selectedId = params.get("c");
+  const live = useLiveUpdates();
 
   const setParam = useCallback(
     (key: string, value: string | null) => {
@@ -52,7 +57,7 @@ export function Inbox() {
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
-    refetchInterval: 5000,
+    refetchInterval: live ? false : FALLBACK_POLL_MS,
   });
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.conversations) ?? [], [list.data]);
 
@@ -62,7 +67,7 @@ export function Inbox() {
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Boolean(selectedId),
-    refetchInterval: 5000,
+    refetchInterval: live ? false : FALLBACK_POLL_MS,
   });
   const conversation = thread.data?.pages[0]?.conversation;
   const current = items.find((c) => c.id === selectedId) ?? conversation;
@@ -154,10 +159,16 @@ export function Inbox() {
               <option value="outbound">{t("filters.outbound")}</option>
             </Select>
           </div>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={params.get("starred") === "true"} onChange={(e) => setParam("starred", e.target.checked ? "true" : null)} />
-            {t("filters.starredOnly")}
-          </label>
+          <div className="flex items-center justify-between">
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={params.get("starred") === "true"} onChange={(e) => setParam("starred", e.target.checked ? "true" : null)} />
+              {t("filters.starredOnly")}
+            </label>
+            <span className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="live-status" data-live={live}>
+              <span className={live ? "size-2 rounded-full bg-emerald-500" : "size-2 rounded-full bg-slate-300"} aria-hidden />
+              {t(live ? "live" : "reconnecting")}
+            </span>
+          </div>
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto">
           {list.isError ? <Alert className="m-3">{t("loadError")}</Alert> : null}

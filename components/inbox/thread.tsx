@@ -1,8 +1,9 @@
 "use client";
 
-import { Check, CheckCheck, Phone, TriangleAlert } from "lucide-react";
+import { Check, CheckCheck, Paperclip, Phone, TriangleAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { kilobytes } from "./attachment-picker";
 import type { ThreadMessage } from "./types";
 
 // Delivery ticks from the provider's receipts: one tick sent, two delivered, blue read.
@@ -43,6 +44,17 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
             <div className={cn("rounded-2xl px-3 py-2 text-sm", m.direction === "outbound" ? "bg-brand-600 text-white" : "bg-white ring-1 ring-slate-200")}>
               {m.subject ? <p className="font-semibold">{m.subject}</p> : null}
               <p className="whitespace-pre-line">{m.body}</p>
+              {m.attachments.length ? (
+                <ul className="mt-2 space-y-1" data-testid="message-attachments">
+                  {m.attachments.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/api/attachments/${a.id}`} download className="inline-flex items-center gap-1 underline underline-offset-2">
+                        <Paperclip className="size-3.5" aria-hidden /> {a.fileName} <span className="opacity-75">({kilobytes(a.sizeBytes)})</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
           )}
           <p className={cn("mt-1 flex gap-2 text-xs text-slate-500", m.direction === "outbound" && "justify-end")}>

@@ -24,6 +24,7 @@ export type ThreadMessage = {
   authorName: string | null;
   deliveryStatus: string | null;
   deliveryError: string | null;
+  attachments: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
 };
 export type ThreadPage = {
   conversation: ConversationItem & { phone: string | null; email: string | null };
@@ -33,7 +34,7 @@ export type ThreadPage = {
     channel: "sms" | "email" | "portal" | "call" | "whatsapp";
     available: boolean;
     reason?: "no_phone" | "no_email" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in";
-    attachments?: boolean;
+    attachments?: number;
     whatsapp?: { mode: "text"; windowEndsAt: string } | { mode: "template" };
   }[];
 };

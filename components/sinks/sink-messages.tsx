@@ -1,13 +1,27 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Bell, Globe, Inbox, Mail, MessageCircle, MessageSquare, Send, Trash2 } from "lucide-react";
+import { Bell, Globe, Inbox, Mail, MessageCircle, MessageSquare, Paperclip, Send, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api/client";
 import type { SinkMessage } from "@/lib/dev-sinks/sink-store";
+
+// The files that came with a message, as a mail client or WhatsApp lists them.
+function Files({ m }: { m: SinkMessage }) {
+  if (!m.attachments?.length) return null;
+  return (
+    <ul className="flex flex-wrap gap-2 px-4 py-2 text-xs" data-testid="sink-attachments">
+      {m.attachments.map((a) => (
+        <li key={a.fileName} className="flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-slate-700">
+          <Paperclip className="size-3" aria-hidden /> {a.fileName} ({Math.ceil(a.sizeBytes / 1024)} KB)
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 // Each message the way its recipient would see it: a WhatsApp bubble, an SMS, an email,
 // a phone's lock-screen notification, a browser notification.
@@ -39,6 +53,7 @@ function Message({ m }: { m: SinkMessage }) {
             ) : (
               <p className="whitespace-pre-line">{m.text}</p>
             )}
+            <Files m={m} />
           </div>
         </div>
       );
@@ -58,6 +73,7 @@ function Message({ m }: { m: SinkMessage }) {
             <p className="border-b border-slate-200 px-4 py-2 font-medium">{m.subject}</p>
             {/* No scripts, no same-origin: the email's HTML cannot touch the app. */}
             <iframe title={m.subject ?? "email"} sandbox="" srcDoc={m.html ?? ""} className="h-56 w-full" />
+            <Files m={m} />
           </div>
         </div>
       );

@@ -93,6 +93,8 @@ export const attachments = pgTable(
     sizeBytes: integer().notNull(),
     sha256: text().notNull(),
     storageKey: text().notNull(),
+    // Uploaded before the message is sent; only its uploader can attach it to a message.
+    uploadedByStaffId: uuid().references(() => staffUsers.id),
     createdAt: createdAt(),
   },
   (t) => [index().on(t.messageId)],

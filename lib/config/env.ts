@@ -28,6 +28,9 @@ const envSchema = z.object({
   SNS_CERT_URL_PATTERN: z.string().optional(),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(500),
+  // Message attachments: a folder on local disk by default, or an S3-compatible bucket.
+  STORAGE_DIR: z.string().min(1).default(".data/uploads"),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import { auditEvents, conversations, deliveries, messages, patients, staffUsers } from "@/db/schema";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { attachments, auditEvents, conversations, deliveries, messages, patients, staffUsers } from "@/db/schema";
 import { encodeCursor } from "@/lib/api/cursor";
 import { NotFoundError } from "@/lib/api/errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -45,16 +45,15 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(page.limit + 1);
 
-  if (!page.cursor) {
-    await ctx.db.insert(auditEvents).values({
-      clinicId: ctx.clinicId,
-      staffUserId: ctx.staff.id,
-      action: "conversation.opened",
-      patientId: conversation.conversation.patientId,
-      conversationId,
-    });
-  }
+  if (!page.cursor) await recordOpened(ctx, conversationId, conversation.conversation.patientId);
   const items = rows.slice(0, page.limit);
+  const files = items.length
+    ? await ctx.db
+        .select({ id: attachments.id, messageId: attachments.messageId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
+        .from(attachments)
+        .where(and(eq(attachments.clinicId, ctx.clinicId), inArray(attachments.messageId, items.map((m) => m.id))))
+        .orderBy(attachments.createdAt)
+    : [];
   const last = items.at(-1);
   return {
     conversation: {
@@ -63,7 +62,30 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
       phone: conversation.phone,
       email: conversation.email,
     },
-    messages: items,
+    messages: items.map((m) => ({ ...m, attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f) })),
     nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
+}
+
+// The live inbox refetches an open thread whenever it changes; the audit trail wants the
+// person opening it, so one staff member's views of a conversation within a quarter of an
+// hour count as one.
+const AUDIT_REOPEN_MS = 15 * 60_000;
+
+async function recordOpened(ctx: Ctx, conversationId: string, patientId: string | null) {
+  const [recent] = await ctx.db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.clinicId, ctx.clinicId),
+        eq(auditEvents.staffUserId, ctx.staff.id),
+        eq(auditEvents.conversationId, conversationId),
+        eq(auditEvents.action, "conversation.opened"),
+        gt(auditEvents.at, new Date(Date.now() - AUDIT_REOPEN_MS)),
+      ),
+    )
+    .limit(1);
+  if (recent) return;
+  await ctx.db.insert(auditEvents).values({ clinicId: ctx.clinicId, staffUserId: ctx.staff.id, action: "conversation.opened", patientId, conversationId });
 }

@@ -3,6 +3,7 @@ import { conversations, messages } from "@/db/schema";
 import { InvalidInputError, NotFoundError } from "@/lib/api/errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
+import { announceConversationChange } from "@/lib/realtime/hub-changes";
 import type { CallLog } from "./schemas";
 
 // A phone call is logged, never recorded: when, how long, which way, and what was said.
@@ -35,6 +36,7 @@ export async function logCall(ctx: Pick<StaffContext, "db" | "clinicId" | "staff
         directions: sql`(select array_agg(distinct d) from unnest(${conversations.directions} || ${call.direction}::message_direction) d)`,
       })
       .where(eq(conversations.id, conversationId));
+    await announceConversationChange(tx, { clinicId: ctx.clinicId, conversationId });
     return message;
   });
 }

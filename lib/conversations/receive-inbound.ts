@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { announceConversationChange } from "@/lib/realtime/hub-changes";
 import { conversations, messages, patients, patientUserProfiles, type MessageChannel } from "@/db/schema";
 
 export type InboundMessage = {
@@ -80,6 +81,7 @@ export async function receiveInbound(db: Database, m: InboundMessage) {
         directions: sql`(select array_agg(distinct d) from unnest(${conversations.directions} || 'inbound'::message_direction) d)`,
       })
       .where(eq(conversations.id, conversationId));
+    await announceConversationChange(tx, { clinicId: m.clinicId, conversationId });
     return { conversationId, patientId, messageId: message.id, duplicate: false };
   });
 }

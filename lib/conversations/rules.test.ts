@@ -34,7 +34,7 @@ describe("the composer's channels", () => {
     expect(c.sms).toMatchObject({ available: false, reason: "no_phone" });
     expect(c.whatsapp).toMatchObject({ available: false, reason: "no_phone" });
     expect(c.email).toMatchObject({ available: false, reason: "no_email" });
-    expect(c.portal).toMatchObject({ available: true, attachments: true });
+    expect(c.portal).toMatchObject({ available: true, attachments: 5 });
   });
 
   it("shows a STOP-ed number and a bounced address as unavailable, with the reason", () => {
@@ -53,8 +53,9 @@ describe("the composer's channels", () => {
 
   it("allows attachments everywhere but SMS", () => {
     const c = byChannel(composerChannels(contact, consent, new Date("2026-06-01T11:00:00Z"), now));
-    expect(c.sms).toMatchObject({ available: true, attachments: false });
-    expect(c.email).toMatchObject({ attachments: true });
-    expect(c.whatsapp).toMatchObject({ attachments: true });
+    expect(c.sms).toMatchObject({ available: true, attachments: 0 });
+    expect(c.email).toMatchObject({ attachments: 5 });
+    // One media per WhatsApp message, with the text as its caption.
+    expect(c.whatsapp).toMatchObject({ attachments: 1 });
   });
 });

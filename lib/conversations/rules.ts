@@ -1,4 +1,5 @@
 import type { MessageChannel, StaffRole } from "@/db/schema";
+import { attachmentLimit } from "@/lib/attachments/rules";
 import type { Permission } from "@/lib/auth/permissions";
 import { WHATSAPP_WINDOW_MS } from "@/lib/notifications/decisions/decide-patient-channels";
 
@@ -23,10 +24,8 @@ export function mayReply(staff: { permissions: ReadonlySet<Permission> }): Verdi
   return staff.permissions.has("send_messages") ? { ok: true } : { ok: false, reason: "no_send_messages" };
 }
 
-export const ATTACHMENT_CHANNELS: ReadonlySet<MessageChannel> = new Set(["email", "portal", "whatsapp"]);
-
 export type ComposerChannel =
-  | { channel: MessageChannel; available: true; whatsapp?: { mode: "text"; windowEndsAt: Date } | { mode: "template" }; attachments: boolean }
+  | { channel: MessageChannel; available: true; whatsapp?: { mode: "text"; windowEndsAt: Date } | { mode: "template" }; attachments: number }
   | { channel: MessageChannel; available: false; reason: "no_phone" | "no_email" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in" };
 
 export function composerChannels(
@@ -40,15 +39,15 @@ export function composerChannels(
     out.push({ channel: "whatsapp", available: false, reason: "no_phone" }, { channel: "sms", available: false, reason: "no_phone" });
   } else {
     const windowEndsAt = whatsappLastInboundAt ? new Date(whatsappLastInboundAt.getTime() + WHATSAPP_WINDOW_MS) : null;
-    if (windowEndsAt && windowEndsAt > now) out.push({ channel: "whatsapp", available: true, whatsapp: { mode: "text", windowEndsAt }, attachments: true });
-    else if (consent.whatsappOptedIn) out.push({ channel: "whatsapp", available: true, whatsapp: { mode: "template" }, attachments: false });
+    if (windowEndsAt && windowEndsAt > now) out.push({ channel: "whatsapp", available: true, whatsapp: { mode: "text", windowEndsAt }, attachments: attachmentLimit("whatsapp") });
+    else if (consent.whatsappOptedIn) out.push({ channel: "whatsapp", available: true, whatsapp: { mode: "template" }, attachments: 0 });
     else out.push({ channel: "whatsapp", available: false, reason: "whatsapp_no_opt_in" });
-    out.push(consent.smsOptedOut ? { channel: "sms", available: false, reason: "sms_opted_out" } : { channel: "sms", available: true, attachments: false });
+    out.push(consent.smsOptedOut ? { channel: "sms", available: false, reason: "sms_opted_out" } : { channel: "sms", available: true, attachments: attachmentLimit("sms") });
   }
   if (!contact.email) out.push({ channel: "email", available: false, reason: "no_email" });
   else if (consent.emailSuppressed) out.push({ channel: "email", available: false, reason: "email_suppressed" });
-  else out.push({ channel: "email", available: true, attachments: true });
+  else out.push({ channel: "email", available: true, attachments: attachmentLimit("email") });
   // Portal messages never leave the platform: always available, the place for sensitive documents.
-  out.push({ channel: "portal", available: true, attachments: true });
+  out.push({ channel: "portal", available: true, attachments: attachmentLimit("portal") });
   return out;
 }

@@ -47,10 +47,13 @@ export const sendMessageSchema = z
     channel: z.enum(["sms", "email", "whatsapp", "portal"]),
     subject: z.string().trim().max(200).optional(),
     body: z.string().trim().min(1, "write a message").max(4096, "must be at most 4,096 characters"),
+    // Uploaded first (POST /api/attachments), then sent with the message.
+    attachmentIds: z.array(z.uuid("must be attachment ids")).max(5, "at most 5 attachments").default([]),
   })
   .superRefine((v, ctx) => {
     if (v.channel === "email" && !v.subject) ctx.addIssue({ code: "custom", path: ["subject"], message: "an email needs a subject" });
   });
-export type SendMessage = z.output<typeof sendMessageSchema>;
+// Callers inside the app may leave out the attachments.
+export type SendMessage = Omit<z.output<typeof sendMessageSchema>, "attachmentIds"> & { attachmentIds?: string[] };
 
 export const startConversationSchema = z.object({ patientId: z.uuid("must be a patient id"), message: sendMessageSchema });

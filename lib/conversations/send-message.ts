@@ -1,12 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { conversations, messages, patients, type Conversation } from "@/db/schema";
-import { AppError, ConflictError, NotFoundError } from "@/lib/api/errors";
+import { attachments, conversations, messages, patients, type Conversation } from "@/db/schema";
+import { AppError, ConflictError, InvalidInputError, NotFoundError } from "@/lib/api/errors";
+import { attachmentLimit, WHATSAPP_CAPTION_MAX } from "@/lib/attachments/rules";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { loadPatientFacts } from "@/lib/notifications/decisions/load-patient-facts";
 import { HUB_MESSAGE_EVENT, type IncomingEvent } from "@/lib/notifications/events/catalog";
 import { storeEvent } from "@/lib/notifications/events/ingest-event";
+import { announceConversationChange } from "@/lib/realtime/hub-changes";
 import { composerChannels, mayReply, mayStartConversation, type Refusal } from "./rules";
 import type { SendMessage } from "./schemas";
 
@@ -44,6 +46,7 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
   const offered = composerChannels(patient, facts.consent, facts.whatsappLastInboundAt, now).find((c) => c.channel === input.channel)!;
   if (!offered.available) throw new ConflictError("channel_unavailable", `Cannot send by ${input.channel}: ${offered.reason}.`);
   if (offered.whatsapp?.mode === "template") throw new ConflictError("whatsapp_window_closed", "Outside the 24-hour window WhatsApp only allows an approved template.");
+  checkAttachmentsFit(input);
 
   return ctx.db.transaction(async (tx: Database) => {
     const conversationId = conversation?.id ?? (await startConversation(tx, ctx, patient.id));
@@ -51,6 +54,7 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
       .insert(messages)
       .values({ clinicId: ctx.clinicId, conversationId, direction: "outbound", channel: input.channel, authorStaffId: ctx.staff.id, subject: input.subject, body: input.body, createdAt: now })
       .returning();
+    await claimAttachments(tx, ctx, message.id, input.attachmentIds ?? []);
     await tx
       .update(conversations)
       .set({
@@ -63,12 +67,36 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
         directions: sql`(select array_agg(distinct d) from unnest(${conversations.directions} || 'outbound'::message_direction) d)`,
       })
       .where(eq(conversations.id, conversationId));
+    await announceConversationChange(tx, { clinicId: ctx.clinicId, conversationId });
     const event =
       input.channel === "portal"
         ? null
         : await storeEvent(tx, ctx.clinicId, { id: `hub:${message.id}`, type: HUB_MESSAGE_EVENT, data: { messageId: message.id } } as unknown as IncomingEvent, "app");
     return { message, conversationId, event };
   });
+}
+
+function checkAttachmentsFit(input: SendMessage) {
+  const count = input.attachmentIds?.length ?? 0;
+  if (!count) return;
+  const limit = attachmentLimit(input.channel);
+  if (limit === 0) throw new InvalidInputError(`A message by ${input.channel.toUpperCase()} cannot carry attachments.`, { attachmentIds: [`${input.channel} carries no attachments`] });
+  if (count > limit) throw new InvalidInputError(`A ${input.channel} message carries at most ${limit} attachment${limit > 1 ? "s" : ""}.`, { attachmentIds: [`at most ${limit}`] });
+  if (input.channel === "whatsapp" && input.body.length > WHATSAPP_CAPTION_MAX) {
+    throw new InvalidInputError(`With an attachment, a WhatsApp message is its caption: at most ${WHATSAPP_CAPTION_MAX} characters.`, { body: [`at most ${WHATSAPP_CAPTION_MAX} characters with an attachment`] });
+  }
+}
+
+// The files the staff member uploaded for this message become its attachments, once: a file
+// already sent, someone else's upload or another clinic's is refused and nothing is sent.
+async function claimAttachments(tx: Database, ctx: StaffContext, messageId: string, ids: string[]) {
+  if (!ids.length) return;
+  const claimed = await tx
+    .update(attachments)
+    .set({ messageId })
+    .where(and(inArray(attachments.id, ids), eq(attachments.clinicId, ctx.clinicId), eq(attachments.uploadedByStaffId, ctx.staff.id), isNull(attachments.messageId)))
+    .returning({ id: attachments.id });
+  if (claimed.length !== new Set(ids).size) throw new InvalidInputError("An attachment is unknown or was already sent; upload it again.", { attachmentIds: ["unknown or already sent"] });
 }
 
 async function startConversation(tx: Database, ctx: StaffContext, patientId: string): Promise<string> {

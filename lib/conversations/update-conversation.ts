@@ -3,6 +3,7 @@ import { conversations } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
+import { announceConversationChange } from "@/lib/realtime/hub-changes";
 import type { ConversationUpdate } from "./schemas";
 
 // Read, star, archive and their reverses. Unarchiving brings a conversation back as read.
@@ -15,5 +16,6 @@ export async function updateConversation(ctx: Pick<StaffContext, "db" | "clinicI
   if (change.archived === false) Object.assign(set, { status: "read", archivedAt: null });
   const [updated] = await ctx.db.update(conversations).set(set).where(inClinic(ctx, conversations, eq(conversations.id, id))).returning();
   if (!updated) throw new NotFoundError("Conversation");
+  await announceConversationChange(ctx.db, { clinicId: ctx.clinicId, conversationId: id });
   return updated;
 }

@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { decrypt } from "http_ece";
 import type { Channel } from "@/db/schema";
-import { SinkStore, type SinkFault } from "./sink-store";
+import { SinkStore, type SinkAttachment, type SinkFault } from "./sink-store";
 
 // Local servers that speak each provider's protocol, for the embedded default and the tests:
 // 360dialog (WhatsApp), Twilio (SMS), Telegram Bot API, SES v2 (email), FCM v1 (push) and a
@@ -12,14 +12,30 @@ import { SinkStore, type SinkFault } from "./sink-store";
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 type Request = { method: string; path: string; headers: http.IncomingHttpHeaders; body: Buffer };
-type Route = { channel: Channel; match: RegExp; handle: (req: Request, m: RegExpMatchArray, store: SinkStore) => Reply };
+type Route = { channel: Channel; match: RegExp; handle: (req: Request, m: RegExpMatchArray, store: SinkStore) => Reply | Promise<Reply> };
 
 const json = (req: Request) => JSON.parse(req.body.toString("utf8") || "{}");
 
 // Web Push subscriptions the sink hands out, with the private keys it needs to decrypt.
 const subscriptions = new Map<string, { ecdh: ReturnType<typeof createECDH>; auth: Buffer }>();
 
+// WhatsApp media uploaded to the sink (POST /media), by id, for the messages that refer to it.
+const whatsappMedia = new Map<string, SinkAttachment>();
+
 const ROUTES: Route[] = [
+  {
+    channel: "whatsapp",
+    match: /^\/media$/,
+    async handle(req, _m, store) {
+      if (!req.headers["d360-api-key"]) return { status: 401, body: { error: { code: 0, message: "Missing D360-API-KEY" } } };
+      const form = await new Response(new Uint8Array(req.body), { headers: { "content-type": String(req.headers["content-type"] ?? "") } }).formData();
+      const file = form.get("file");
+      if (form.get("messaging_product") !== "whatsapp" || !(file instanceof File)) return { status: 400, body: { error: { code: 100, message: "Invalid parameter" } } };
+      const id = store.nextId("media-");
+      whatsappMedia.set(id, { fileName: file.name, contentType: file.type, sizeBytes: file.size });
+      return { status: 200, body: { id } };
+    },
+  },
   {
     channel: "whatsapp",
     match: /^\/messages$/,
@@ -30,7 +46,10 @@ const ROUTES: Route[] = [
       const template = b.template
         ? { name: b.template.name, language: b.template.language?.code, parameters: (b.template.components?.[0]?.parameters ?? []).map((p: { text: string }) => p.text) }
         : undefined;
-      store.record({ channel: "whatsapp", to: `+${b.to}`, text: b.text?.body, template, raw: b }, id);
+      const media = b.document ?? b.image;
+      if (media && !whatsappMedia.has(media.id)) return { status: 400, body: { error: { code: 131053, message: "Media upload error", error_data: { details: "Unknown media id" } } } };
+      const attachments = media ? [{ ...whatsappMedia.get(media.id)!, ...(b.document?.filename ? { fileName: b.document.filename } : {}) }] : undefined;
+      store.record({ channel: "whatsapp", to: `+${b.to}`, text: b.text?.body ?? media?.caption, template, attachments, raw: b }, id);
       return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: b.to, wa_id: b.to }], messages: [{ id }] } };
     },
   },
@@ -63,7 +82,20 @@ const ROUTES: Route[] = [
       const id = store.nextId("ses-");
       const simple = b.Content?.Simple;
       store.record(
-        { channel: "email", to: b.Destination?.ToAddresses?.[0] ?? "", subject: simple?.Subject?.Data, text: simple?.Body?.Text?.Data, html: simple?.Body?.Html?.Data, raw: b },
+        {
+          channel: "email",
+          to: b.Destination?.ToAddresses?.[0] ?? "",
+          subject: simple?.Subject?.Data,
+          text: simple?.Body?.Text?.Data,
+          html: simple?.Body?.Html?.Data,
+          attachments: (simple?.Attachments as { FileName: string; ContentType: string; RawContent: string }[] | undefined)?.map((a) => ({
+            fileName: a.FileName,
+            contentType: a.ContentType,
+            sizeBytes: Buffer.from(a.RawContent, "base64").byteLength,
+          })),
+          // The bytes are not kept: only what the patient would see listed.
+          raw: { ...b, Content: { Simple: { ...simple, Attachments: simple?.Attachments?.map((a: { FileName: string }) => ({ FileName: a.FileName })) } } },
+        },
         id,
       );
       return { status: 200, body: { MessageId: id } };
@@ -138,12 +170,12 @@ export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<Sin
           store.countCall(route.channel);
           const fault = store.takeFault(route.channel);
           if (fault) {
-            const reply = fault.acceptThenHang ? route.handle(request, m, store) : fault;
+            const reply = fault.acceptThenHang ? await route.handle(request, m, store) : fault;
             if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
             if (!res.destroyed) send(res, reply);
             return;
           }
-          return send(res, route.handle(request, m, store));
+          return send(res, await route.handle(request, m, store));
         }
         send(res, { status: 404, body: { error: `no sink at ${request.method} ${path}` } });
       } catch (error) {

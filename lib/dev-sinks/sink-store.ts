@@ -10,8 +10,11 @@ export type SinkMessage = {
   text?: string;
   html?: string;
   template?: { name: string; language: string; parameters: string[] };
+  attachments?: SinkAttachment[];
   raw: unknown;
 };
+
+export type SinkAttachment = { fileName: string; contentType: string; sizeBytes: number };
 
 // A canned answer for the next call on a channel: lets tests and demos make a provider fail.
 // With `acceptThenHang`, the sink accepts and records the message, then holds the answer for

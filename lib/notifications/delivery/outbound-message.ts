@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { staffPushSubscriptions, type Delivery } from "@/db/schema";
+import { attachments, staffPushSubscriptions, type Delivery } from "@/db/schema";
+import { fileStore } from "@/lib/storage/file-store";
 import { emailHtml } from "../templates/render";
 import type { OutboundMessage } from "../providers/types";
 
-type DecisionExtras = { whatsapp?: OutboundMessage["whatsapp"]; link?: string; centreName?: string };
+type DecisionExtras = { whatsapp?: OutboundMessage["whatsapp"]; link?: string; centreName?: string; messageId?: string };
 
 // The message to hand a provider, rebuilt from the stored delivery row alone, so a retry
 // after a restart sends exactly what the first attempt would have.
@@ -22,6 +23,13 @@ export async function outboundMessageFor(db: Database, delivery: Delivery): Prom
     whatsapp: extras.whatsapp,
     link: extras.link,
   };
+  if (extras.messageId && (delivery.channel === "email" || delivery.channel === "whatsapp")) {
+    const files = await db.select().from(attachments).where(and(eq(attachments.clinicId, delivery.clinicId), eq(attachments.messageId, extras.messageId))).orderBy(attachments.createdAt);
+    if (files.length) {
+      const store = fileStore();
+      message.attachments = await Promise.all(files.map(async (f) => ({ fileName: f.fileName, contentType: f.contentType, content: await store.get(f.storageKey) })));
+    }
+  }
   if (delivery.channel === "web_push") {
     const [subscription] = await db
       .select({ p256dh: staffPushSubscriptions.p256dh, auth: staffPushSubscriptions.auth })

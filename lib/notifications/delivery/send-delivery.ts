@@ -3,6 +3,8 @@ import pLimit from "p-limit";
 import type { Database } from "@/db/client";
 import { deliveries, deliveryAttempts, type Delivery } from "@/db/schema";
 import type { ChannelProvider, OutboundMessage, SendOutcome } from "../providers/types";
+import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
+import { HUB_MESSAGE_EVENT } from "../events/catalog";
 import { learnFromPermanentFailure } from "./dead-addresses";
 import { outboundMessageFor } from "./outbound-message";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";
@@ -133,4 +135,6 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
     ),
   );
   await recordAccepted(db, accepted);
+  // Staff watching the inbox see the tick move without waiting for a poll.
+  await announceDeliveryChanges(db, claimed.filter((d) => d.eventType === HUB_MESSAGE_EVENT).map((d) => d.id));
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations, messages, patients, type Channel, type EventRow } from "@/db/schema";
 import { composerChannels } from "@/lib/conversations/rules";
+import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
 import { loadPatientFacts } from "../decisions/load-patient-facts";
 import type { SkipReason } from "../decisions/reasons";
 import { clinicSettings } from "./clinic-settings";
@@ -31,6 +32,7 @@ export async function planHubMessage(db: Database, event: EventRow): Promise<Eve
   // Sent or not, the message points at its delivery: the timeline shows the tick or the reason.
   const afterRecord = async (tx: Database) => {
     await tx.update(messages).set({ deliveryId }).where(eq(messages.id, messageId));
+    await announceDeliveryChanges(tx, [deliveryId]);
   };
   const skip = (reason: SkipReason): EventPlan => ({ rows: [{ ...base, status: "skipped", skipReason: reason, decision: { reason, messageId } }], decisions: [{ channel, reason }], afterRecord });
 

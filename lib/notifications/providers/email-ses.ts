@@ -41,6 +41,7 @@ export function createEmailProvider(config: EmailConfig): ChannelProvider {
                   Text: { Data: message.text, Charset: "UTF-8" },
                   ...(message.html ? { Html: { Data: message.html, Charset: "UTF-8" } } : {}),
                 },
+                Attachments: message.attachments?.map((a) => ({ FileName: a.fileName, ContentType: a.contentType, RawContent: a.content, ContentDisposition: "ATTACHMENT" as const })),
               },
             },
             // Comes back in SES event notifications: a bounce can find its delivery.

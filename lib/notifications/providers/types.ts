@@ -15,6 +15,8 @@ export type OutboundMessage = {
   whatsapp?: { mode: "text" | "template"; templateName?: string; parameters?: string[] };
   webPushKeys?: { p256dh: string; auth: string };
   link?: string;
+  // Files a staff member attached in the inbox (email and WhatsApp; never SMS or push).
+  attachments?: { fileName: string; contentType: string; content: Buffer }[];
 };
 
 export type SendOutcome =

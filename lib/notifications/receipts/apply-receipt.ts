@@ -1,7 +1,9 @@
 import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deliveries, deliveryReceipts, type Channel, type DeliveryStatus } from "@/db/schema";
+import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
 import { canMoveTo } from "../delivery/status-order";
+import { HUB_MESSAGE_EVENT } from "../events/catalog";
 
 export type Receipt = {
   channel: Channel;
@@ -69,5 +71,7 @@ export async function applyReceipt(db: Database, clinicId: string, receipt: Rece
     // Guarded on the status read above: a concurrent receipt cannot be overwritten backwards.
     .where(and(eq(deliveries.id, delivery.id), eq(deliveries.status, delivery.status)))
     .returning({ id: deliveries.id });
-  return moved ? "applied" : "not_forward";
+  if (!moved) return "not_forward";
+  if (delivery.eventType === HUB_MESSAGE_EVENT) await announceDeliveryChanges(db, [delivery.id]);
+  return "applied";
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { makeClinic, makePatient } from "@/db/factories";
+import type { Clinic } from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { receiveInbound } from "@/lib/conversations/receive-inbound";
+import { HubChangeFeed, type HubChange } from "./hub-changes";
+
+let handle: DatabaseHandle;
+let clinic: Clinic;
+let other: Clinic;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  clinic = await makeClinic(handle.db);
+  other = await makeClinic(handle.db);
+});
+afterAll(() => handle.close());
+
+// Resolves with the changes heard once `count` arrived (or fails after a few seconds).
+function collect(feed: HubChangeFeed, clinicId: string, count: number) {
+  const heard: HubChange[] = [];
+  let unsubscribe = () => {};
+  const done = new Promise<HubChange[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`heard ${heard.length} of ${count} changes`)), 5_000);
+    void feed
+      .subscribe(clinicId, (change) => {
+        heard.push(change);
+        if (heard.length === count) {
+          clearTimeout(timer);
+          resolve(heard);
+        }
+      })
+      .then((u) => (unsubscribe = u));
+  });
+  return { done: done.finally(() => unsubscribe()) };
+}
+
+describe("the inbox's live feed", () => {
+  it("announces an incoming message to its own clinic only, once committed", async () => {
+    const feed = new HubChangeFeed(handle);
+    const patient = await makePatient(handle.db, clinic.id, { phone: "+33633333333" });
+    const mine = collect(feed, clinic.id, 1);
+    const theirs: HubChange[] = [];
+    await feed.subscribe(other.id, (c) => theirs.push(c)); // LISTEN is in place before the write below
+    const { conversationId } = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "sms", from: patient.phone!, body: "Bonjour", externalId: "SM-live-1", at: new Date() });
+    expect(await mine.done).toEqual([{ clinicId: clinic.id, conversationId }]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(theirs).toEqual([]);
+  });
+
+  it("says nothing for a transaction that rolled back", async () => {
+    const feed = new HubChangeFeed(handle);
+    const heard: HubChange[] = [];
+    await feed.subscribe(clinic.id, (c) => heard.push(c));
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await receiveInbound(tx, { clinicId: clinic.id, channel: "sms", from: "+33644444444", body: "x", externalId: "SM-live-2", at: new Date() });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heard).toEqual([]);
+  });
+});

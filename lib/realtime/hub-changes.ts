@@ -1,0 +1,70 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Database, DatabaseHandle } from "@/db/client";
+import { messages } from "@/db/schema";
+
+// The inbox's live updates. A change to a conversation (a message in or out, a delivery tick,
+// star, archive, read) is announced with PostgreSQL NOTIFY inside the writing transaction, so
+// it is heard only once committed, and by every app instance on the same database. Both
+// engines speak LISTEN/NOTIFY; the server-sent events route relays the changes to browsers.
+
+export const HUB_CHANNEL = "hub_changes";
+
+export type HubChange = { clinicId: string; conversationId: string };
+
+export async function announceConversationChange(db: Database, change: HubChange): Promise<void> {
+  await db.execute(sql`select pg_notify(${HUB_CHANNEL}, ${JSON.stringify(change)})`);
+}
+
+// A delivery's status moved: announce the conversations whose messages it carries.
+export async function announceDeliveryChanges(db: Database, deliveryIds: string[]): Promise<void> {
+  if (!deliveryIds.length) return;
+  await db
+    .select({ notified: sql`pg_notify(${HUB_CHANNEL}, json_build_object('clinicId', ${messages.clinicId}, 'conversationId', ${messages.conversationId})::text)` })
+    .from(messages)
+    .where(inArray(messages.deliveryId, deliveryIds));
+}
+
+type Listener = (change: HubChange) => void;
+
+// One LISTEN per database handle, fanned out in-process to the browsers of each clinic.
+export class HubChangeFeed {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private listening: Promise<void> | null = null;
+
+  constructor(private readonly handle: DatabaseHandle) {}
+
+  async subscribe(clinicId: string, listener: Listener): Promise<() => void> {
+    this.listening ??= this.listen();
+    await this.listening;
+    const set = this.listeners.get(clinicId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(clinicId, set);
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.listeners.delete(clinicId);
+    };
+  }
+
+  private dispatch = (payload: string) => {
+    let change: HubChange;
+    try {
+      change = JSON.parse(payload) as HubChange;
+    } catch {
+      return;
+    }
+    for (const listener of this.listeners.get(change.clinicId) ?? []) listener(change);
+  };
+
+  private async listen(): Promise<void> {
+    // postgres.js keeps a dedicated connection for LISTEN and re-listens after reconnecting.
+    if (this.handle.engine === "postgres") await this.handle.sql.listen(HUB_CHANNEL, this.dispatch);
+    else await this.handle.pglite.listen(HUB_CHANNEL, this.dispatch);
+  }
+}
+
+const globalForFeed = globalThis as typeof globalThis & { __hubChangeFeed?: HubChangeFeed };
+
+export function hubChangeFeed(handle: DatabaseHandle): HubChangeFeed {
+  globalForFeed.__hubChangeFeed ??= new HubChangeFeed(handle);
+  return globalForFeed.__hubChangeFeed;
+}
