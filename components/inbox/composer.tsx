@@ -11,11 +11,14 @@ import { ApiError, apiFetch } from "@/lib/api/client";
 import { AttachmentPicker, type PendingFile } from "./attachment-picker";
 import type { ThreadPage } from "./types";
 
-type Props = { conversationId: string; channels: ThreadPage["composer"] };
+// Writes in a conversation, or starts the patient's conversation (from the patient page).
+type Props = { channels: ThreadPage["composer"]; label?: string; onSent?: (conversationId: string) => void } & ({ conversationId: string } | { patientId: string });
 
-// Writes in a conversation on one of the channels the patient can receive now. Channels
-// that cannot be used stay in the list, disabled, with the reason.
-export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ conversationId, channels }, ref) {
+// Writes on one of the channels the patient can receive now. Channels that cannot be used
+// stay in the list, disabled, with the reason.
+export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer(props, ref) {
+  const { channels, onSent } = props;
+  const conversationId = "conversationId" in props ? props.conversationId : null;
   const t = useTranslations("inbox.composer");
   const tReason = useTranslations("inbox.unavailable");
   const tChannel = useTranslations("inbox.channels");
@@ -39,17 +42,19 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   const sms = useMemo(() => (channel === "sms" && body ? new SegmentedMessage(body) : null), [channel, body]);
 
   const send = useMutation({
-    mutationFn: () =>
-      apiFetch(`/api/conversations/${conversationId}/messages`, {
-        method: "POST",
-        body: JSON.stringify({ channel, body, ...(channel === "email" ? { subject } : {}), attachmentIds: files.map((f) => f.id) }),
-      }),
-    onSuccess: () => {
+    mutationFn: () => {
+      const message = { channel, body, ...(channel === "email" ? { subject } : {}), attachmentIds: files.map((f) => f.id) };
+      return conversationId
+        ? apiFetch<{ conversationId: string }>(`/api/conversations/${conversationId}/messages`, { method: "POST", body: JSON.stringify(message) })
+        : apiFetch<{ conversationId: string }>("/api/conversations", { method: "POST", body: JSON.stringify({ patientId: "patientId" in props ? props.patientId : "", message }) });
+    },
+    onSuccess: (result) => {
       setBody("");
       setSubject("");
       setFiles([]);
-      client.invalidateQueries({ queryKey: ["thread", conversationId] });
+      client.invalidateQueries({ queryKey: ["thread", result.conversationId] });
       client.invalidateQueries({ queryKey: ["conversations"] });
+      onSent?.(result.conversationId);
     },
   });
   const error = send.error instanceof ApiError ? send.error.message : send.error ? t("failed") : null;
@@ -62,7 +67,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         e.preventDefault();
         if (body.trim() && !filesProblem && filesReady) send.mutate();
       }}
-      aria-label={t("label")}
+      aria-label={props.label ?? t("label")}
     >
       <div className="flex flex-wrap items-end gap-3">
         <div>

@@ -100,3 +100,44 @@ describe("a conversation", () => {
     await expect(updateConversation(ctx, theirs.id, { starred: true }, t(1))).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("triage and export", () => {
+  it("attaches an unknown sender to a patient, merging into the patient's conversation", async () => {
+    const { attachToPatient } = await import("./attach-to-patient");
+    const known = await makePatient(handle.db, clinic.id, { firstName: "Lina", phone: "+33611000010" });
+    const mine = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "sms", from: known.phone!, body: "Bonjour", externalId: "tri-1", at: t(20) });
+    const stranger = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "whatsapp", from: "+33699999999", body: "C'est Lina, nouveau numéro", externalId: "tri-2", at: t(21) });
+    expect(stranger.patientId).toBeNull();
+    await expect(attachToPatient({ ...ctx, clinicId: other.id }, stranger.conversationId, known.id)).rejects.toBeInstanceOf(NotFoundError);
+
+    const result = await attachToPatient(ctx, stranger.conversationId, known.id);
+    expect(result).toEqual({ conversationId: mine.conversationId, merged: true });
+    const thread = await getThread(ctx, mine.conversationId, threadPageSchema.parse({}));
+    expect(thread.messages.map((m) => m.body)).toEqual(["C'est Lina, nouveau numéro", "Bonjour"]);
+    expect([...thread.conversation.channels].sort()).toEqual(["sms", "whatsapp"]);
+    await expect(getThread(ctx, stranger.conversationId, threadPageSchema.parse({}))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(attachToPatient(ctx, mine.conversationId, known.id)).rejects.toMatchObject({ status: 409, code: "already_attached" });
+
+    const alone = await makePatient(handle.db, clinic.id, { firstName: "Noé", phone: null });
+    const other2 = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "email", from: "noe@example.org", subject: "RDV", body: "Bonjour", externalId: "tri-3", at: t(22) });
+    expect(await attachToPatient(ctx, other2.conversationId, alone.id)).toEqual({ conversationId: other2.conversationId, merged: false });
+    const audit = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "conversation.attached"));
+    expect(audit.map((a) => a.patientId).sort()).toEqual([known.id, alone.id].sort());
+  });
+
+  it("exports a transcript in the clinic's time zone, and records who exported it", async () => {
+    const { exportConversation } = await import("./export-conversation");
+    const [anne] = (await list({ type: "whatsapp" })).conversations;
+    await logCall(ctx, anne.id, callLogSchema.parse({ direction: "inbound", at: t(30).toISOString(), durationMinutes: 4, summary: "Rappel pour le certificat" }), t(31));
+    const exportCtx = { ...ctx, clinic: { id: clinic.id, name: "Cabinet Test", timeZone: "Europe/Paris", country: "FR", defaultLanguage: "fr" } } as Parameters<typeof exportConversation>[0];
+    const { fileName, text } = await exportConversation(exportCtx, anne.id, t(40));
+    expect(fileName).toMatch(/^conversation-anne-.*-2026-06-01\.txt$/);
+    // 09:01 UTC is 11:01 in Paris in June.
+    expect(text).toContain("2026-06-01 11:01 · whatsapp · inbound");
+    expect(text).toContain("Je souhaite déplacer mon rendez-vous");
+    expect(text).toContain("call (4 min) · inbound");
+    const [audit] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "conversation.exported"));
+    expect(audit).toMatchObject({ staffUserId: ctx.staff.id, patientId: anne.patientId, conversationId: anne.id, detail: { messages: text.split("\n").filter((l) => l.startsWith("— ")).length, format: "text" } });
+    await expect(exportConversation({ ...exportCtx, clinicId: other.id }, anne.id, t(41))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -57,3 +57,5 @@ export const sendMessageSchema = z
 export type SendMessage = Omit<z.output<typeof sendMessageSchema>, "attachmentIds"> & { attachmentIds?: string[] };
 
 export const startConversationSchema = z.object({ patientId: z.uuid("must be a patient id"), message: sendMessageSchema });
+
+export const attachConversationSchema = z.object({ patientId: z.uuid("must be a patient id") });

@@ -1,13 +1,15 @@
-import { CalendarDays, Mail, Phone, Users } from "lucide-react";
+import { CalendarDays, Mail, MessagesSquare, Phone, Users } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import { StartConversation } from "@/components/patients/patient-messaging";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/api/errors";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
+import { patientMessaging } from "@/lib/conversations/patient-messaging";
 import { getPatient } from "@/lib/patients/get-patient";
 import { formatPhoneForDisplay } from "@/lib/patients/phone";
 import { patientIdSchema } from "@/lib/patients/schemas";
@@ -38,6 +40,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const format = await getFormatter();
   const { timeZone } = ctx.clinic;
   const mayChange = can(ctx, "manage_appointments");
+  const tMessaging = await getTranslations("patient.messaging");
+  // Only for staff who use the inbox.
+  const messaging = can(ctx, "send_messages") ? await patientMessaging(ctx, patient.id, new Date()) : null;
 
   const appointmentList = (list: typeof appointments, emptyText: string) =>
     list.length === 0 ? (
@@ -126,22 +131,47 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           )}
         </section>
 
-        <section aria-labelledby="appointments" className="rounded-lg bg-white ring-1 ring-slate-200 lg:col-span-2">
-          <h2 id="appointments" className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 font-semibold">
-            <CalendarDays className="size-4 text-slate-400" aria-hidden /> {t("upcoming")}
-          </h2>
-          {appointments.length === 0 ? (
-            <div className="p-4">
-              <EmptyState icon={CalendarDays} title={t("noAppointments")} />
-            </div>
-          ) : (
-            <>
-              {appointmentList(upcoming, t("noUpcoming"))}
-              <h2 className="border-y border-slate-200 px-4 py-3 font-semibold">{t("past")}</h2>
-              {appointmentList(past, t("noPast"))}
-            </>
-          )}
-        </section>
+        <div className="space-y-6 lg:col-span-2">
+          {messaging ? (
+            <section aria-labelledby="messaging" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200" data-testid="patient-messaging">
+              <div>
+                <h2 id="messaging" className="flex items-center gap-2 font-semibold">
+                  <MessagesSquare className="size-4 text-slate-400" aria-hidden /> {tMessaging("title")}
+                </h2>
+                <p className="text-sm text-slate-600">
+                  {messaging.conversation
+                    ? tMessaging("lastMessage", { when: format.relativeTime(messaging.conversation.lastMessageAt) })
+                    : messaging.refusal && messaging.refusal !== "doctor_conversation_exists"
+                      ? tMessaging(messaging.refusal === "role_cannot_start" ? "role_cannot_start" : "none")
+                      : tMessaging("none")}
+                </p>
+              </div>
+              {messaging.conversation ? (
+                <Link href={`/inbox?c=${messaging.conversation.id}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+                  {tMessaging("open")}
+                </Link>
+              ) : messaging.mayStart ? (
+                <StartConversation patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} channels={JSON.parse(JSON.stringify(messaging.channels))} />
+              ) : null}
+            </section>
+          ) : null}
+          <section aria-labelledby="appointments" className="rounded-lg bg-white ring-1 ring-slate-200">
+            <h2 id="appointments" className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 font-semibold">
+              <CalendarDays className="size-4 text-slate-400" aria-hidden /> {t("upcoming")}
+            </h2>
+            {appointments.length === 0 ? (
+              <div className="p-4">
+                <EmptyState icon={CalendarDays} title={t("noAppointments")} />
+              </div>
+            ) : (
+              <>
+                {appointmentList(upcoming, t("noUpcoming"))}
+                <h2 className="border-y border-slate-200 px-4 py-3 font-semibold">{t("past")}</h2>
+                {appointmentList(past, t("noPast"))}
+              </>
+            )}
+          </section>
+        </div>
       </div>
     </>
   );

@@ -1,0 +1,71 @@
+import { TZDate } from "@date-fns/tz";
+import { asc, eq, inArray } from "drizzle-orm";
+import { attachments, auditEvents, conversations, deliveries, messages, patients, staffUsers } from "@/db/schema";
+import { NotFoundError } from "@/lib/api/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { inClinic } from "@/lib/clinics/scope";
+
+type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
+
+// A whole conversation as a plain-text transcript, oldest first, in the clinic's time zone:
+// what a clinic hands over when a patient or an authority asks for the record. Every
+// export is audited (who, when, which patient, how many messages).
+export async function exportConversation(ctx: Ctx, conversationId: string, now: Date) {
+  const [head] = await ctx.db
+    .select({ conversation: conversations, firstName: patients.firstName, lastName: patients.lastName, phone: patients.phone, email: patients.email })
+    .from(conversations)
+    .leftJoin(patients, eq(patients.id, conversations.patientId))
+    .where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
+  if (!head) throw new NotFoundError("Conversation");
+
+  const rows = await ctx.db
+    .select({ message: messages, author: staffUsers.name, status: deliveries.status, error: deliveries.providerError })
+    .from(messages)
+    .leftJoin(staffUsers, eq(staffUsers.id, messages.authorStaffId))
+    .leftJoin(deliveries, eq(deliveries.id, messages.deliveryId))
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  const files = rows.length
+    ? await ctx.db
+        .select({ messageId: attachments.messageId, fileName: attachments.fileName })
+        .from(attachments)
+        .where(inArray(attachments.messageId, rows.map((r) => r.message.id)))
+    : [];
+
+  const when = (d: Date) => {
+    const local = new TZDate(d, ctx.clinic.timeZone);
+    return `${local.toISOString().slice(0, 16).replace("T", " ")}`;
+  };
+  const who = head.firstName ? `${head.firstName} ${head.lastName}` : `unknown sender ${head.conversation.contactAddress ?? ""}`.trim();
+  const lines = [
+    `Conversation with ${who}`,
+    `Clinic: ${ctx.clinic.name} (times in ${ctx.clinic.timeZone})`,
+    ...(head.phone || head.email ? [`Contact: ${[head.phone, head.email].filter(Boolean).join(", ")}`] : []),
+    `Exported by ${ctx.staff.name} on ${when(now)}`,
+    `${rows.length} message${rows.length === 1 ? "" : "s"}`,
+    "",
+  ];
+  for (const { message: m, author, status, error } of rows) {
+    const channel = m.channel === "call" ? `call (${Math.round((m.callDurationSeconds ?? 0) / 60)} min)` : m.channel;
+    const from = m.direction === "inbound" ? (m.channel === "call" ? `call from ${who}` : who) : (author ?? "clinic");
+    const tick = m.direction === "outbound" && status ? ` [${status}${error ? `: ${error}` : ""}]` : "";
+    lines.push(`— ${when(m.createdAt)} · ${channel} · ${m.direction} · ${from}${tick}`);
+    if (m.subject) lines.push(`Subject: ${m.subject}`);
+    lines.push(...m.body.split("\n"));
+    const names = files.filter((f) => f.messageId === m.id).map((f) => f.fileName);
+    if (names.length) lines.push(`Attachments: ${names.join(", ")}`);
+    lines.push("");
+  }
+
+  await ctx.db.insert(auditEvents).values({
+    clinicId: ctx.clinicId,
+    staffUserId: ctx.staff.id,
+    action: "conversation.exported",
+    patientId: head.conversation.patientId,
+    conversationId,
+    detail: { messages: rows.length, format: "text" },
+    at: now,
+  });
+  const slug = who.normalize("NFD").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "conversation";
+  return { fileName: `conversation-${slug}-${when(now).slice(0, 10)}.txt`, text: `${lines.join("\n")}\n` };
+}
