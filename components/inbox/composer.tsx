@@ -31,6 +31,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   const [subject, setSubject] = useState("");
   const [files, setFiles] = useState<PendingFile[]>([]);
   const selected = channels.find((c) => c.channel === channel);
+  // WhatsApp outside the 24-hour window: pick an approved template instead of writing.
+  const templates = selected?.available && selected.whatsapp?.mode === "template" ? (selected.templates ?? []) : null;
+  const [templateName, setTemplateName] = useState("");
+  const template = templates?.find((x) => x.name === templateName) ?? null;
+  const ready = templates ? Boolean(template) : Boolean(body.trim());
   const limit = selected?.available ? (selected.attachments ?? 0) : 0;
   const filesProblem =
     files.length > limit
@@ -43,7 +48,9 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
 
   const send = useMutation({
     mutationFn: () => {
-      const message = { channel, body, ...(channel === "email" ? { subject } : {}), attachmentIds: files.map((f) => f.id) };
+      const message = template
+        ? { channel, template: template.name }
+        : { channel, body, ...(channel === "email" ? { subject } : {}), attachmentIds: files.map((f) => f.id) };
       return conversationId
         ? apiFetch<{ conversationId: string }>(`/api/conversations/${conversationId}/messages`, { method: "POST", body: JSON.stringify(message) })
         : apiFetch<{ conversationId: string }>("/api/conversations", { method: "POST", body: JSON.stringify({ patientId: "patientId" in props ? props.patientId : "", message }) });
@@ -52,6 +59,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       setBody("");
       setSubject("");
       setFiles([]);
+      setTemplateName("");
       client.invalidateQueries({ queryKey: ["thread", result.conversationId] });
       client.invalidateQueries({ queryKey: ["conversations"] });
       onSent?.(result.conversationId);
@@ -65,7 +73,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       className="space-y-2 border-t border-slate-200 bg-white p-4"
       onSubmit={(e) => {
         e.preventDefault();
-        if (body.trim() && !filesProblem && filesReady) send.mutate();
+        if (ready && !filesProblem && filesReady) send.mutate();
       }}
       aria-label={props.label ?? t("label")}
     >
@@ -74,7 +82,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           <FieldLabel htmlFor="composer-channel">{t("channel")}</FieldLabel>
           <Select id="composer-channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
             {channels.map((c) => (
-              <option key={c.channel} value={c.channel} disabled={!c.available || c.whatsapp?.mode === "template"}>
+              <option key={c.channel} value={c.channel} disabled={!c.available}>
                 {tChannel(c.channel)}
                 {!c.available ? ` — ${tReason(c.reason ?? "no_phone")}` : c.whatsapp?.mode === "template" ? ` — ${tReason("window_closed")}` : ""}
               </option>
@@ -88,25 +96,40 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         ) : null}
       </div>
       {channel === "email" ? <Input aria-label={t("subject")} placeholder={t("subject")} value={subject} onChange={(e) => setSubject(e.target.value)} required /> : null}
-      <textarea
-        ref={ref}
-        aria-label={t("message")}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
-        }}
-        rows={3}
-        maxLength={4096}
-        className="w-full rounded-md border border-slate-300 p-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none"
-      />
+      {templates ? (
+        <div className="space-y-2">
+          <FieldLabel htmlFor="composer-template">{t("template")}</FieldLabel>
+          <Select id="composer-template" value={templateName} onChange={(e) => setTemplateName(e.target.value)} className="w-full">
+            <option value="">{t("pickTemplate")}</option>
+            {templates.map((x) => (
+              <option key={x.name} value={x.name}>
+                {x.text}
+              </option>
+            ))}
+          </Select>
+          <p className="text-xs text-slate-600">{t("templateHint")}</p>
+        </div>
+      ) : (
+        <textarea
+          ref={ref}
+          aria-label={t("message")}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+          }}
+          rows={3}
+          maxLength={4096}
+          className="w-full rounded-md border border-slate-300 p-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none"
+        />
+      )}
       <AttachmentPicker files={files} onChange={setFiles} limit={limit} />
       {filesProblem ? <Alert>{filesProblem}</Alert> : null}
       <div className="flex items-center justify-between gap-3">
         <p className="text-xs text-slate-500" data-testid="sms-counter">
           {sms ? t("smsCounter", { characters: body.length, segments: sms.segmentsCount, encoding: sms.encodingName }) : channel === "portal" ? t("portalHint") : ""}
         </p>
-        <Button type="submit" disabled={send.isPending || !body.trim() || Boolean(filesProblem) || !filesReady}>
+        <Button type="submit" disabled={send.isPending || !ready || Boolean(filesProblem) || !filesReady}>
           {send.isPending ? t("sending") : t("send")}
         </Button>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { Archive, ArchiveRestore, Inbox as InboxIcon, MailOpen, Search, Star } from "lucide-react";
+import { Archive, ArchiveRestore, Download, Inbox as InboxIcon, MailOpen, Search, Star } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef } from "react";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api/client";
+import { AttachPatientDialog } from "./attach-patient-dialog";
 import { CallLogDialog } from "./call-log-dialog";
 import { Composer } from "./composer";
 import { ConversationList } from "./conversation-list";
@@ -205,6 +206,9 @@ export function Inbox() {
               </div>
               <div className="flex items-center gap-1">
                 <CallLogDialog conversationId={conversation.id} />
+                <a href={`/api/conversations/${conversation.id}/export`} download className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                  <Download className="size-4" aria-hidden /> {t("export")}
+                </a>
                 <Button variant="ghost" size="sm" aria-pressed={current?.starred} onClick={() => update.mutate({ id: conversation.id, change: { starred: !current?.starred } })}>
                   <Star className={current?.starred ? "size-4 fill-amber-400 text-amber-500" : "size-4"} aria-hidden /> {t(current?.starred ? "unstar" : "star")}
                 </Button>
@@ -225,7 +229,14 @@ export function Inbox() {
               ) : null}
               <Thread messages={thread.data!.pages.flatMap((p) => p.messages)} />
             </div>
-            {conversation.patientId ? <Composer key={conversation.id} ref={replyRef} conversationId={conversation.id} channels={thread.data!.pages[0].composer} /> : <p className="border-t p-4 text-sm text-slate-600">{t("attachFirst")}</p>}
+            {conversation.patientId ? (
+              <Composer key={conversation.id} ref={replyRef} conversationId={conversation.id} channels={thread.data!.pages[0].composer} />
+            ) : (
+              <div className="flex items-center justify-between gap-3 border-t bg-white p-4 text-sm text-slate-600">
+                <p>{t("attachFirst")}</p>
+                <AttachPatientDialog conversationId={conversation.id} contactAddress={conversation.contactAddress} />
+              </div>
+            )}
           </>
         )}
       </section>

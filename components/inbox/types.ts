@@ -36,5 +36,6 @@ export type ThreadPage = {
     reason?: "no_phone" | "no_email" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in";
     attachments?: number;
     whatsapp?: { mode: "text"; windowEndsAt: string } | { mode: "template" };
+    templates?: { name: string; text: string }[];
   }[];
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { conversationStatusEnum, messageChannelEnum, messageDirectionEnum } from "@/db/schema";
 import { cursorSchema } from "@/lib/api/cursor";
+import { HUB_WHATSAPP_TEMPLATE_NAMES, type HubWhatsappTemplate } from "./whatsapp-templates";
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
@@ -46,15 +47,19 @@ export const sendMessageSchema = z
   .object({
     channel: z.enum(["sms", "email", "whatsapp", "portal"]),
     subject: z.string().trim().max(200).optional(),
-    body: z.string().trim().min(1, "write a message").max(4096, "must be at most 4,096 characters"),
+    body: z.string().trim().max(4096, "must be at most 4,096 characters").default(""),
+    // WhatsApp outside the 24-hour window: an approved template instead of free text.
+    template: z.enum(HUB_WHATSAPP_TEMPLATE_NAMES).optional(),
     // Uploaded first (POST /api/attachments), then sent with the message.
     attachmentIds: z.array(z.uuid("must be attachment ids")).max(5, "at most 5 attachments").default([]),
   })
   .superRefine((v, ctx) => {
     if (v.channel === "email" && !v.subject) ctx.addIssue({ code: "custom", path: ["subject"], message: "an email needs a subject" });
+    if (v.template && v.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["template"], message: "templates are for WhatsApp only" });
+    if (!v.template && !v.body) ctx.addIssue({ code: "custom", path: ["body"], message: "write a message" });
   });
 // Callers inside the app may leave out the attachments.
-export type SendMessage = Omit<z.output<typeof sendMessageSchema>, "attachmentIds"> & { attachmentIds?: string[] };
+export type SendMessage = Omit<z.output<typeof sendMessageSchema>, "attachmentIds" | "template"> & { attachmentIds?: string[]; template?: HubWhatsappTemplate };
 
 export const startConversationSchema = z.object({ patientId: z.uuid("must be a patient id"), message: sendMessageSchema });
 

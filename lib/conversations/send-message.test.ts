@@ -83,4 +83,14 @@ describe("writing to a patient from the hub", () => {
     expect(delivery).toMatchObject({ channel: "whatsapp", status: "sent" });
     expect(f.sink.store.messages).toMatchObject([{ channel: "whatsapp", text: "Bonjour, c'est noté." }]);
   });
+
+  it("outside the 24-hour window sends an approved WhatsApp template in the patient's language, and refuses free text", async () => {
+    const reception = await staff("receptionist");
+    const p = await patient({ firstName: "Hugo", language: "fr" });
+    await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: p.phone!, state: "opted_in", source: "test" });
+    await expect(postMessage(reception, { patientId: p.id }, { channel: "whatsapp", body: "Bonjour" }, now())).rejects.toMatchObject({ status: 409, code: "whatsapp_window_closed" });
+    const { message } = await send(reception, { patientId: p.id }, { channel: "whatsapp", body: "", template: "clinic_please_call" });
+    expect(message.body).toBe(`Bonjour Hugo, ${f.clinic.name} souhaite vous parler. Merci d'appeler le cabinet ou de répondre à ce message.`);
+    expect(f.sink.store.messages).toMatchObject([{ channel: "whatsapp", to: p.phone, template: { name: "clinic_please_call", language: "fr", parameters: ["Hugo", f.clinic.name] } }]);
+  });
 });

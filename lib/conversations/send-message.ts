@@ -11,6 +11,7 @@ import { storeEvent } from "@/lib/notifications/events/ingest-event";
 import { announceConversationChange } from "@/lib/realtime/hub-changes";
 import { composerChannels, mayReply, mayStartConversation, type Refusal } from "./rules";
 import type { SendMessage } from "./schemas";
+import { renderHubTemplate } from "./whatsapp-templates";
 
 const REFUSALS: Record<Refusal["reason"], string> = {
   no_send_messages: 'Messaging patients needs the "send_messages" permission.',
@@ -45,14 +46,21 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
   const facts = (await loadPatientFacts(ctx.db, [patient])).get(patient.id)!;
   const offered = composerChannels(patient, facts.consent, facts.whatsappLastInboundAt, now).find((c) => c.channel === input.channel)!;
   if (!offered.available) throw new ConflictError("channel_unavailable", `Cannot send by ${input.channel}: ${offered.reason}.`);
-  if (offered.whatsapp?.mode === "template") throw new ConflictError("whatsapp_window_closed", "Outside the 24-hour window WhatsApp only allows an approved template.");
+  const template = input.template ? renderHubTemplate(input.template, patient.language, patient.firstName, ctx.clinic.name) : null;
+  if (offered.whatsapp?.mode === "template" && !template) {
+    throw new ConflictError("whatsapp_window_closed", "Outside the 24-hour window WhatsApp only allows an approved template: pick one.");
+  }
+  if (template && input.attachmentIds?.length) throw new InvalidInputError("A WhatsApp template carries no attachment.", { attachmentIds: ["not with a template"] });
   checkAttachmentsFit(input);
+  // A template's text is what the patient reads; the timeline shows the same.
+  const body = template ? template.text : input.body;
+  const metadata = template ? { whatsappTemplate: { name: template.name, language: template.language, parameters: template.parameters } } : undefined;
 
   return ctx.db.transaction(async (tx: Database) => {
     const conversationId = conversation?.id ?? (await startConversation(tx, ctx, patient.id));
     const [message] = await tx
       .insert(messages)
-      .values({ clinicId: ctx.clinicId, conversationId, direction: "outbound", channel: input.channel, authorStaffId: ctx.staff.id, subject: input.subject, body: input.body, createdAt: now })
+      .values({ clinicId: ctx.clinicId, conversationId, direction: "outbound", channel: input.channel, authorStaffId: ctx.staff.id, subject: input.subject, body, metadata, createdAt: now })
       .returning();
     await claimAttachments(tx, ctx, message.id, input.attachmentIds ?? []);
     await tx
@@ -62,7 +70,7 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
         unreadCount: 0,
         archivedAt: null,
         lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${now.toISOString()}::timestamptz)`,
-        lastMessagePreview: input.body.slice(0, 200),
+        lastMessagePreview: body.slice(0, 200),
         channels: sql`(select array_agg(distinct c) from unnest(${conversations.channels} || ${input.channel}::message_channel) c)`,
         directions: sql`(select array_agg(distinct d) from unnest(${conversations.directions} || 'outbound'::message_direction) d)`,
       })

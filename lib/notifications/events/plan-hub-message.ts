@@ -39,17 +39,20 @@ export async function planHubMessage(db: Database, event: EventRow): Promise<Eve
   if (!settings.providers.has(channel)) return skip("channel_not_enabled");
   if (!offered?.available) return skip(offered?.reason ?? "channel_not_enabled");
   // Free text on WhatsApp only inside the 24-hour window; outside it only approved templates.
-  if (offered.whatsapp?.mode === "template") return skip("whatsapp_window_closed");
+  const template = (message.metadata as { whatsappTemplate?: { name: string; language: string; parameters: string[] } } | null)?.whatsappTemplate;
+  if (offered.whatsapp?.mode === "template" && !template) return skip("whatsapp_window_closed");
+  const whatsapp = template ? { mode: "template" as const, templateName: template.name, parameters: template.parameters } : { mode: "text" as const };
 
   return {
     rows: [
       {
         ...base,
+        language: template?.language ?? base.language,
         address: channel === "email" ? patient.email! : patient.phone!,
         status: "pending",
         subject: message.subject,
         body: message.body,
-        decision: { rule: "sent", messageId, whatsapp: channel === "whatsapp" ? { mode: "text" } : undefined, centreName: settings.clinic.name },
+        decision: { rule: "sent", messageId, whatsapp: channel === "whatsapp" ? whatsapp : undefined, centreName: settings.clinic.name },
       },
     ],
     decisions: [{ channel, send: true }],
