@@ -4,6 +4,7 @@ export const DEMO_PASSWORD = "demo-clinic-2026";
 export const PARIS_RECEPTION = "reception@saint-martin.demo";
 export const HUDSON_RECEPTION = "reception@hudson.demo";
 export const PARIS_LAB = "lab@saint-martin.demo";
+export const PARIS_DOCTOR = "dr.lefevre@saint-martin.demo";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");

@@ -17,6 +17,7 @@ export function ConversationList({ items, selectedId, onSelect }: { items: Conve
             type="button"
             onClick={() => onSelect(c.id)}
             data-testid="conversation"
+            data-id={c.id}
             data-status={c.status}
             className={cn("block w-full px-4 py-3 text-left hover:bg-slate-50", c.id === selectedId && "bg-brand-50")}
           >
