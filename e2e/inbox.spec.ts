@@ -150,6 +150,7 @@ test("a call is logged in the timeline; the conversation, once archived, is foun
   await signIn(page, PARIS_RECEPTION);
   await page.goto("/inbox?status=replied");
   await page.getByTestId("conversation").first().click();
+  await expect(page).toHaveURL(/[?&]c=/);
   const conversationId = new URL(page.url()).searchParams.get("c")!;
 
   const word = `Kestrel${Date.now()}`;

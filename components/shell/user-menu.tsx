@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { LOCALES } from "@/lib/i18n/locale";
+import { LOCALES } from "@/lib/i18n/locales";
 import { setLocale } from "@/lib/i18n/set-locale";
 
 const itemClass =

@@ -49,14 +49,15 @@ export async function listConversations(ctx: Ctx, q: ConversationListQuery) {
 export async function unreadCounts(ctx: Ctx) {
   const [row] = await ctx.db
     .select({
-      unread: sql<number>`count(*) filter (where ${conversations.status} = 'unread')::int`,
-      starred: sql<number>`count(*) filter (where ${conversations.starred} and ${conversations.status} = 'unread')::int`,
-      whatsapp: sql<number>`count(*) filter (where ${conversations.status} = 'unread' and 'whatsapp' = any(${conversations.channels}))::int`,
-      sms: sql<number>`count(*) filter (where ${conversations.status} = 'unread' and 'sms' = any(${conversations.channels}))::int`,
-      email: sql<number>`count(*) filter (where ${conversations.status} = 'unread' and 'email' = any(${conversations.channels}))::int`,
-      portal: sql<number>`count(*) filter (where ${conversations.status} = 'unread' and 'portal' = any(${conversations.channels}))::int`,
+      unread: sql<number>`count(*)::int`,
+      starred: sql<number>`count(*) filter (where ${conversations.starred})::int`,
+      whatsapp: sql<number>`count(*) filter (where 'whatsapp' = any(${conversations.channels}))::int`,
+      sms: sql<number>`count(*) filter (where 'sms' = any(${conversations.channels}))::int`,
+      email: sql<number>`count(*) filter (where 'email' = any(${conversations.channels}))::int`,
+      portal: sql<number>`count(*) filter (where 'portal' = any(${conversations.channels}))::int`,
     })
     .from(conversations)
-    .where(inClinic(ctx, conversations));
+    // Only the unread rows, through the status index: not a scan of every conversation.
+    .where(inClinic(ctx, conversations, eq(conversations.status, "unread")));
   return row;
 }

@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
 
-export const LOCALES = ["en", "fr"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
-export const LOCALE_COOKIE = "locale";
+export { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 
 export const localeSchema = z.enum(LOCALES);
 

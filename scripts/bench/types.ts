@@ -6,7 +6,7 @@ export type Figures = Record<string, number | string>;
 // (the seeded scale clinic) so later ones need not seed again.
 export type BenchContext = {
   handle: DatabaseHandle;
-  options: { patients: number };
+  options: { patients: number; conversations: number; messages: number };
   state: { scaleClinicId?: string };
 };
 
