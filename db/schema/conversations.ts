@@ -39,8 +39,10 @@ export const conversations = pgTable(
   (t) => [
     uniqueIndex("conversations_patient_idx").on(t.clinicId, t.patientId).where(sql`${t.patientId} is not null`),
     uniqueIndex("conversations_unknown_sender_idx").on(t.clinicId, t.contactAddress).where(sql`${t.patientId} is null`),
-    index("conversations_list_idx").on(t.clinicId, t.lastMessageAt.desc(), t.id.desc()),
-    index("conversations_status_idx").on(t.clinicId, t.status, t.lastMessageAt.desc(), t.id.desc()),
+    // Ascending on purpose: read backwards they give "newest first" (DESC NULLS FIRST, what
+    // ORDER BY … DESC means); a DESC NULLS LAST index cannot serve that order at all.
+    index("conversations_list_idx").on(t.clinicId, t.lastMessageAt, t.id),
+    index("conversations_status_idx").on(t.clinicId, t.status, t.lastMessageAt, t.id),
   ],
 );
 
@@ -74,7 +76,7 @@ export const messages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("messages_thread_idx").on(t.conversationId, t.createdAt.desc(), t.id.desc()),
+    index("messages_thread_idx").on(t.conversationId, t.createdAt, t.id),
     uniqueIndex("messages_external_idx").on(t.clinicId, t.channel, t.externalId).where(sql`${t.externalId} is not null`),
     index("messages_search_idx").using("gin", t.searchVector),
     index().on(t.deliveryId),

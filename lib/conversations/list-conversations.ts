@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { conversations, messages, patients } from "@/db/schema";
 import { encodeCursor } from "@/lib/api/cursor";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -10,16 +10,15 @@ type Ctx = Pick<StaffContext, "db" | "clinicId">;
 // The inbox: conversations newest first, by keyset (never OFFSET). Archived conversations are
 // left out unless asked for by status, but a search always includes them.
 export async function listConversations(ctx: Ctx, q: ConversationListQuery) {
+  const matching = q.q ? await conversationsMatching(ctx, q.q) : null;
+  if (matching?.length === 0) return { conversations: [], nextCursor: null };
   const conditions: (SQL | undefined)[] = [
     q.patient ? eq(conversations.patientId, q.patient) : undefined,
     q.status ? eq(conversations.status, q.status) : q.q ? undefined : sql`${conversations.status} <> 'archived'`,
     q.type ? sql`${q.type}::message_channel = any(${conversations.channels})` : undefined,
     q.direction ? sql`${q.direction}::message_direction = any(${conversations.directions})` : undefined,
     q.starred !== undefined ? eq(conversations.starred, q.starred) : undefined,
-    q.q
-      ? sql`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id}
-              and ${messages.searchVector} @@ websearch_to_tsquery('simple', ${q.q}))`
-      : undefined,
+    matching ? inArray(conversations.id, matching) : q.q ? sql`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.searchVector} @@ ${tsQuery(q.q)})` : undefined,
     q.cursor ? sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${q.cursor[0]}::timestamptz, ${q.cursor[1]}::uuid)` : undefined,
   ];
   const rows = await ctx.db
@@ -43,6 +42,23 @@ export async function listConversations(ctx: Ctx, q: ConversationListQuery) {
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { conversations: page, nextCursor: rows.length > q.limit && last ? encodeCursor([last.lastMessageAt.toISOString(), last.id]) : null };
+}
+
+const tsQuery = (text: string) => sql`websearch_to_tsquery('simple', ${text})`;
+// Beyond this many matching conversations a search term is "common".
+const SELECTIVE_SEARCH = 500;
+
+// Full-text search in two shapes, because the best plan depends on how rare the words are.
+// Rare words: the full-text index finds the few messages, and their conversations are listed.
+// Common words: null, and the list walks conversations newest first, stopping at a page of
+// matches (each checked through the thread index), instead of collecting thousands of hits.
+async function conversationsMatching(ctx: Ctx, text: string): Promise<string[] | null> {
+  const hits = await ctx.db
+    .selectDistinct({ id: messages.conversationId })
+    .from(messages)
+    .where(and(eq(messages.clinicId, ctx.clinicId), sql`${messages.searchVector} @@ ${tsQuery(text)}`))
+    .limit(SELECTIVE_SEARCH + 1);
+  return hits.length > SELECTIVE_SEARCH ? null : hits.map((h) => h.id);
 }
 
 // Unread counts for the inbox's filter badges, in one query.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { receiveEmail } from "@/lib/conversations/receive-email";
 import { recordConsent } from "../inbound/record-inbound";
 import { clinicChannelConfig } from "../providers/registry";
 import { applyReceipt } from "../receipts/apply-receipt";
@@ -13,9 +14,13 @@ const sesEventSchema = z.object({
   bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() })), timestamp: z.string().optional() }).optional(),
   complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })), timestamp: z.string().optional() }).optional(),
   delivery: z.object({ timestamp: z.string().optional() }).optional(),
+  // Inbound mail (a receipt rule with an SNS action): the raw message, UTF-8 or base64.
+  receipt: z.object({ timestamp: z.string().optional(), action: z.object({ encoding: z.string().optional() }).optional() }).optional(),
+  content: z.string().optional(),
 });
 
-// SES event notifications through SNS: deliveries, bounces, complaints. The SNS signature is
+// SES event notifications through SNS: deliveries, bounces, complaints, and patients' emails
+// (inbound, handed to the Communication Hub). The SNS signature is
 // checked over the message (certificate from an SNS host); old messages are refused as replays.
 export async function handleSesWebhook(db: Database, clinicId: string, rawBody: string, now: Date, certUrlPattern?: RegExp): Promise<WebhookResult> {
   const config = await clinicChannelConfig(db, clinicId, "email");
@@ -44,6 +49,11 @@ export async function handleSesWebhook(db: Database, clinicId: string, rawBody: 
     raw: event,
   };
 
+  if (kind === "Received" && event.content) {
+    const raw = event.receipt?.action?.encoding?.toUpperCase() === "BASE64" ? Buffer.from(event.content, "base64") : event.content;
+    const received = await receiveEmail(db, clinicId, raw, event.mail.messageId, new Date(event.receipt?.timestamp ?? sns.Timestamp));
+    return { status: 200, body: { outcome: received.outcome } };
+  }
   if (kind === "Delivery") {
     const outcome = await applyReceipt(db, clinicId, { ...base, status: "delivered", occurredAt: new Date(event.delivery?.timestamp ?? sns.Timestamp) });
     return { status: 200, body: { outcome } };

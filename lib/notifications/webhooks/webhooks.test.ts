@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appointments, consentRecords, conversations, deliveries, lastInbound, messages } from "@/db/schema";
+import { appointments, attachments, consentRecords, conversations, deliveries, lastInbound, messages } from "@/db/schema";
 import { smsKeyword } from "../inbound/sms-keywords";
 import { LOCAL_WEBHOOK_SECRETS } from "../setup/local-sink-channels";
 import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "../testing/pipeline-fixture";
@@ -198,6 +198,53 @@ describe("SES webhook (SNS)", () => {
     await post(notification({ eventType: "Complaint", mail: { messageId: email.providerMessageId }, complaint: { complainedRecipients: [{ emailAddress: "complains@example.com" }] } }));
     const [consent] = await f.db.select().from(consentRecords).where(eq(consentRecords.address, "complains@example.com"));
     expect(consent).toMatchObject({ state: "suppressed", source: "ses_complaint" });
+  });
+
+  const PDF_BASE64 = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").toString("base64");
+  const mime = (o: { from: string; inReplyTo?: string; text: string; attachment?: { name: string; base64: string } }) =>
+    [
+      `From: Patient <${o.from}>`,
+      "To: accueil@clinic.example",
+      "Subject: Re: Votre rendez-vous",
+      `Message-ID: <${crypto.randomUUID()}@mail.example>`,
+      ...(o.inReplyTo ? [`In-Reply-To: ${o.inReplyTo}`] : []),
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      o.text,
+      ...(o.attachment ? ["--b1", `Content-Type: application/octet-stream; name="${o.attachment.name}"`, `Content-Disposition: attachment; filename="${o.attachment.name}"`, "Content-Transfer-Encoding: base64", "", o.attachment.base64] : []),
+      "--b1--",
+      "",
+    ].join("\r\n");
+  const received = (raw: string) =>
+    notification({ notificationType: "Received", mail: { messageId: `inbound-${crypto.randomUUID()}` }, receipt: { action: { type: "SNS", encoding: "BASE64" } }, content: Buffer.from(raw).toString("base64") });
+
+  it("a patient's email reply lands in their conversation, threaded on the email it answers, without the quoted history", async () => {
+    const email = await sentEmail("replies@example.com");
+    const text = "Merci, je serai là.\r\n\r\nLe lun. 1 juin 2026, Cabinet a écrit :\r\n> Votre rendez-vous est annulé.";
+    // Sent from another address than the one on file: the In-Reply-To header finds the patient.
+    const raw = mime({ from: "other.address@example.net", inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>`, text, attachment: { name: "justificatif.pdf", base64: PDF_BASE64 } });
+    expect(await post(received(raw))).toMatchObject({ status: 200, body: { outcome: "received" } });
+    const [message] = await f.db.select().from(messages).where(eq(messages.body, "Merci, je serai là."));
+    const [conversation] = await f.db.select().from(conversations).where(eq(conversations.id, message.conversationId));
+    expect(conversation).toMatchObject({ patientId: email.recipientId, status: "unread" });
+    expect(message).toMatchObject({ channel: "email", direction: "inbound", subject: "Re: Votre rendez-vous", inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>` });
+    expect(await f.db.select({ fileName: attachments.fileName, contentType: attachments.contentType }).from(attachments).where(eq(attachments.messageId, message.id))).toEqual([
+      { fileName: "justificatif.pdf", contentType: "application/pdf" },
+    ]);
+  });
+
+  it("an email from an unknown address opens a triage conversation; a refused attachment is named, not kept", async () => {
+    const raw = mime({ from: "stranger@example.org", text: "Bonjour, je voudrais un rendez-vous.", attachment: { name: "setup.exe", base64: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(300)]).toString("base64") } });
+    await post(received(raw));
+    const [message] = await f.db.select().from(messages).where(eq(messages.body, "Bonjour, je voudrais un rendez-vous."));
+    const [conversation] = await f.db.select().from(conversations).where(eq(conversations.id, message.conversationId));
+    expect(conversation).toMatchObject({ patientId: null, contactAddress: "stranger@example.org" });
+    expect(message.metadata).toMatchObject({ refusedAttachments: [{ fileName: "setup.exe", reason: expect.stringContaining("application/x-msdownload") }] });
+    expect(await f.db.select().from(attachments).where(eq(attachments.messageId, message.id))).toEqual([]);
   });
 
   it("refuses a bad signature, a replayed old message and a certificate from elsewhere", async () => {

@@ -1,0 +1,57 @@
+import { and, eq } from "drizzle-orm";
+import EmailReplyParser from "email-reply-parser";
+import PostalMime from "postal-mime";
+import type { Database } from "@/db/client";
+import { deliveries, messages } from "@/db/schema";
+import { storeFile } from "@/lib/attachments/store-file";
+import { receiveInbound } from "./receive-inbound";
+
+// SES assigns the Message-ID of what we send: <{SES message id}@{region}.amazonses.com>.
+const SES_MESSAGE_ID = /^<?([^@>]+)@[a-z0-9-]+\.amazonses\.com>?$/i;
+
+// A patient's email reply (SES inbound, raw MIME) lands in their conversation: matched by
+// the message it answers (In-Reply-To one of our emails), else by the sender's address. Only
+// the new text is kept, not the quoted history; attached files are kept if they pass the
+// same checks as staff uploads, and the refused ones are named on the message.
+export async function receiveEmail(db: Database, clinicId: string, raw: string | Uint8Array, sesMessageId: string, at: Date) {
+  const email = await PostalMime.parse(raw);
+  const from = email.from && "address" in email.from ? email.from.address?.toLowerCase() : undefined;
+  if (!from) return { outcome: "no_sender" as const };
+  const text = (email.text ?? "").replace(/\r\n/g, "\n");
+  const body = new EmailReplyParser().parseReply(text).trim() || text.trim();
+
+  const result = await receiveInbound(db, {
+    clinicId,
+    channel: "email",
+    from,
+    patientId: (await patientOfRepliedEmail(db, clinicId, email.inReplyTo)) ?? undefined,
+    subject: email.subject,
+    body,
+    externalId: sesMessageId,
+    at,
+    emailMessageId: email.messageId,
+    inReplyTo: email.inReplyTo,
+  });
+  if (!result.messageId) return { outcome: "duplicate" as const, ...result };
+
+  const refused: { fileName: string; reason: string }[] = [];
+  for (const file of email.attachments) {
+    if (file.disposition === "inline" && file.related) continue; // logos and signatures in the HTML
+    const bytes = typeof file.content === "string" ? new TextEncoder().encode(file.content) : file.content instanceof ArrayBuffer ? new Uint8Array(file.content) : file.content;
+    const stored = await storeFile(db, clinicId, { name: file.filename ?? "attachment", bytes }, { messageId: result.messageId });
+    if (!stored.ok) refused.push({ fileName: file.filename ?? "attachment", reason: stored.verdict.detail });
+  }
+  if (refused.length) await db.update(messages).set({ metadata: { refusedAttachments: refused } }).where(eq(messages.id, result.messageId));
+  return { outcome: "received" as const, ...result, refused };
+}
+
+async function patientOfRepliedEmail(db: Database, clinicId: string, inReplyTo: string | undefined): Promise<string | null> {
+  const sesId = inReplyTo?.trim().match(SES_MESSAGE_ID)?.[1];
+  if (!sesId) return null;
+  const [delivery] = await db
+    .select({ recipientId: deliveries.recipientId })
+    .from(deliveries)
+    .where(and(eq(deliveries.clinicId, clinicId), eq(deliveries.channel, "email"), eq(deliveries.providerMessageId, sesId), eq(deliveries.audience, "patient")))
+    .limit(1);
+  return delivery?.recipientId ?? null;
+}
