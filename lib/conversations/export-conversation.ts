@@ -1,9 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { asc, eq, inArray } from "drizzle-orm";
-import { attachments, auditEvents, conversations, deliveries, messages, patients, staffUsers } from "@/db/schema";
-import { NotFoundError } from "@/lib/api/errors";
+import { attachments, auditEvents, deliveries, messages, staffUsers } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import { inClinic } from "@/lib/clinics/scope";
+import { loadConversation } from "./load-conversation";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 
@@ -11,12 +10,7 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 // what a clinic hands over when a patient or an authority asks for the record. Every
 // export is audited (who, when, which patient, how many messages).
 export async function exportConversation(ctx: Ctx, conversationId: string, now: Date) {
-  const [head] = await ctx.db
-    .select({ conversation: conversations, firstName: patients.firstName, lastName: patients.lastName, phone: patients.phone, email: patients.email })
-    .from(conversations)
-    .leftJoin(patients, eq(patients.id, conversations.patientId))
-    .where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
-  if (!head) throw new NotFoundError("Conversation");
+  const head = await loadConversation(ctx, conversationId);
 
   const rows = await ctx.db
     .select({ message: messages, author: staffUsers.name, status: deliveries.status, error: deliveries.providerError })
@@ -36,7 +30,7 @@ export async function exportConversation(ctx: Ctx, conversationId: string, now: 
     const local = new TZDate(d, ctx.clinic.timeZone);
     return `${local.toISOString().slice(0, 16).replace("T", " ")}`;
   };
-  const who = head.firstName ? `${head.firstName} ${head.lastName}` : `unknown sender ${head.conversation.contactAddress ?? ""}`.trim();
+  const who = head.patientName ?? `unknown sender ${head.conversation.contactAddress ?? ""}`.trim();
   const lines = [
     `Conversation with ${who}`,
     `Clinic: ${ctx.clinic.name} (times in ${ctx.clinic.timeZone})`,

@@ -1,10 +1,9 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import { attachments, auditEvents, conversations, deliveries, messages, patients, staffUsers } from "@/db/schema";
-import { encodeCursor } from "@/lib/api/cursor";
-import { NotFoundError } from "@/lib/api/errors";
-import type { StaffContext } from "@/lib/auth/staff-context";
-import { inClinic } from "@/lib/clinics/scope";
 import type { z } from "zod";
+import { attachments, auditEvents, deliveries, messages, staffUsers } from "@/db/schema";
+import { encodeCursor } from "@/lib/api/cursor";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { loadConversation } from "./load-conversation";
 import type { threadPageSchema } from "./schemas";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "staff">;
@@ -12,12 +11,7 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "staff">;
 // One conversation and a page of its timeline (messages and call logs, newest first), with
 // each outbound message's delivery status for the ticks. Opening it is recorded for audit.
 export async function getThread(ctx: Ctx, conversationId: string, page: z.output<typeof threadPageSchema>) {
-  const [conversation] = await ctx.db
-    .select({ conversation: conversations, patientFirstName: patients.firstName, patientLastName: patients.lastName, phone: patients.phone, email: patients.email })
-    .from(conversations)
-    .leftJoin(patients, eq(patients.id, conversations.patientId))
-    .where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
-  if (!conversation) throw new NotFoundError("Conversation");
+  const conversation = await loadConversation(ctx, conversationId);
 
   const rows = await ctx.db
     .select({
@@ -58,7 +52,7 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
   return {
     conversation: {
       ...conversation.conversation,
-      patientName: conversation.patientFirstName ? `${conversation.patientFirstName} ${conversation.patientLastName}` : null,
+      patientName: conversation.patientName,
       phone: conversation.phone,
       email: conversation.email,
     },
