@@ -18,7 +18,7 @@ export async function listConversations(ctx: Ctx, q: ConversationListQuery) {
     q.type ? sql`${q.type}::message_channel = any(${conversations.channels})` : undefined,
     q.direction ? sql`${q.direction}::message_direction = any(${conversations.directions})` : undefined,
     q.starred !== undefined ? eq(conversations.starred, q.starred) : undefined,
-    matching ? inArray(conversations.id, matching) : q.q ? sql`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.searchVector} @@ ${tsQuery(q.q)})` : undefined,
+    matching ? inArray(conversations.id, matching) : q.q ? commonWordsIn(q.q) : undefined,
     q.cursor ? sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${q.cursor[0]}::timestamptz, ${q.cursor[1]}::uuid)` : undefined,
   ];
   const rows = await ctx.db
@@ -62,6 +62,13 @@ async function conversationsMatching(ctx: Ctx, text: string): Promise<string[] |
     .limit(SELECTIVE_SEARCH + 1);
   return hits.length > SELECTIVE_SEARCH ? null : [...new Set(hits.map((h) => h.id))];
 }
+
+// The words are common (the probe above found many matches), so a page of conversations is
+// found by walking them newest first and checking each one's messages. "offset 0" keeps the
+// check a per-conversation subplan: the planner underestimates phrase matches and would
+// otherwise gather every matching message first (hundreds of thousands) to join them.
+const commonWordsIn = (text: string) =>
+  sql`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.searchVector} @@ ${tsQuery(text)} offset 0)`;
 
 // Unread counts for the inbox's filter badges, in one query.
 export async function unreadCounts(ctx: Ctx) {
