@@ -58,12 +58,15 @@ export function AttachPatientDialog({ conversationId, contactAddress }: { conver
                 </span>
                 <span className="block text-xs text-slate-500">{[p.phone, p.email, p.dateOfBirth].filter(Boolean).join(" · ")}</span>
               </span>
-              <Button size="sm" variant="secondary" onClick={() => attach.mutate(p.id)} disabled={attach.isPending}>
+              <Button size="sm" variant="secondary" onClick={() => attach.mutate(p.id)} disabled={attach.isPending} aria-label={t("chooseNamed", { name: `${p.firstName} ${p.lastName}` })}>
                 {t("choose")}
               </Button>
             </li>
           ))}
         </ul>
+        {query.length < 2 ? <p className="mt-3 text-sm text-slate-500">{t("typeMore")}</p> : null}
+        {results.isFetching && !patients.length ? <p className="mt-3 text-sm text-slate-500">{t("searching")}</p> : null}
+        {results.isError ? <Alert className="mt-3">{t("searchFailed")}</Alert> : null}
         {query.length >= 2 && results.isSuccess && !patients.length ? <p className="mt-3 text-sm text-slate-500">{t("none")}</p> : null}
         {attach.error ? <Alert className="mt-3">{attach.error instanceof ApiError ? attach.error.message : t("failed")}</Alert> : null}
       </DialogContent>

@@ -55,6 +55,11 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
                   ))}
                 </ul>
               ) : null}
+              {m.refusedAttachments.map((r) => (
+                <p key={r.fileName} className="mt-2 flex items-start gap-1 text-xs text-amber-800" data-testid="refused-attachment">
+                  <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden /> {t("refusedFile", { name: r.fileName, reason: r.reason })}
+                </p>
+              ))}
             </div>
           )}
           <p className={cn("mt-1 flex gap-2 text-xs text-slate-500", m.direction === "outbound" && "justify-end")}>

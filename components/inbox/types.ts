@@ -25,6 +25,7 @@ export type ThreadMessage = {
   deliveryStatus: string | null;
   deliveryError: string | null;
   attachments: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
+  refusedAttachments: { fileName: string; reason: string }[];
 };
 export type ThreadPage = {
   conversation: ConversationItem & { phone: string | null; email: string | null };

@@ -36,6 +36,6 @@ export function checkFile(file: { sizeBytes: number; sniffedType: string | null 
   return { ok: true, contentType: file.sniffedType };
 }
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

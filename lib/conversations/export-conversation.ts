@@ -1,7 +1,7 @@
-import { TZDate } from "@date-fns/tz";
 import { asc, eq, inArray } from "drizzle-orm";
 import { attachments, auditEvents, deliveries, messages, staffUsers } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
+import { clinicLocalDate, clinicLocalDateTime } from "@/lib/time/clinic-time";
 import { loadConversation } from "./load-conversation";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
@@ -26,10 +26,7 @@ export async function exportConversation(ctx: Ctx, conversationId: string, now: 
         .where(inArray(attachments.messageId, rows.map((r) => r.message.id)))
     : [];
 
-  const when = (d: Date) => {
-    const local = new TZDate(d, ctx.clinic.timeZone);
-    return `${local.toISOString().slice(0, 16).replace("T", " ")}`;
-  };
+  const when = (d: Date) => clinicLocalDateTime(d, ctx.clinic.timeZone).replace("T", " ");
   const who = head.patientName ?? `unknown sender ${head.conversation.contactAddress ?? ""}`.trim();
   const lines = [
     `Conversation with ${who}`,
@@ -61,5 +58,5 @@ export async function exportConversation(ctx: Ctx, conversationId: string, now: 
     at: now,
   });
   const slug = who.normalize("NFD").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "conversation";
-  return { fileName: `conversation-${slug}-${when(now).slice(0, 10)}.txt`, text: `${lines.join("\n")}\n` };
+  return { fileName: `conversation-${slug}-${clinicLocalDate(now, ctx.clinic.timeZone)}.txt`, text: `${lines.join("\n")}\n` };
 }

@@ -26,6 +26,7 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
       authorName: staffUsers.name,
       deliveryStatus: deliveries.status,
       deliveryError: deliveries.providerError,
+      metadata: messages.metadata,
     })
     .from(messages)
     .leftJoin(staffUsers, eq(staffUsers.id, messages.authorStaffId))
@@ -56,7 +57,12 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
       phone: conversation.phone,
       email: conversation.email,
     },
-    messages: items.map((m) => ({ ...m, attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f) })),
+    messages: items.map(({ metadata, ...m }) => ({
+      ...m,
+      attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f),
+      // Files that came with a patient's email but failed the checks: named, not kept.
+      refusedAttachments: (metadata as { refusedAttachments?: { fileName: string; reason: string }[] } | null)?.refusedAttachments ?? [],
+    })),
     nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
 }

@@ -10,7 +10,7 @@ import { mayStartConversation } from "./rules";
 // member may start one, and on which channels.
 export async function patientMessaging(ctx: Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff" | "permissions">, patientId: string, now: Date) {
   const [existing] = await ctx.db
-    .select({ id: conversations.id, status: conversations.status, lastMessageAt: conversations.lastMessageAt })
+    .select({ id: conversations.id, lastMessageAt: conversations.lastMessageAt })
     .from(conversations)
     .where(inClinic(ctx, conversations, eq(conversations.patientId, patientId)));
   const verdict = mayStartConversation({ role: ctx.staff.role, permissions: ctx.permissions }, Boolean(existing));

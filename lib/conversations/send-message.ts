@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { attachments, conversations, messages, patients, type Conversation } from "@/db/schema";
 import { AppError, ConflictError, InvalidInputError, NotFoundError } from "@/lib/api/errors";
-import { attachmentLimit, WHATSAPP_CAPTION_MAX } from "@/lib/attachments/rules";
+import { WHATSAPP_CAPTION_MAX } from "@/lib/attachments/rules";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { loadPatientFacts } from "@/lib/notifications/decisions/load-patient-facts";
@@ -50,8 +50,8 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
   if (offered.whatsapp?.mode === "template" && !template) {
     throw new ConflictError("whatsapp_window_closed", "Outside the 24-hour window WhatsApp only allows an approved template: pick one.");
   }
-  if (template && input.attachmentIds?.length) throw new InvalidInputError("A WhatsApp template carries no attachment.", { attachmentIds: ["not with a template"] });
-  checkAttachmentsFit(input);
+  // The composer's offer for this channel right now is the limit; a template carries none.
+  checkAttachmentsFit(input, template ? 0 : offered.attachments);
   // A template's text is what the patient reads; the timeline shows the same.
   const body = template ? template.text : input.body;
   const metadata = template ? { whatsappTemplate: { name: template.name, language: template.language, parameters: template.parameters } } : undefined;
@@ -84,11 +84,13 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
   });
 }
 
-function checkAttachmentsFit(input: SendMessage) {
+function checkAttachmentsFit(input: SendMessage, limit: number) {
   const count = input.attachmentIds?.length ?? 0;
   if (!count) return;
-  const limit = attachmentLimit(input.channel);
-  if (limit === 0) throw new InvalidInputError(`A message by ${input.channel.toUpperCase()} cannot carry attachments.`, { attachmentIds: [`${input.channel} carries no attachments`] });
+  if (limit === 0) {
+    const why = input.template ? "a WhatsApp template carries no attachment" : `${input.channel} carries no attachments`;
+    throw new InvalidInputError(`This message cannot carry attachments: ${why}. Remove them or pick another channel.`, { attachmentIds: [why] });
+  }
   if (count > limit) throw new InvalidInputError(`A ${input.channel} message carries at most ${limit} attachment${limit > 1 ? "s" : ""}.`, { attachmentIds: [`at most ${limit}`] });
   if (input.channel === "whatsapp" && input.body.length > WHATSAPP_CAPTION_MAX) {
     throw new InvalidInputError(`With an attachment, a WhatsApp message is its caption: at most ${WHATSAPP_CAPTION_MAX} characters.`, { body: [`at most ${WHATSAPP_CAPTION_MAX} characters with an attachment`] });

@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import { AppError, InvalidInputError } from "@/lib/api/errors";
 import { staffRoute } from "@/lib/api/staff-route";
+import { megabytes } from "@/lib/attachments/rules";
 import { uploadAttachment } from "@/lib/attachments/upload-attachment";
 import { env } from "@/lib/config/env";
 
@@ -13,7 +14,7 @@ export const POST = staffRoute({ permission: "send_messages" }, async ({ ctx, re
   const maxBytes = env().ATTACHMENT_MAX_BYTES;
   // Refuse an oversized body before reading it.
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes + MULTIPART_OVERHEAD) {
-    const limit = `${(maxBytes / (1024 * 1024)).toFixed(1)} MB`;
+    const limit = megabytes(maxBytes);
     throw new AppError(413, "too_large", `The file is larger than the ${limit} limit.`, { file: [`is larger than ${limit}`] });
   }
   const form = await request.formData().catch(() => {

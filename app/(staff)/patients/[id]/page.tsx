@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import type { ThreadPage } from "@/components/inbox/types";
 import { StartConversation } from "@/components/patients/patient-messaging";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -141,9 +142,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                 <p className="text-sm text-slate-600">
                   {messaging.conversation
                     ? tMessaging("lastMessage", { when: format.relativeTime(messaging.conversation.lastMessageAt) })
-                    : messaging.refusal && messaging.refusal !== "doctor_conversation_exists"
-                      ? tMessaging(messaging.refusal === "role_cannot_start" ? "role_cannot_start" : "none")
-                      : tMessaging("none")}
+                    : tMessaging(messaging.refusal === "role_cannot_start" ? "role_cannot_start" : "none")}
                 </p>
               </div>
               {messaging.conversation ? (
@@ -151,7 +150,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                   {tMessaging("open")}
                 </Link>
               ) : messaging.mayStart ? (
-                <StartConversation patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} channels={JSON.parse(JSON.stringify(messaging.channels))} />
+                <StartConversation patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} channels={asSentToBrowser(messaging.channels)} />
               ) : null}
             </section>
           ) : null}
@@ -175,4 +174,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       </div>
     </>
   );
+}
+
+// The composer's channels as the browser receives them from the API (dates as ISO strings).
+function asSentToBrowser<T>(value: T): ThreadPage["composer"] {
+  return JSON.parse(JSON.stringify(value));
 }
