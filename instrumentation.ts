@@ -1,6 +1,10 @@
-// Runs once when the server starts (Next.js instrumentation hook).
+// Runs once when the server starts (Next.js instrumentation hook): the one place the app
+// starts its background parts. The local provider sinks (local-sink mode only) come first, so
+// the embedded queue's worker, which picks up events left pending by a previous run, finds them.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startLocalServices } = await import("./lib/notifications/start-local-services");
-  await startLocalServices();
+  const { localSinksEnabled } = await import("./lib/config/env");
+  if (localSinksEnabled()) await (await import("./lib/testing/sinks/start-local-sinks")).startLocalSinks();
+  const { notificationRuntime } = await import("./lib/notifications/runtime");
+  notificationRuntime().startWorker();
 }

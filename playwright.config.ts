@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A production build on a fresh database (PostgreSQL when DATABASE_URL is set, else PGlite).
-    command: `tsx scripts/e2e/serve.ts --port ${port}`,
+    command: `tsx --import ./scripts/node/server-side.mjs scripts/e2e/serve.ts --port ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { LOCAL_WEBHOOK_SECRETS } from "../lib/notifications/setup/local-sink-channels";
-import { hubSignature, twilioSignature } from "../lib/notifications/webhooks/signatures";
+import { LOCAL_WEBHOOK_SECRETS } from "@/lib/notifications/setup/local-webhook-secrets";
+import { hubSignature, twilioSignature } from "@/lib/webhooks/signatures";
 import { PARIS_DOCTOR, PARIS_LAB, PARIS_RECEPTION, signIn, signedInPage } from "./helpers";
 
 type Delivery = { clinicId: string; channel: string; providerMessageId: string };

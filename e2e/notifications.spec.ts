@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SignJWT } from "jose";
-import { LOCAL_WEBHOOK_SECRETS } from "../lib/notifications/setup/local-sink-channels";
-import { twilioSignature } from "../lib/notifications/webhooks/signatures";
+import { LOCAL_WEBHOOK_SECRETS } from "@/lib/notifications/setup/local-webhook-secrets";
+import { twilioSignature } from "@/lib/webhooks/signatures";
 import { findAppointment, PARIS_RECEPTION, patientOf, signIn } from "./helpers";
 import { E2E_QSTASH_KEYS } from "./keys";
 

@@ -12,7 +12,7 @@ import { FieldLabel, Input, Select } from "@/components/ui/field";
 import type { AppointmentStatus } from "@/db/schema";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import type { AppointmentChange } from "@/lib/appointments/schemas";
-import { allowedNextStatuses, isUpcoming } from "@/lib/appointments/status-rules";
+import { allowedNextStatuses, isUpcoming } from "@/lib/scheduling/appointment-status";
 
 // The bottom of an action dialog: the server's refusal, if any, then "keep as is" and confirm.
 function DialogActions({ error, keepLabel, confirmLabel, pending, danger }: { error: string | null; keepLabel: string; confirmLabel: string; pending: boolean; danger?: boolean }) {

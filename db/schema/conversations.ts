@@ -46,6 +46,13 @@ export const conversations = pgTable(
   ],
 );
 
+// What a message carries beside its text: the approved WhatsApp template it was sent as, or
+// the files refused from a patient's email (named in the thread).
+export type MessageMetadata = {
+  whatsappTemplate?: { name: string; language: string; parameters: string[] };
+  refusedAttachments?: { fileName: string; reason: string }[];
+};
+
 export const messages = pgTable(
   "messages",
   {
@@ -69,7 +76,7 @@ export const messages = pgTable(
     // Email threading.
     emailMessageId: text(),
     inReplyTo: text(),
-    metadata: jsonb().$type<Record<string, unknown>>(),
+    metadata: jsonb().$type<MessageMetadata>(),
     searchVector: tsvector()
       .notNull()
       .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', coalesce(${messages.subject}, '') || ' ' || ${messages.body})`),

@@ -1,7 +1,7 @@
 import type { Language, StaffRole } from "@/db/schema";
 
 // The demo clinics. Two of them, in two time zones, so clinic isolation and local times can be seen.
-export const DEMO_PASSWORD = "demo-clinic-2026";
+export { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 
 export type DemoClinic = {
   slug: string;

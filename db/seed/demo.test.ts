@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appointments, clinics, patientUserProfiles, patients, staffUsers } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
+import { createTestDatabase } from "@/lib/testing/test-database";
 import { staffRoleEnum, appointmentStatusEnum } from "@/db/schema";
 import { isSeeded, seedDemo } from "./demo";
 

@@ -1,8 +1,9 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { UnauthenticatedError } from "@/lib/api/errors";
+import { UnauthenticatedError } from "@/lib/errors/app-errors";
 
 const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 

@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors/app-errors";
 
 // Browser-side calls to our own API: error bodies become the same typed AppError the server
 // threw, with its status, stable code and field errors.

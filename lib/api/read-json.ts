@@ -1,4 +1,4 @@
-import { InvalidInputError } from "./errors";
+import { InvalidInputError } from "@/lib/errors/app-errors";
 
 export async function readJsonBody(request: Request): Promise<unknown> {
   try {

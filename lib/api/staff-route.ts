@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { requireStaffForApi, type StaffContext } from "@/lib/auth/staff-context";
 import type { Permission } from "@/lib/auth/permissions";
 import { readJsonBody } from "./read-json";
-import { errorResponse, parseInput } from "./respond";
+import { parseInput } from "@/lib/errors/parse-input";
+import { errorResponse } from "./respond";
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;

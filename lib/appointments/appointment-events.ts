@@ -1,6 +1,7 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import type { Appointment } from "@/db/schema";
-import type { IncomingEvent, PatientEventType } from "@/lib/notifications/events/catalog";
+import type { IncomingEvent, PatientEventType } from "@/lib/notifications/event-catalog";
 import { storeEvent } from "@/lib/notifications/events/ingest-event";
 
 // Which patient event a change made in the app announces (none for a status the patient need

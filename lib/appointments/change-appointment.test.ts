@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { contextFor, makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/db/factories";
+import { contextFor, makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/lib/testing/factories";
 import { appointments, type Clinic } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
-import { ConflictError, NotFoundError } from "@/lib/api/errors";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
 import { changeAppointment } from "./change-appointment";
 import { listAppointmentsOfDay } from "./list-appointments";
 

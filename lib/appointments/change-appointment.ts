@@ -1,11 +1,12 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { appointments, type Appointment, type AppointmentStatus } from "@/db/schema";
-import { ConflictError, NotFoundError } from "@/lib/api/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
 import type { AppointmentChange } from "./schemas";
-import { rescheduleProblem, statusChangeProblem, type ChangeProblem } from "./status-rules";
+import { rescheduleProblem, statusChangeProblem, type ChangeProblem } from "@/lib/scheduling/appointment-status";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 export type AppointmentChanged = { before: Appointment; after: Appointment };

@@ -1,8 +1,10 @@
+import "server-only";
 import { asc, eq, gte, lt } from "drizzle-orm";
 import { agendas, appointments, motifs, patients } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { clinicDayRange } from "@/lib/time/clinic-time";
+import { appointmentRowColumns } from "./appointment-rows";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 
@@ -10,20 +12,7 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 export async function listAppointmentsOfDay(ctx: Ctx, day: { date: string; agendaId?: string }) {
   const { start, end } = clinicDayRange(day.date, ctx.clinic.timeZone);
   return ctx.db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      bookingReference: appointments.bookingReference,
-      bookedBy: appointments.bookedBy,
-      agendaId: appointments.agendaId,
-      agendaName: agendas.name,
-      motifName: motifs.name,
-      patientId: patients.id,
-      patientName: patients.lastName,
-      patientFirstName: patients.firstName,
-    })
+    .select({ ...appointmentRowColumns, patientId: patients.id, patientName: patients.lastName, patientFirstName: patients.firstName })
     .from(appointments)
     .innerJoin(agendas, eq(agendas.id, appointments.agendaId))
     .innerJoin(motifs, eq(motifs.id, appointments.motifId))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makePatient, makeStaff } from "@/db/factories";
+import { makePatient, makeStaff } from "@/lib/testing/factories";
 import { consentRecords } from "@/db/schema";
 import { loadStaffContext } from "@/lib/auth/staff-context";
 import { getThread } from "@/lib/conversations/get-thread";
@@ -8,7 +8,7 @@ import { threadPageSchema } from "@/lib/conversations/schemas";
 import { postMessage } from "@/lib/conversations/send-message";
 import { processEvent } from "@/lib/notifications/events/process-event";
 import { recordInbound } from "@/lib/notifications/inbound/record-inbound";
-import { pipelineFixture, type PipelineFixture } from "@/lib/notifications/testing/pipeline-fixture";
+import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { fileStore } from "@/lib/storage/file-store";
 import { checkFile } from "./rules";
 import { displayName, uploadAttachment } from "./upload-attachment";

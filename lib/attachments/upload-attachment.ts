@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { storeFile, type StoreFileOptions } from "./store-file";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { makeClinic, makeStaff } from "@/db/factories";
-import { createTestDatabase } from "@/db/testing";
+import { makeClinic, makeStaff } from "@/lib/testing/factories";
+import { createTestDatabase } from "@/lib/testing/test-database";
 import { authenticateStaff } from "./authenticate-staff";
 import { hashPassword } from "./password";
 

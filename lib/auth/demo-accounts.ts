@@ -1,7 +1,10 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { clinics, staffUsers } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/demo-clinics";
+
+// The one password of every demo account; the demo seed (db/seed) sets it.
+export const DEMO_PASSWORD = "demo-clinic-2026";
 
 // Only clinics created by the demo seed are listed; a real clinic's staff never appear here.
 export async function listDemoAccounts(db: Database) {

@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb, type Database } from "@/db/client";
 import { clinics, staffUsers, type Clinic, type StaffRole } from "@/db/schema";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/api/errors";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors/app-errors";
 import { authOptions } from "./options";
 import { toPermissions, type Permission } from "./permissions";
 

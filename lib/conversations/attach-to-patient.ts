@@ -1,7 +1,8 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditEvents, conversations, messages, patients } from "@/db/schema";
-import { ConflictError, NotFoundError } from "@/lib/api/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { announceConversationChange } from "@/lib/realtime/hub-changes";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { patients } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { attachments, auditEvents, deliveries, messages, staffUsers } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";

@@ -1,8 +1,10 @@
+import "server-only";
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { attachments, auditEvents, deliveries, messages, staffUsers } from "@/db/schema";
-import { encodeCursor } from "@/lib/api/cursor";
+import { encodeCursor } from "@/lib/paging/cursor";
 import type { StaffContext } from "@/lib/auth/staff-context";
+import { composerFor } from "./composer-for";
 import { loadConversation } from "./load-conversation";
 import type { threadPageSchema } from "./schemas";
 
@@ -61,7 +63,7 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
       ...m,
       attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f),
       // Files that came with a patient's email but failed the checks: named, not kept.
-      refusedAttachments: (metadata as { refusedAttachments?: { fileName: string; reason: string }[] } | null)?.refusedAttachments ?? [],
+      refusedAttachments: metadata?.refusedAttachments ?? [],
     })),
     nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
@@ -88,4 +90,10 @@ async function recordOpened(ctx: Ctx, conversationId: string, patientId: string 
     .limit(1);
   if (recent) return;
   await ctx.db.insert(auditEvents).values({ clinicId: ctx.clinicId, staffUserId: ctx.staff.id, action: "conversation.opened", patientId, conversationId });
+}
+
+// Opening a conversation in the inbox: a page of its timeline and what the composer offers now.
+export async function openThread(ctx: Ctx & Pick<StaffContext, "clinic">, conversationId: string, page: z.output<typeof threadPageSchema>, now: Date) {
+  const thread = await getThread(ctx, conversationId, page);
+  return { ...thread, composer: await composerFor(ctx, thread.conversation.patientId, now) };
 }

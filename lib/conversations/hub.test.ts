@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { makeClinic, makePatient, makeStaff } from "@/db/factories";
+import { makeClinic, makePatient, makeStaff } from "@/lib/testing/factories";
 import { auditEvents, type Clinic } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
-import { NotFoundError } from "@/lib/api/errors";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { NotFoundError } from "@/lib/errors/app-errors";
 import { getThread } from "./get-thread";
 import { listConversations, unreadCounts } from "./list-conversations";
 import { logCall } from "./log-call";

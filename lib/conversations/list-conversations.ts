@@ -1,6 +1,7 @@
+import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { conversations, messages, patients } from "@/db/schema";
-import { encodeCursor } from "@/lib/api/cursor";
+import { encodeCursor } from "@/lib/paging/cursor";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import type { ConversationListQuery } from "./schemas";
@@ -85,4 +86,9 @@ export async function unreadCounts(ctx: Ctx) {
     // Only the unread rows, through the status index: not a scan of every conversation.
     .where(inClinic(ctx, conversations, eq(conversations.status, "unread")));
   return row;
+}
+
+// The inbox's list request: a page of conversations and the unread badges of the filters.
+export async function inboxPage(ctx: Ctx, q: ConversationListQuery) {
+  return { ...(await listConversations(ctx, q)), unread: await unreadCounts(ctx) };
 }

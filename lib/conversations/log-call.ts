@@ -1,6 +1,7 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { conversations, messages } from "@/db/schema";
-import { InvalidInputError, NotFoundError } from "@/lib/api/errors";
+import { InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { announceConversationChange } from "@/lib/realtime/hub-changes";

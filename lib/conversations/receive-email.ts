@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import EmailReplyParser from "email-reply-parser";
 import PostalMime from "postal-mime";

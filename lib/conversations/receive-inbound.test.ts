@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { makeClinic, makePatient } from "@/db/factories";
+import { makeClinic, makePatient } from "@/lib/testing/factories";
 import { conversations, messages, patientUserProfiles, patientUsers, type Clinic } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
+import { createTestDatabase } from "@/lib/testing/test-database";
 import { receiveInbound } from "./receive-inbound";
 
 let handle: DatabaseHandle;

@@ -1,7 +1,7 @@
 import type { MessageChannel, StaffRole } from "@/db/schema";
 import { attachmentLimit } from "@/lib/attachments/rules";
 import type { Permission } from "@/lib/auth/permissions";
-import { WHATSAPP_WINDOW_MS } from "@/lib/notifications/decisions/decide-patient-channels";
+import { channelAvailability, type ConsentFacts, type UnavailableReason } from "@/lib/notifications/decisions/channel-availability";
 
 // The Communication Hub's rules, pure: who may open a conversation, which channels the
 // composer offers for a patient and why the others are not offered.
@@ -26,28 +26,22 @@ export function mayReply(staff: { permissions: ReadonlySet<Permission> }): Verdi
 
 export type ComposerChannel =
   | { channel: MessageChannel; available: true; whatsapp?: { mode: "text"; windowEndsAt: Date } | { mode: "template" }; attachments: number }
-  | { channel: MessageChannel; available: false; reason: "no_phone" | "no_email" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in" };
+  | { channel: MessageChannel; available: false; reason: UnavailableReason };
 
+// The channel-availability rule of the pipeline, offered as the composer's channels: a
+// template carries no attachment; portal messages never leave the platform, so they are
+// always available and the place for sensitive documents.
 export function composerChannels(
   contact: { phone: string | null; email: string | null },
-  consent: { smsOptedOut: boolean; emailSuppressed: boolean; whatsappOptedIn: boolean },
+  consent: ConsentFacts,
   whatsappLastInboundAt: Date | null,
   now: Date,
 ): ComposerChannel[] {
-  const out: ComposerChannel[] = [];
-  if (!contact.phone) {
-    out.push({ channel: "whatsapp", available: false, reason: "no_phone" }, { channel: "sms", available: false, reason: "no_phone" });
-  } else {
-    const windowEndsAt = whatsappLastInboundAt ? new Date(whatsappLastInboundAt.getTime() + WHATSAPP_WINDOW_MS) : null;
-    if (windowEndsAt && windowEndsAt > now) out.push({ channel: "whatsapp", available: true, whatsapp: { mode: "text", windowEndsAt }, attachments: attachmentLimit("whatsapp") });
-    else if (consent.whatsappOptedIn) out.push({ channel: "whatsapp", available: true, whatsapp: { mode: "template" }, attachments: 0 });
-    else out.push({ channel: "whatsapp", available: false, reason: "whatsapp_no_opt_in" });
-    out.push(consent.smsOptedOut ? { channel: "sms", available: false, reason: "sms_opted_out" } : { channel: "sms", available: true, attachments: attachmentLimit("sms") });
-  }
-  if (!contact.email) out.push({ channel: "email", available: false, reason: "no_email" });
-  else if (consent.emailSuppressed) out.push({ channel: "email", available: false, reason: "email_suppressed" });
-  else out.push({ channel: "email", available: true, attachments: attachmentLimit("email") });
-  // Portal messages never leave the platform: always available, the place for sensitive documents.
-  out.push({ channel: "portal", available: true, attachments: attachmentLimit("portal") });
-  return out;
+  const offer = (channel: "whatsapp" | "sms" | "email"): ComposerChannel => {
+    const availability = channelAvailability(channel, { contact, consent, whatsappLastInboundAt }, now);
+    if (!availability.available) return { channel, available: false, reason: availability.reason };
+    const attachments = availability.whatsapp?.mode === "template" ? 0 : attachmentLimit(channel);
+    return { channel, available: true, attachments, ...(availability.whatsapp ? { whatsapp: availability.whatsapp } : {}) };
+  };
+  return [offer("whatsapp"), offer("sms"), offer("email"), { channel: "portal", available: true, attachments: attachmentLimit("portal") }];
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { conversationStatusEnum, messageChannelEnum, messageDirectionEnum } from "@/db/schema";
-import { cursorSchema } from "@/lib/api/cursor";
+import { cursorSchema } from "@/lib/paging/cursor";
 import { HUB_WHATSAPP_TEMPLATE_NAMES, type HubWhatsappTemplate } from "./whatsapp-templates";
 
 const blank = (v: unknown) => (v === "" ? undefined : v);

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makePatient, makeStaff } from "@/db/factories";
+import { makePatient, makeStaff } from "@/lib/testing/factories";
 import { consentRecords, deliveries, messages, type StaffRole } from "@/db/schema";
 import { loadStaffContext } from "@/lib/auth/staff-context";
 import { processEvent } from "@/lib/notifications/events/process-event";
-import { pipelineFixture, type PipelineFixture } from "@/lib/notifications/testing/pipeline-fixture";
+import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { getThread } from "./get-thread";
 import { receiveInbound } from "./receive-inbound";
 import { threadPageSchema } from "./schemas";

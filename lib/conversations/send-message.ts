@@ -1,13 +1,15 @@
+import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { attachments, conversations, messages, patients, type Conversation } from "@/db/schema";
-import { AppError, ConflictError, InvalidInputError, NotFoundError } from "@/lib/api/errors";
+import { AppError, ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
 import { WHATSAPP_CAPTION_MAX } from "@/lib/attachments/rules";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { loadPatientFacts } from "@/lib/notifications/decisions/load-patient-facts";
-import { HUB_MESSAGE_EVENT, type IncomingEvent } from "@/lib/notifications/events/catalog";
+import { hubMessageEvent } from "@/lib/notifications/event-catalog";
 import { storeEvent } from "@/lib/notifications/events/ingest-event";
+import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
 import { announceConversationChange } from "@/lib/realtime/hub-changes";
 import { composerChannels, mayReply, mayStartConversation, type Refusal } from "./rules";
 import type { SendMessage } from "./schemas";
@@ -79,9 +81,16 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
     const event =
       input.channel === "portal"
         ? null
-        : await storeEvent(tx, ctx.clinicId, { id: `hub:${message.id}`, type: HUB_MESSAGE_EVENT, data: { messageId: message.id } } as unknown as IncomingEvent, "app");
+        : await storeEvent(tx, ctx.clinicId, hubMessageEvent(message.id), "app");
     return { message, conversationId, event };
   });
+}
+
+// The route's call: the message saved with its event, then the event queued once committed.
+export async function sendMessage(ctx: StaffContext, target: Target, input: SendMessage, now: Date) {
+  const { message, conversationId, event } = await postMessage(ctx, target, input, now);
+  await queueAfterCommit(event);
+  return { message, conversationId };
 }
 
 function checkAttachmentsFit(input: SendMessage, limit: number) {

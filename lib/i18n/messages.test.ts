@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SKIP_REASONS } from "@/lib/notifications/decisions/reasons";
+import { SKIP_REASONS } from "@/lib/notifications/skip-reasons";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
 

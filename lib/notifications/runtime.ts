@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db/client";
 import { appUrl, env } from "@/lib/config/env";
 import type { SendDeps } from "./delivery/send-delivery";

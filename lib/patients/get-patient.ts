@@ -1,6 +1,8 @@
+import "server-only";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { agendas, appointments, motifs, patients, patientUserProfiles, patientUsers } from "@/db/schema";
-import { NotFoundError } from "@/lib/api/errors";
+import { appointmentRowColumns } from "@/lib/appointments/appointment-rows";
+import { NotFoundError } from "@/lib/errors/app-errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 
@@ -18,16 +20,7 @@ export async function getPatient(ctx: Ctx, patientId: string) {
   const [household, patientAppointments] = await Promise.all([
     getHousehold(ctx, patientId),
     ctx.db
-      .select({
-        id: appointments.id,
-        startsAt: appointments.startsAt,
-        endsAt: appointments.endsAt,
-        status: appointments.status,
-        bookingReference: appointments.bookingReference,
-        bookedBy: appointments.bookedBy,
-        agendaName: agendas.name,
-        motifName: motifs.name,
-      })
+      .select(appointmentRowColumns)
       .from(appointments)
       .innerJoin(agendas, eq(agendas.id, appointments.agendaId))
       .innerJoin(motifs, eq(motifs.id, appointments.motifId))

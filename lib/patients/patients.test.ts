@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { contextFor, makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/db/factories";
+import { contextFor, makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/lib/testing/factories";
 import { patientUserProfiles, patientUsers, type Clinic } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
-import { NotFoundError } from "@/lib/api/errors";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { NotFoundError } from "@/lib/errors/app-errors";
 import { getPatient } from "./get-patient";
 import { patientSearchSchema } from "./schemas";
 import { searchPatients } from "./search-patients";

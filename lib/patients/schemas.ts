@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorSchema } from "@/lib/api/cursor";
+import { cursorSchema } from "@/lib/paging/cursor";
 
 export const patientIdSchema = z.object({ id: z.uuid("must be a patient id") });
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { and, asc, like, sql, type SQL } from "drizzle-orm";
 import { foldForSearch, patients } from "@/db/schema";
-import { encodeCursor } from "@/lib/api/cursor";
+import { encodeCursor } from "@/lib/paging/cursor";
 import { inClinic } from "@/lib/clinics/scope";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { phoneSearchDigits } from "./phone";

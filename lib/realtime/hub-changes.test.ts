@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { makeClinic, makePatient } from "@/db/factories";
+import { makeClinic, makePatient } from "@/lib/testing/factories";
 import type { Clinic } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
+import { createTestDatabase } from "@/lib/testing/test-database";
 import { receiveInbound } from "@/lib/conversations/receive-inbound";
 import { HubChangeFeed, type HubChange } from "./hub-changes";
 

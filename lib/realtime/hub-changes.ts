@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { messages } from "@/db/schema";

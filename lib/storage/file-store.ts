@@ -1,17 +1,13 @@
+import "server-only";
 import { env } from "@/lib/config/env";
 import { LocalDiskStore } from "./local-disk-store";
+import type { FileStore } from "./types";
 
-// Where attachment bytes live. The database keeps what we know about a file (name, sniffed
-// type, size, hash); the store keeps the bytes under an opaque key. Production can swap in
-// an S3-compatible store by implementing these three methods.
-export interface FileStore {
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  get(key: string): Promise<Buffer>;
-  delete(key: string): Promise<void>;
-}
+export type { FileStore } from "./types";
 
 let store: FileStore | undefined;
 
+// The configured store (local disk under STORAGE_DIR by default), one per process.
 export function fileStore(): FileStore {
   store ??= new LocalDiskStore(env().STORAGE_DIR);
   return store;

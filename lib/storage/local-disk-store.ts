@@ -1,6 +1,7 @@
+import "server-only";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { FileStore } from "./file-store";
+import type { FileStore } from "./types";
 
 // The embedded default: files under a folder (.data/uploads), one per key.
 export class LocalDiskStore implements FileStore {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
-import { makeAgendaAndMotif, makeClinic } from "@/db/factories";
+import { makeAgendaAndMotif, makeClinic } from "@/lib/testing/factories";
 import { appointments, consentRecords, deliveries, patients } from "@/db/schema";
 import { insertInBatches } from "@/db/seed/insert";
 import { claimDueEvents, processClaimed } from "@/lib/notifications/events/process-event";
@@ -19,7 +19,7 @@ const EVENTS = Number(process.env.BENCH_PIPELINE_EVENTS ?? 10_000);
 // The local provider servers in a process of their own, as real providers would be.
 async function startSinkProcess(): Promise<{ url: string; stop: () => void }> {
   // Node itself, not npx: stopping it must not leave an orphan holding our output open.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev/sinks.ts", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/dev/sinks.ts", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       const m = chunk.toString().match(/SINK_URL=(\S+)/);

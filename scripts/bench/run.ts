@@ -3,7 +3,7 @@
 // table and the JSON of their figures.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createTestDatabase } from "@/db/testing";
+import { createTestDatabase } from "@/lib/testing/test-database";
 import { inboxBenchmark } from "./inbox";
 import { inboxJsSizeBenchmark } from "./inbox-js-size";
 import { patientSearchBenchmark } from "./patient-search";

@@ -52,7 +52,7 @@ if (serverUrl) {
 }
 
 if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"], env);
-run("npx", ["tsx", "scripts/db/prepare.ts"], env);
+run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/db/prepare.ts"], env);
 
 // Node itself, not npx: SIGTERM must reach the server, or it outlives the test run.
 const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { stdio: "inherit", env });

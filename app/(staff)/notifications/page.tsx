@@ -9,9 +9,9 @@ import { TableShell } from "@/components/ui/table-shell";
 import { FieldLabel, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { channelEnum, deliveryStatusEnum } from "@/db/schema";
-import { fieldErrorsOf } from "@/lib/api/respond";
+import { fieldErrorsOf } from "@/lib/errors/parse-input";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
-import { PATIENT_EVENT_TYPES, STAFF_EVENT_TYPES } from "@/lib/notifications/events/catalog";
+import { PATIENT_EVENT_TYPES, STAFF_EVENT_TYPES } from "@/lib/notifications/event-catalog";
 import { listDeliveries } from "@/lib/notifications/log/list-deliveries";
 import { deliveryLogQuerySchema } from "@/lib/notifications/log/schemas";
 

@@ -1,7 +1,7 @@
 // POST /api/attachments — upload one file (multipart/form-data, field "file") for a message
 // being written. Answers 201 with the attachment; 413 too large, 415 a type we do not send.
 import { NextResponse } from "next/server";
-import { AppError, InvalidInputError } from "@/lib/api/errors";
+import { AppError, InvalidInputError } from "@/lib/errors/app-errors";
 import { staffRoute } from "@/lib/api/staff-route";
 import { megabytes } from "@/lib/attachments/rules";
 import { uploadAttachment } from "@/lib/attachments/upload-attachment";

@@ -1,7 +1,7 @@
 import type { AppointmentStatus } from "@/db/schema";
-import { isUpcoming } from "@/lib/appointments/status-rules";
-import type { PatientEventType } from "../events/catalog";
-import type { SkipReason } from "./reasons";
+import { isUpcoming } from "@/lib/scheduling/appointment-status";
+import type { PatientEventType } from "@/lib/notifications/event-catalog";
+import type { SkipReason } from "@/lib/notifications/skip-reasons";
 
 // The statuses an appointment must still have, at send time, for each event to go out.
 // A reminder for an appointment marked "seen" by mistake is skipped; if the status is

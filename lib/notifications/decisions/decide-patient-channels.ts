@@ -1,5 +1,6 @@
 import type { BookedBy, Channel } from "@/db/schema";
-import type { SkipReason } from "./reasons";
+import type { SkipReason } from "@/lib/notifications/skip-reasons";
+import { channelAvailability, type ConsentFacts } from "./channel-availability";
 
 // Which channels a patient notification goes out on: the event's channels ∩ the clinic's
 // enabled channels ∩ motif / agenda / patient switches ∩ contact data ∩ consent ∩ WhatsApp's
@@ -7,8 +8,6 @@ import type { SkipReason } from "./reasons";
 
 export const PATIENT_CHANNELS = ["whatsapp", "email", "sms", "telegram", "push"] as const satisfies readonly Channel[];
 export type PatientChannel = (typeof PATIENT_CHANNELS)[number];
-
-export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type PatientFacts = {
   phone: string | null;
@@ -24,8 +23,6 @@ export type AppointmentFacts = {
   motifNotificationsEnabled: boolean;
   agenda: { notifySms: boolean; notifyEmail: boolean; notifyWhatsapp: boolean; notifyPush: boolean };
 };
-
-export type ConsentFacts = { smsOptedOut: boolean; emailSuppressed: boolean; whatsappOptedIn: boolean };
 
 export type DecisionInput = {
   eventChannels: readonly Channel[];
@@ -55,17 +52,18 @@ const AGENDA_SWITCH: Partial<Record<PatientChannel, keyof AppointmentFacts["agen
 // governed by the patient's own device choices.
 const PATIENT_SWITCHED: ReadonlySet<PatientChannel> = new Set(["sms", "email", "whatsapp", "telegram"]);
 
-function recipientsFor(channel: PatientChannel, patient: PatientFacts): Recipient[] | SkipReason {
+// Called once the channel is known to be available, so the address is there.
+function recipientsFor(channel: PatientChannel, patient: PatientFacts): Recipient[] {
   switch (channel) {
     case "whatsapp":
     case "sms":
-      return patient.phone ? [{ address: patient.phone }] : "no_phone";
+      return [{ address: patient.phone! }];
     case "email":
-      return patient.email ? [{ address: patient.email }] : "no_email";
+      return [{ address: patient.email! }];
     case "telegram":
-      return patient.telegramChatId ? [{ address: patient.telegramChatId }] : "no_telegram_chat";
+      return [{ address: patient.telegramChatId! }];
     case "push":
-      return patient.devices.length ? patient.devices.map((d) => ({ address: d.token, deviceId: d.id })) : "no_device";
+      return patient.devices.map((d) => ({ address: d.token, deviceId: d.id }));
   }
 }
 
@@ -85,19 +83,14 @@ function decideOne(channel: PatientChannel, input: DecisionInput): ChannelDecisi
     }
   }
 
+  const availability = channelAvailability(
+    channel,
+    { contact: { ...patient, deviceCount: patient.devices.length }, consent, whatsappLastInboundAt: input.whatsappLastInboundAt },
+    input.now,
+  );
+  if (!availability.available) return skip(availability.reason);
   const recipients = recipientsFor(channel, patient);
-  if (typeof recipients === "string") return skip(recipients);
-
-  if (channel === "sms" && consent.smsOptedOut) return skip("sms_opted_out");
-  if (channel === "email" && consent.emailSuppressed) return skip("email_suppressed");
-  if (channel === "whatsapp") {
-    const inWindow =
-      input.whatsappLastInboundAt !== null && input.now.getTime() - input.whatsappLastInboundAt.getTime() < WHATSAPP_WINDOW_MS;
-    if (inWindow) return { channel, send: true, recipients, whatsappMode: "text" };
-    if (!consent.whatsappOptedIn) return skip("whatsapp_no_opt_in");
-    return { channel, send: true, recipients, whatsappMode: "template" };
-  }
-  return { channel, send: true, recipients };
+  return availability.whatsapp ? { channel, send: true, recipients, whatsappMode: availability.whatsapp.mode } : { channel, send: true, recipients };
 }
 
 export function decidePatientChannels(input: DecisionInput): ChannelDecision[] {

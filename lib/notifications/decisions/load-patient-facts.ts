@@ -1,7 +1,9 @@
+import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { consentRecords, lastInbound, patientDevices, patientUserProfiles, type Patient } from "@/db/schema";
-import type { ConsentFacts, PatientFacts } from "./decide-patient-channels";
+import type { ConsentFacts } from "./channel-availability";
+import type { PatientFacts } from "./decide-patient-channels";
 
 export type LoadedFacts = { patient: PatientFacts; consent: ConsentFacts; whatsappLastInboundAt: Date | null };
 

@@ -11,7 +11,7 @@ import { runMigrations } from "@/db/migrate";
 import { deliveries, deliveryAttempts } from "@/db/schema";
 import { ingestEvent } from "../events/ingest-event";
 import { processEvent } from "../events/process-event";
-import { bookAppointment, pipelineFixture, type PipelineFixture } from "../testing/pipeline-fixture";
+import { bookAppointment, pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 
 // The worker really dies (SIGKILL) in the middle of a send, in a process of its own; a new
 // worker then recovers the event. A database both processes can open: a PostgreSQL database
@@ -72,7 +72,7 @@ async function crashScenario(
   // PGlite allows one process per folder: hand the database over to the worker.
   if (handle.engine === "pglite") await handle.close();
   // Node itself (not npx): the signal must reach the worker, not a wrapper around it.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/testing/process-event-once.ts", id], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/testing/process-event-once.ts", id], {
     env: { ...process.env, ...shared.env, ...childEnv },
     stdio: "ignore",
   });

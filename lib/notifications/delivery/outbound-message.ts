@@ -1,16 +1,16 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { attachments, staffPushSubscriptions, type Delivery } from "@/db/schema";
 import { fileStore } from "@/lib/storage/file-store";
+import { sendDecisionOf } from "@/lib/notifications/delivery-decision";
 import { emailHtml } from "../templates/render";
 import type { OutboundMessage } from "../providers/types";
-
-type DecisionExtras = { whatsapp?: OutboundMessage["whatsapp"]; link?: string; centreName?: string; messageId?: string };
 
 // The message to hand a provider, rebuilt from the stored delivery row alone, so a retry
 // after a restart sends exactly what the first attempt would have.
 export async function outboundMessageFor(db: Database, delivery: Delivery): Promise<OutboundMessage> {
-  const extras = (delivery.decision ?? {}) as DecisionExtras;
+  const extras = sendDecisionOf(delivery.decision) ?? { rule: "sent" as const };
   const message: OutboundMessage = {
     deliveryId: delivery.id,
     eventId: delivery.eventId,

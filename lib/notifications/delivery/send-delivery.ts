@@ -1,10 +1,11 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import pLimit from "p-limit";
 import type { Database } from "@/db/client";
 import { deliveries, deliveryAttempts, type Delivery } from "@/db/schema";
 import type { ChannelProvider, OutboundMessage, SendOutcome } from "../providers/types";
 import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
-import { HUB_MESSAGE_EVENT } from "../events/catalog";
+import { HUB_MESSAGE_EVENT } from "@/lib/notifications/event-catalog";
 import { learnFromPermanentFailure } from "./dead-addresses";
 import { outboundMessageFor } from "./outbound-message";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";

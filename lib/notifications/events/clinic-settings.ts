@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { ttlCache } from "@/lib/cache/ttl-cache";
 import { clinics, eventChannelDefaults, messageTemplates, type Channel, type Clinic, type MessageTemplate } from "@/db/schema";
 import { clinicProviders, forgetClinicProviders, type ClinicProviders } from "../providers/registry";
-import { DEFAULT_EVENT_CHANNELS, type EventType } from "./catalog";
+import { DEFAULT_EVENT_CHANNELS, type EventType } from "@/lib/notifications/event-catalog";
 
 export type ClinicSettings = ClinicProviders & {
   clinic: Clinic;
@@ -38,4 +39,10 @@ export function clinicSettings(db: Database, clinicId: string): Promise<ClinicSe
 export function forgetClinicSettings(clinicId?: string): void {
   cache.forget(clinicId);
   forgetClinicProviders(clinicId);
+}
+
+// The settings of every clinic in a batch of events, by clinic id.
+export async function settingsOfClinics(db: Database, clinicIds: Iterable<string>): Promise<Map<string, ClinicSettings>> {
+  const all = await Promise.all([...new Set(clinicIds)].map((id) => clinicSettings(db, id)));
+  return new Map(all.map((s) => [s.clinic.id, s]));
 }

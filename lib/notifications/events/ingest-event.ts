@@ -1,18 +1,19 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events } from "@/db/schema";
 import type { EventQueue } from "../queue/event-queue";
-import type { IncomingEvent } from "./catalog";
+import type { HubMessageEvent, IncomingEvent } from "@/lib/notifications/event-catalog";
 
 export type Ingested = { id: string; duplicate: boolean };
-type Stored = Ingested & { needsQueue: boolean };
+export type StoredEvent = Ingested & { needsQueue: boolean };
 
 // Stores an event. The (clinic, event id) key is unique: an id seen before is a duplicate and
 // is never processed twice. A duplicate still pending needs queueing again, so a caller
 // retrying after a lost publish does not leave the event stranded. Works inside a
 // transaction, so an app action and its event are saved together (queue after commit).
-export async function storeEvent(db: Database, clinicId: string, incoming: IncomingEvent, source: "api" | "app" | "scheduler"): Promise<Stored> {
+export async function storeEvent(db: Database, clinicId: string, incoming: IncomingEvent | HubMessageEvent, source: "api" | "app" | "scheduler"): Promise<StoredEvent> {
   const eventKey = incoming.id ?? randomUUID();
   const [created] = await db
     .insert(events)

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { agendas, appointments, motifs, patients, staffUsers, type Agenda, type Appointment, type EventRow, type Motif, type Patient } from "@/db/schema";

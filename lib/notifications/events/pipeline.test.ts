@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { agendas, consentRecords, deliveries, deliveryAttempts, events, motifs, patientDevices, patientUserProfiles, patientUsers, patients } from "@/db/schema";
 import en from "@/lib/i18n/messages/en.json";
-import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "../testing/pipeline-fixture";
+import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { processEvent } from "./process-event";
 
 let f: PipelineFixture;

@@ -1,19 +1,21 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations, messages, patients, type Channel, type EventRow } from "@/db/schema";
-import { composerChannels } from "@/lib/conversations/rules";
 import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
+import { hubMessagePayloadSchema } from "@/lib/notifications/event-catalog";
+import { channelAvailability } from "../decisions/channel-availability";
 import { loadPatientFacts } from "../decisions/load-patient-facts";
-import type { SkipReason } from "../decisions/reasons";
-import { clinicSettings } from "./clinic-settings";
-import type { EventPlan } from "./plan-patient-event";
+import type { SkipReason } from "@/lib/notifications/skip-reasons";
+import type { ClinicSettings } from "./clinic-settings";
+import type { EventPlan } from "./event-plan";
 
 // A staff member's message from the Communication Hub: one delivery on the channel they chose,
 // to the patient's address. The composer's rules are checked again at send time (a STOP may
 // have arrived since), and the message is linked to its delivery for the ticks.
-export async function planHubMessage(db: Database, event: EventRow): Promise<EventPlan> {
-  const messageId = String(event.payload.messageId);
+export async function planHubMessage(db: Database, event: EventRow, settings: ClinicSettings, now: Date): Promise<EventPlan> {
+  const { messageId } = hubMessagePayloadSchema.parse(event.payload);
   const [row] = await db
     .select({ message: messages, patient: patients })
     .from(messages)
@@ -23,9 +25,8 @@ export async function planHubMessage(db: Database, event: EventRow): Promise<Eve
   if (!row || row.message.clinicId !== event.clinicId) return { rows: [], decisions: [{ reason: "patient_not_found" }] };
   const { message, patient } = row;
   const channel = message.channel as Channel;
-  const [settings, facts] = await Promise.all([clinicSettings(db, event.clinicId), loadPatientFacts(db, [patient])]);
+  const facts = await loadPatientFacts(db, [patient]);
   const { consent, whatsappLastInboundAt } = facts.get(patient.id)!;
-  const offered = composerChannels(patient, consent, whatsappLastInboundAt, new Date()).find((c) => c.channel === message.channel);
 
   const deliveryId = randomUUID();
   const base = { id: deliveryId, clinicId: event.clinicId, eventId: event.id, eventType: event.type, audience: "patient" as const, recipientId: patient.id, channel, language: patient.language };
@@ -37,10 +38,12 @@ export async function planHubMessage(db: Database, event: EventRow): Promise<Eve
   const skip = (reason: SkipReason): EventPlan => ({ rows: [{ ...base, status: "skipped", skipReason: reason, decision: { reason, messageId } }], decisions: [{ channel, reason }], afterRecord });
 
   if (!settings.providers.has(channel)) return skip("channel_not_enabled");
-  if (!offered?.available) return skip(offered?.reason ?? "channel_not_enabled");
+  if (channel !== "whatsapp" && channel !== "sms" && channel !== "email") return skip("channel_not_enabled");
+  const availability = channelAvailability(channel, { contact: patient, consent, whatsappLastInboundAt }, now);
+  if (!availability.available) return skip(availability.reason);
   // Free text on WhatsApp only inside the 24-hour window; outside it only approved templates.
-  const template = (message.metadata as { whatsappTemplate?: { name: string; language: string; parameters: string[] } } | null)?.whatsappTemplate;
-  if (offered.whatsapp?.mode === "template" && !template) return skip("whatsapp_window_closed");
+  const template = message.metadata?.whatsappTemplate;
+  if (availability.whatsapp?.mode === "template" && !template) return skip("whatsapp_window_closed");
   const whatsapp = template ? { mode: "template" as const, templateName: template.name, parameters: template.parameters } : { mode: "text" as const };
 
   return {

@@ -1,19 +1,19 @@
+import "server-only";
 import type { Database } from "@/db/client";
-import type { Channel, EventRow, NewDelivery } from "@/db/schema";
+import type { Channel, EventRow } from "@/db/schema";
+import type { SkipDecision } from "@/lib/notifications/delivery-decision";
 import { clinicLocalDate } from "@/lib/time/clinic-time";
 import { appointmentSkipReason } from "../decisions/appointment-relevance";
 import { decidePatientChannels, type ChannelDecision } from "../decisions/decide-patient-channels";
 import { loadPatientFacts, type LoadedFacts } from "../decisions/load-patient-facts";
-import type { SkipReason } from "../decisions/reasons";
+import type { SkipReason } from "@/lib/notifications/skip-reasons";
 import { renderMessage } from "../templates/render";
 import { templateVariables } from "../templates/variables";
-import type { PatientEventType } from "./catalog";
-import { clinicSettings, type ClinicSettings } from "./clinic-settings";
+import type { PatientEventType } from "@/lib/notifications/event-catalog";
+import type { ClinicSettings } from "./clinic-settings";
+import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadSubjects, type NotificationSubject, type SubjectOrMissing } from "./load-subject";
 
-// rows: every delivery of the event, sent or skipped; afterRecord: work that needs the rows
-// stored (linking a hub message to its delivery).
-export type EventPlan = { rows: NewDelivery[]; decisions: unknown[]; afterRecord?: (db: Database) => Promise<void> };
 
 // What planning a batch of patient events needs, read in a handful of queries for the batch.
 export type PatientBatch = {
@@ -22,12 +22,9 @@ export type PatientBatch = {
   settings: Map<string, ClinicSettings>;
 };
 
-export async function loadPatientBatch(db: Database, batch: EventRow[]): Promise<PatientBatch> {
-  const clinicIds = [...new Set(batch.map((e) => e.clinicId))];
-  const [subjects, settings] = await Promise.all([
-    loadSubjects(db, batch),
-    Promise.all(clinicIds.map((id) => clinicSettings(db, id))).then((all) => new Map(all.map((s) => [s.clinic.id, s]))),
-  ]);
+// settings: the batch's clinics, read once by the caller for planning and sending alike.
+export async function loadPatientBatch(db: Database, batch: EventRow[], settings: Map<string, ClinicSettings>): Promise<PatientBatch> {
+  const subjects = await loadSubjects(db, batch);
   const people = [...subjects.values()].flatMap((s) => ("patient" in s ? [s.patient] : []));
   return { subjects, settings, facts: await loadPatientFacts(db, people) };
 }
@@ -62,7 +59,7 @@ export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date
     appointmentId: appointment?.id ?? null,
     language: patient.language,
   };
-  const skipRow = (channel: Channel, reason: SkipReason, decision: Record<string, unknown> = {}): NewDelivery => ({
+  const skipRow = (channel: Channel, reason: SkipReason, decision: Omit<SkipDecision, "reason"> = {}): PlannedDelivery => ({
     ...base,
     channel,
     status: "skipped",
@@ -85,14 +82,14 @@ export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date
   const templates = settings.templatesFor(type, patient.language);
   const variables = templateVariables({ clinic: settings.clinic, patient, appointment, data: event.payload });
 
-  const rowsFor = (decision: ChannelDecision): NewDelivery[] => {
+  const rowsFor = (decision: ChannelDecision): PlannedDelivery[] => {
     if (!decision.send) return [skipRow(decision.channel, decision.reason)];
     const template = templates.find((t) => t.channel === decision.channel);
     if (!template) return [skipRow(decision.channel, "no_template")];
     const rendered = renderMessage(template, decision.channel, variables);
     const whatsapp =
       decision.channel === "whatsapp"
-        ? { mode: decision.whatsappMode, templateName: rendered.whatsappTemplate?.name, parameters: rendered.whatsappTemplate?.parameters }
+        ? { mode: decision.whatsappMode ?? "template", templateName: rendered.whatsappTemplate?.name, parameters: rendered.whatsappTemplate?.parameters }
         : undefined;
     return decision.recipients.map((recipient) => ({
       ...base,
@@ -104,7 +101,7 @@ export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date
       body: rendered.text,
       segments: rendered.sms?.segments ?? null,
       dedupeKey: decision.channel === "sms" ? householdSmsKey(event, subject, recipient.address, settings.clinic.timeZone) : null,
-      decision: { rule: "sent", whatsapp, centreName: settings.clinic.name, smsEncoding: rendered.sms?.encoding },
+      decision: { rule: "sent" as const, whatsapp, centreName: settings.clinic.name, smsEncoding: rendered.sms?.encoding },
     }));
   };
   return { rows: decisions.filter((d) => channels.includes(d.channel)).flatMap(rowsFor), decisions };

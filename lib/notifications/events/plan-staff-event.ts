@@ -1,23 +1,22 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { staffPushSubscriptions, staffUsers, type Channel, type EventRow, type NewDelivery } from "@/db/schema";
-import type { SkipReason } from "../decisions/reasons";
-import type { StaffEventType } from "./catalog";
-import { clinicSettings } from "./clinic-settings";
-import type { EventPlan } from "./plan-patient-event";
+import { staffPushSubscriptions, staffUsers, type Channel, type EventRow } from "@/db/schema";
+import type { SkipReason } from "@/lib/notifications/skip-reasons";
+import type { StaffEventType } from "@/lib/notifications/event-catalog";
+import type { ClinicSettings } from "./clinic-settings";
+import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { messageTranslator } from "@/lib/i18n/translator";
 import { staffRecipients } from "./staff-routing";
 
 const OPEN_APP = { en: "Open Clinic Notify to see it.", fr: "Ouvrez Clinic Notify pour le voir." };
 
 // Staff alerts: in-app for every routed staff member, browser push to each active subscription.
-export async function planStaffEvent(db: Database, event: EventRow): Promise<EventPlan> {
+export async function planStaffEvent(db: Database, event: EventRow, settings: ClinicSettings): Promise<EventPlan> {
   const type = event.type as StaffEventType;
   const data = event.payload as { summary: string; doctorId?: string; link?: string };
-  const [{ clinic, channelsFor, providers }, staff] = await Promise.all([
-    clinicSettings(db, event.clinicId),
-    db.select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.clinicId, event.clinicId)),
-  ]);
+  const { clinic, channelsFor, providers } = settings;
+  const staff = await db.select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.clinicId, event.clinicId));
   const channels = channelsFor(type);
   const recipients = staffRecipients(type, staff, data.doctorId);
   if (!recipients.length) return { rows: [], decisions: [{ reason: "no_recipient" satisfies SkipReason }] };
@@ -32,7 +31,7 @@ export async function planStaffEvent(db: Database, event: EventRow): Promise<Eve
   // Titles are stored in the clinic's language. The browser notification carries the title
   // only: patient details stay inside the app.
   const title = messageTranslator(language)(`eventTypes.${type.replace(".", "__")}`);
-  const rows: NewDelivery[] = [];
+  const rows: PlannedDelivery[] = [];
   const decisions: unknown[] = [];
 
   for (const member of recipients) {

@@ -1,13 +1,16 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { deliveries, events, type Delivery, type EventRow, type NewDelivery } from "@/db/schema";
+import { deliveries, events, type Delivery, type EventRow } from "@/db/schema";
+import { deliveryDecisionSchema } from "@/lib/notifications/delivery-decision";
 import { recoverInterruptedDeliveries } from "../delivery/recover-interrupted";
 import { retryDelayMs, type RetryPolicy } from "../delivery/retry-policy";
 import { sendDeliveries, type SendDeps } from "../delivery/send-delivery";
-import { HUB_MESSAGE_EVENT, isPatientEvent } from "./catalog";
-import { clinicSettings } from "./clinic-settings";
-import { loadPatientBatch, planPatientEvent, type EventPlan } from "./plan-patient-event";
+import { HUB_MESSAGE_EVENT, isPatientEvent } from "@/lib/notifications/event-catalog";
+import { settingsOfClinics, type ClinicSettings } from "./clinic-settings";
+import type { EventPlan, PlannedDelivery } from "./event-plan";
+import { loadPatientBatch, planPatientEvent } from "./plan-patient-event";
 import { planHubMessage } from "./plan-hub-message";
 import { planStaffEvent } from "./plan-staff-event";
 
@@ -41,15 +44,16 @@ export async function claimDueEvents(db: Database, limit: number, now: Date): Pr
 
 // Topic-style routing: the event type picks the planner. Patient events are planned together
 // from facts read once for the batch; a new kind of event is one planner and one line here.
-async function planAll(db: Database, batch: EventRow[], now: Date): Promise<Map<string, EventPlan | Error>> {
+async function planAll(db: Database, batch: EventRow[], settings: Map<string, ClinicSettings>, now: Date): Promise<Map<string, EventPlan | Error>> {
   const plans = new Map<string, EventPlan | Error>();
   const patientEvents = batch.filter((e) => isPatientEvent(e.type));
-  const facts = patientEvents.length ? await loadPatientBatch(db, patientEvents) : null;
+  const facts = patientEvents.length ? await loadPatientBatch(db, patientEvents, settings) : null;
   for (const event of batch) {
     try {
+      const clinic = settings.get(event.clinicId)!;
       if (isPatientEvent(event.type)) plans.set(event.id, planPatientEvent(event, facts!, now));
-      else if (event.type.startsWith("staff.")) plans.set(event.id, await planStaffEvent(db, event));
-      else if (event.type === HUB_MESSAGE_EVENT) plans.set(event.id, await planHubMessage(db, event));
+      else if (event.type.startsWith("staff.")) plans.set(event.id, await planStaffEvent(db, event, clinic));
+      else if (event.type === HUB_MESSAGE_EVENT) plans.set(event.id, await planHubMessage(db, event, clinic, now));
       else throw new Error(`No handler for event type ${event.type}`);
     } catch (error) {
       plans.set(event.id, error instanceof Error ? error : new Error(String(error)));
@@ -82,10 +86,11 @@ const DELIVERY_DEFAULTS = {
 
 // Inserting is idempotent (unique keys): rows a previous run inserted stay as they are.
 // A reminder SMS refused by the household key becomes a SKIPPED row saying why.
-async function recordPlans(db: Database, planned: NewDelivery[]): Promise<Delivery[]> {
-  // Ids and timestamps are set here, so the insert only has to say which rows it kept.
+async function recordPlans(db: Database, planned: PlannedDelivery[]): Promise<Delivery[]> {
+  // Ids and timestamps are set here, so the insert only has to say which rows it kept. The
+  // decision is checked against the sender's contract before it is stored.
   const now = new Date();
-  const rows = planned.map((r) => ({ ...r, id: r.id ?? randomUUID(), createdAt: now, updatedAt: now }));
+  const rows = planned.map((r) => ({ ...r, decision: deliveryDecisionSchema.parse(r.decision), id: r.id ?? randomUUID(), createdAt: now, updatedAt: now }));
   const kept = new Set<string>();
   for (let i = 0; i < rows.length; i += 500) {
     const ids = await db.insert(deliveries).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: deliveries.id });
@@ -156,8 +161,10 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
   if (!claimed.length) return outcomes;
 
   let plans: Map<string, EventPlan | Error>;
+  let settings: Map<string, ClinicSettings>;
   try {
-    plans = await planAll(db, claimed, now);
+    settings = await settingsOfClinics(db, claimed.map((e) => e.clinicId));
+    plans = await planAll(db, claimed, settings, now);
   } catch (error) {
     for (const e of claimed) outcomes.set(e.id, await markForRetry(deps, e, error as Error, now));
     return outcomes;
@@ -176,7 +183,6 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
       const leftover = await db.select().from(deliveries).where(and(inArray(deliveries.eventId, retried.map((e) => e.id)), eq(deliveries.status, "pending")));
       pending.push(...leftover.filter((d) => !pending.some((p) => p.id === d.id)));
     }
-    const settings = new Map(await Promise.all([...new Set(planned.map((e) => e.clinicId))].map(async (id) => [id, await clinicSettings(db, id)] as const)));
     await sendDeliveries(deps, pending, (d) => settings.get(d.clinicId)?.providers.get(d.channel));
     await markProcessed(db, planned, plans, deps.clock());
     for (const e of planned) outcomes.set(e.id, "processed");

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStaff } from "@/db/factories";
+import { makeStaff } from "@/lib/testing/factories";
 import { deliveries, staffNotifications, staffPushSubscriptions } from "@/db/schema";
-import { pipelineFixture, publish, type PipelineFixture } from "../testing/pipeline-fixture";
+import { pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 
 let f: PipelineFixture;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type { StaffRole } from "@/db/schema";
-import type { StaffEventType } from "./catalog";
+import type { StaffEventType } from "@/lib/notifications/event-catalog";
 
 // Who receives each staff alert until a clinic sets its own routing rules: by role, plus
 // the doctor the event names (a lab result goes to the lab and to the requesting doctor).

@@ -1,6 +1,7 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { deliveries, deliveryAttempts, deliveryReceipts, events, patients, staffUsers } from "@/db/schema";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors/app-errors";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { deliveries, patients, staffUsers } from "@/db/schema";
-import { encodeCursor } from "@/lib/api/cursor";
+import { encodeCursor } from "@/lib/paging/cursor";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { clinicDayRange } from "@/lib/time/clinic-time";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { channelEnum, deliveryStatusEnum } from "@/db/schema";
-import { cursorSchema } from "@/lib/api/cursor";
+import { cursorSchema } from "@/lib/paging/cursor";
 import { localDateSchema } from "@/lib/time/clinic-time";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);

@@ -1,3 +1,4 @@
+import "server-only";
 import { SendEmailCommand, SESv2Client, SESv2ServiceException } from "@aws-sdk/client-sesv2";
 import { z } from "zod";
 import { networkFailure, permanent, transient, type ChannelProvider, type SendOutcome } from "./types";

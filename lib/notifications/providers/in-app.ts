@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import { staffNotifications } from "@/db/schema";
 import type { ChannelProvider, SendOutcome } from "./types";

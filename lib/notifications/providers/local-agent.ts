@@ -1,3 +1,4 @@
+import "server-only";
 import https from "node:https";
 import net from "node:net";
 import tls from "node:tls";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { deleteApp, getApps, initializeApp, cert, type App } from "firebase-admin/app";
 import { getMessaging } from "firebase-admin/messaging";

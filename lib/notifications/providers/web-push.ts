@@ -1,3 +1,4 @@
+import "server-only";
 import webPush, { WebPushError } from "web-push";
 import { z } from "zod";
 import { RedirectingAgent } from "./local-agent";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Client } from "@upstash/qstash";
 import { env } from "@/lib/config/env";
 import { EmbeddedWorker } from "./embedded-worker";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UnauthenticatedError } from "@/lib/api/errors";
+import { UnauthenticatedError } from "@/lib/errors/app-errors";
 import { verifyQstashRequest } from "./verify-qstash";
 
 const CURRENT = "sig_current_key_for_tests_0001";

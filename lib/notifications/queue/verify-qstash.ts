@@ -1,5 +1,6 @@
+import "server-only";
 import { Receiver } from "@upstash/qstash";
-import { UnauthenticatedError } from "@/lib/api/errors";
+import { UnauthenticatedError } from "@/lib/errors/app-errors";
 import { env } from "@/lib/config/env";
 
 // QStash signs each call with a JWT over the URL and the SHA-256 of the raw body; the

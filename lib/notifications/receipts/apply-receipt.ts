@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deliveries, deliveryReceipts, type Channel, type DeliveryStatus } from "@/db/schema";
 import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
 import { canMoveTo } from "../delivery/status-order";
-import { HUB_MESSAGE_EVENT } from "../events/catalog";
+import { HUB_MESSAGE_EVENT } from "@/lib/notifications/event-catalog";
 
 export type Receipt = {
   channel: Channel;

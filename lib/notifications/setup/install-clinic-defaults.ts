@@ -1,6 +1,7 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import { clinicChannels, eventChannelDefaults, messageTemplates, type Channel } from "@/db/schema";
-import { DEFAULT_EVENT_CHANNELS, type EventType } from "../events/catalog";
+import { DEFAULT_EVENT_CHANNELS, type EventType } from "@/lib/notifications/event-catalog";
 import { defaultTemplateRows } from "../templates/default-rows";
 
 // What every new clinic starts with: the product's default channels per event and the

@@ -1,11 +1,11 @@
+import "server-only";
 import webPush from "web-push";
 import type { Database } from "@/db/client";
 import type { Channel } from "@/db/schema";
 import { configureChannel } from "./install-clinic-defaults";
+import { LOCAL_WEBHOOK_SECRETS } from "./local-webhook-secrets";
 
-export const LOCAL_WEBHOOK_SECRETS = { whatsapp: "local-whatsapp-webhook-secret", smsAuthToken: "local-sms-auth-token" } as const;
-
-// Every channel of a clinic pointed at the local sinks (lib/dev-sinks), with credentials the
+// Every channel of a clinic pointed at the local sinks (lib/testing/sinks), with credentials the
 // sinks accept: the embedded default can be tried end to end on one machine.
 export async function pointChannelsAtLocalSinks(
   db: Database,

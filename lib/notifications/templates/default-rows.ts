@@ -1,5 +1,5 @@
 import type { Channel, Language } from "@/db/schema";
-import { PATIENT_EVENT_TYPES } from "../events/catalog";
+import { PATIENT_EVENT_TYPES } from "@/lib/notifications/event-catalog";
 import { DEFAULT_TEXTS } from "./defaults";
 
 export type TemplateRow = {

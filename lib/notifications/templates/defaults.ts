@@ -1,5 +1,5 @@
 import type { Language } from "@/db/schema";
-import type { PatientEventType } from "../events/catalog";
+import type { PatientEventType } from "@/lib/notifications/event-catalog";
 
 // The templates every clinic starts with. SMS, WhatsApp and push texts never carry clinical
 // details (no visit reason, no result): they can show on a lock screen.

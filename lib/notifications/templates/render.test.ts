@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PATIENT_EVENT_TYPES } from "../events/catalog";
+import { PATIENT_EVENT_TYPES } from "@/lib/notifications/event-catalog";
 import { defaultTemplateRows } from "./default-rows";
-import { renderMessage } from "./render";
+import { emailHtml, renderMessage } from "./render";
 
 const variables = {
   patient: { firstName: "Zoé <b>", name: "Zoé Martin" },
@@ -24,8 +24,10 @@ describe("message templates", () => {
 
   it("escape variables in email HTML, but not in the text part or SMS", () => {
     const email = renderMessage(row("appointment.reminder", "email"), "email", variables);
-    expect(email.html).toContain("Zoé &lt;b&gt;");
-    expect(email.html).not.toContain("<b>");
+    // The HTML part is made at send time, from the stored text alone.
+    const html = emailHtml(email.text, "Centre Saint-Martin");
+    expect(html).toContain("Zoé &lt;b&gt;");
+    expect(html).not.toContain("<b>");
     expect(email.text).toContain("Zoé <b>");
     expect(email.subject).toBe("Rappel : rendez-vous le 29/03/2026 à 09:30");
   });

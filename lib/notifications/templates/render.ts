@@ -8,7 +8,6 @@ export type TemplateVariables = Record<string, unknown>;
 export type RenderedMessage = {
   subject: string | null;
   text: string;
-  html: string | null;
   // SMS only: GSM-7 fits 160 characters per segment (153 when split), UCS-2 70 (67).
   sms: { segments: number; encoding: string } | null;
   // WhatsApp outside the 24-hour window: the approved template and its body parameters.
@@ -36,7 +35,7 @@ function valueAt(variables: TemplateVariables, path: string): string {
 
 // Email bodies are written as plain paragraphs. The HTML part is the rendered text, escaped
 // as a whole: no variable (a patient's name, a reason typed by staff) can inject markup.
-// Derived from the text alone, so a stored delivery can always be re-sent identically.
+// Derived from the stored text alone, at send time, so a retry sends exactly the same.
 export function emailHtml(text: string, centreName: string): string {
   const paragraphs = handlebars
     .escapeExpression(text)
@@ -53,7 +52,6 @@ export function renderMessage(template: Pick<TemplateRow, "subject" | "body" | "
   return {
     subject,
     text,
-    html: channel === "email" ? emailHtml(text, valueAt(variables, "centre.name")) : null,
     sms: segmented ? { segments: segmented.segmentsCount, encoding: segmented.encodingName } : null,
     whatsappTemplate:
       channel === "whatsapp" && template.whatsappTemplateName

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors/app-errors";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 import { getDelivery } from "@/lib/notifications/log/get-delivery";
 import { deliveryIdSchema } from "@/lib/notifications/log/schemas";

@@ -8,7 +8,7 @@ import type { ThreadPage } from "@/components/inbox/types";
 import { StartConversation } from "@/components/patients/patient-messaging";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors/app-errors";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { patientMessaging } from "@/lib/conversations/patient-messaging";
 import { getPatient } from "@/lib/patients/get-patient";

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { staffRoute } from "@/lib/api/staff-route";
 import { localSinkUrl, localSinksEnabled } from "@/lib/config/env";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors/app-errors";
 
 async function sink(method: "GET" | "DELETE") {
   if (!localSinksEnabled()) throw new NotFoundError("Local sinks");

@@ -1,9 +1,5 @@
-// POST /api/webhooks/ses/:clinicId — SES deliveries, bounces and complaints via SNS.
-import { env } from "@/lib/config/env";
-import { handleSesWebhook } from "@/lib/notifications/webhooks/ses-webhook";
-import { webhookRoute } from "@/lib/notifications/webhooks/webhook-route";
+// POST /api/webhooks/ses/:clinicId — SES deliveries, bounces, complaints and inbound mail via SNS.
+import { sesWebhook } from "@/lib/webhooks/ses";
+import { webhookRoute } from "@/lib/webhooks/webhook-route";
 
-export const POST = webhookRoute(({ db, clinicId, raw }) => {
-  const pattern = env().SNS_CERT_URL_PATTERN;
-  return handleSesWebhook(db, clinicId, raw, new Date(), pattern ? new RegExp(pattern) : undefined);
-});
+export const POST = webhookRoute(sesWebhook());

@@ -1,18 +1,18 @@
 import { eq } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/db/factories";
+import { makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/lib/testing/factories";
 import { deliveries, type Clinic, type NewAppointment, type NewPatient } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
-import { startSinkServer, type SinkServer } from "@/lib/dev-sinks/sink-server";
-import type { SendDeps } from "../delivery/send-delivery";
-import type { IncomingEvent } from "../events/catalog";
-import { ingestEvent } from "../events/ingest-event";
-import { processEvent } from "../events/process-event";
-import { closePushApps } from "../providers/push-fcm";
-import { forgetClinicSettings } from "../events/clinic-settings";
-import type { EventQueue } from "../queue/event-queue";
-import { installClinicNotificationDefaults } from "../setup/install-clinic-defaults";
-import { pointChannelsAtLocalSinks } from "../setup/local-sink-channels";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { startSinkServer, type SinkServer } from "@/lib/testing/sinks/sink-server";
+import type { SendDeps } from "@/lib/notifications/delivery/send-delivery";
+import type { IncomingEvent } from "@/lib/notifications/event-catalog";
+import { ingestEvent } from "@/lib/notifications/events/ingest-event";
+import { processEvent } from "@/lib/notifications/events/process-event";
+import { closePushApps } from "@/lib/notifications/providers/push-fcm";
+import { forgetClinicSettings } from "@/lib/notifications/events/clinic-settings";
+import type { EventQueue } from "@/lib/notifications/queue/event-queue";
+import { installClinicNotificationDefaults } from "@/lib/notifications/setup/install-clinic-defaults";
+import { pointChannelsAtLocalSinks } from "@/lib/notifications/setup/local-sink-channels";
 
 // A clinic wired to local provider sinks, for pipeline tests and benchmarks: real database,
 // real adapters, real HTTP. The queue records what it was given; tests run the handler.

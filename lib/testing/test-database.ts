@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "./client";
-import { runMigrations } from "./migrate";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
 
 // A fresh, migrated database for one test file: a new PostgreSQL database when
 // DATABASE_URL is set (dropped afterwards), else an in-memory PGlite.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appointmentStatusEnum, type AppointmentStatus } from "@/db/schema";
-import { allowedNextStatuses, isUpcoming, rescheduleProblem, statusChangeProblem } from "./status-rules";
+import { allowedNextStatuses, isUpcoming, rescheduleProblem, statusChangeProblem } from "./appointment-status";
 
 const now = new Date("2026-05-04T10:00:00Z");
 const tomorrow = new Date("2026-05-05T10:00:00Z");

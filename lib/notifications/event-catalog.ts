@@ -76,6 +76,13 @@ export type EventType = PatientEventType | StaffEventType;
 // Internal only (never accepted by POST /api/events): a message a staff member wrote in the
 // Communication Hub, sent through the same providers and delivery log.
 export const HUB_MESSAGE_EVENT = "hub.message";
+export const hubMessagePayloadSchema = z.object({ messageId: z.uuid() });
+export type HubMessageEvent = { id: string; type: typeof HUB_MESSAGE_EVENT; data: z.infer<typeof hubMessagePayloadSchema> };
+
+// One event per hub message: sending the same message again is the same event.
+export function hubMessageEvent(messageId: string): HubMessageEvent {
+  return { id: `hub:${messageId}`, type: HUB_MESSAGE_EVENT, data: { messageId } };
+}
 
 export function isPatientEvent(type: string): type is PatientEventType {
   return type in PATIENT_EVENT_PAYLOADS;

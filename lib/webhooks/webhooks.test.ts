@@ -4,14 +4,15 @@ import { and, eq } from "drizzle-orm";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointments, attachments, consentRecords, conversations, deliveries, lastInbound, messages } from "@/db/schema";
-import { smsKeyword } from "../inbound/sms-keywords";
-import { LOCAL_WEBHOOK_SECRETS } from "../setup/local-sink-channels";
-import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "../testing/pipeline-fixture";
-import { handleSesWebhook } from "./ses-webhook";
+import { smsKeyword } from "./sms-keywords";
+import { LOCAL_WEBHOOK_SECRETS } from "@/lib/notifications/setup/local-webhook-secrets";
+import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
+import { sesWebhook } from "./ses";
 import { hubSignature, twilioSignature } from "./signatures";
-import { handleSmsWebhook } from "./sms-webhook";
+import { smsWebhook } from "./sms";
 import { signSnsMessage } from "./sns";
-import { handleWhatsappWebhook } from "./whatsapp-webhook";
+import { receiveWebhook, type WebhookRequest } from "./webhook-route";
+import { whatsappWebhook } from "./whatsapp";
 
 let f: PipelineFixture;
 beforeAll(async () => {
@@ -20,6 +21,16 @@ beforeAll(async () => {
 afterAll(() => f.close());
 beforeEach(() => f.sink.store.clear());
 
+// A webhook request as the route hands it over; the URL is what a provider signs (Twilio).
+const request = (raw: string, headers: Record<string, string | null> = {}, publicUrl = "http://localhost:3000/api/webhooks"): WebhookRequest => ({
+  db: f.db,
+  clinicId: f.clinic.id,
+  raw,
+  headers: new Headers(Object.entries(headers).filter((h): h is [string, string] => h[1] !== null)),
+  publicUrl,
+  now: new Date(),
+});
+
 const cancelled = (appointmentId: string) => ({ type: "appointment.cancelled" as const, data: { appointmentId } });
 const seconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
 
@@ -27,7 +38,7 @@ describe("WhatsApp webhook", () => {
   const post = (payload: unknown, sign = true, tamper = false) => {
     const raw = JSON.stringify(payload);
     const signature = sign ? hubSignature(LOCAL_WEBHOOK_SECRETS.whatsapp, raw) : null;
-    return handleWhatsappWebhook(f.db, f.clinic.id, tamper ? raw.replace("delivered", "read") : raw, signature);
+    return receiveWebhook(whatsappWebhook, request(tamper ? raw.replace("delivered", "read") : raw, { "x-hub-signature-256": signature }));
   };
   const statusPayload = (id: string, status: string, at: Date, callback?: string) => ({
     object: "whatsapp_business_account",
@@ -95,7 +106,7 @@ describe("SMS webhook", () => {
   const post = (params: Record<string, string>, sign = true) => {
     const form = new URLSearchParams(params);
     const signature = sign ? twilioSignature(LOCAL_WEBHOOK_SECRETS.smsAuthToken, url(), form) : "bogus";
-    return handleSmsWebhook(f.db, f.clinic.id, form.toString(), signature, url(), new Date());
+    return receiveWebhook(smsWebhook, request(form.toString(), { "x-twilio-signature": signature }, url()));
   };
 
   it("STOP blocks further SMS to the number, without cancelling anything; START re-subscribes", async () => {
@@ -171,7 +182,7 @@ describe("SES webhook (SNS)", () => {
       },
       privateKey,
     );
-  const post = (body: unknown) => handleSesWebhook(f.db, f.clinic.id, JSON.stringify(body), new Date(), pattern);
+  const post = (body: unknown) => receiveWebhook(sesWebhook({ certUrlPattern: pattern }), request(JSON.stringify(body)));
 
   async function sentEmail(email: string) {
     const { appointment } = await bookAppointment(f, { email, phone: null }, { status: "cancelled" });
@@ -251,6 +262,6 @@ describe("SES webhook (SNS)", () => {
     const good = notification({ eventType: "Delivery", mail: { messageId: "x" } });
     expect((await post({ ...good, Message: good.Message.replace("Delivery", "Bounce") })).status).toBe(401);
     expect((await post(notification({ eventType: "Delivery", mail: { messageId: "x" } }, new Date(Date.now() - 2 * 3600_000)))).status).toBe(401);
-    expect((await handleSesWebhook(f.db, f.clinic.id, JSON.stringify(good), new Date())).status).toBe(401);
+    expect((await receiveWebhook(sesWebhook(), request(JSON.stringify(good)))).status).toBe(401);
   });
 });

@@ -1,3 +1,4 @@
+import "server-only";
 import { createSign, createVerify, X509Certificate } from "node:crypto";
 import { z } from "zod";
 

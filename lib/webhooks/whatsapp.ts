@@ -1,13 +1,15 @@
+import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { fieldErrorsOf } from "@/lib/api/respond";
+import { fieldErrorsOf, parseJson } from "@/lib/errors/parse-input";
 import { receiveInbound } from "@/lib/conversations/receive-inbound";
-import { recordConsent, recordInbound } from "../inbound/record-inbound";
-import { smsKeyword } from "../inbound/sms-keywords";
-import { clinicChannelConfig } from "../providers/registry";
-import { applyReceipt, type Receipt } from "../receipts/apply-receipt";
-import { verifyHubSignature } from "./signatures";
-import { badRequest, parseJson, unauthorized, type WebhookResult } from "./webhook-result";
+import { recordConsent, recordInbound } from "@/lib/notifications/inbound/record-inbound";
+import { smsKeyword } from "./sms-keywords";
+import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
+import { applyReceipt, type Receipt } from "@/lib/notifications/receipts/apply-receipt";
+import { safeEqual, verifyHubSignature } from "./signatures";
+import type { ProviderWebhook } from "./webhook-route";
+import { badRequest, forbidden, unauthorized, type WebhookResult } from "./webhook-result";
 
 const statusSchema = z.object({
   id: z.string().min(1),
@@ -37,14 +39,22 @@ const at = (seconds: string) => new Date(Number(seconds) * 1000);
 
 // 360dialog / Meta webhook: delivery statuses and patients' messages, signed over the raw body.
 // Everything here is a few indexed writes: the answer comes well within WhatsApp's 5 seconds.
-export async function handleWhatsappWebhook(db: Database, clinicId: string, rawBody: string, signature: string | null): Promise<WebhookResult> {
-  const config = await clinicChannelConfig(db, clinicId, "whatsapp");
-  if (!config || !verifyHubSignature(config.webhookSecret, rawBody, signature)) return unauthorized("Invalid or missing X-Hub-Signature-256.");
-  const parsed = whatsappWebhookSchema.safeParse(parseJson(rawBody));
-  if (!parsed.success) return badRequest("Not a WhatsApp webhook payload.", fieldErrorsOf(parsed.error));
+export const whatsappWebhook: ProviderWebhook<z.infer<typeof whatsappWebhookSchema>> = {
+  async verify({ db, clinicId, raw, headers }) {
+    const config = await clinicChannelConfig(db, clinicId, "whatsapp");
+    if (!config || !verifyHubSignature(config.webhookSecret, raw, headers.get("x-hub-signature-256"))) {
+      return { ok: false, result: unauthorized("Invalid or missing X-Hub-Signature-256.") };
+    }
+    const parsed = whatsappWebhookSchema.safeParse(parseJson(raw));
+    if (!parsed.success) return { ok: false, result: badRequest("Not a WhatsApp webhook payload.", fieldErrorsOf(parsed.error)) };
+    return { ok: true, value: parsed.data };
+  },
+  handle: ({ db, clinicId }, payload) => receiveWhatsapp(db, clinicId, payload),
+};
 
+async function receiveWhatsapp(db: Database, clinicId: string, payload: z.infer<typeof whatsappWebhookSchema>): Promise<WebhookResult> {
   const outcomes: string[] = [];
-  for (const { value } of parsed.data.entry.flatMap((e) => e.changes)) {
+  for (const { value } of payload.entry.flatMap((e) => e.changes)) {
     for (const s of value.statuses ?? []) {
       const status = STATUS_MAP[s.status];
       if (!status) continue;
@@ -76,4 +86,13 @@ export async function handleWhatsappWebhook(db: Database, clinicId: string, rawB
     }
   }
   return { status: 200, body: { received: outcomes.length, outcomes } };
+}
+
+// Meta's subscription handshake: a GET that echoes hub.challenge when hub.verify_token matches.
+export async function whatsappHandshake(db: Database, clinicId: string, query: URLSearchParams): Promise<WebhookResult> {
+  const config = await clinicChannelConfig(db, clinicId, "whatsapp");
+  if (query.get("hub.mode") !== "subscribe" || !config || !safeEqual(query.get("hub.verify_token") ?? "", config.webhookSecret)) {
+    return forbidden("Verification failed.");
+  }
+  return { status: 200, contentType: "text/plain", body: query.get("hub.challenge") ?? "" };
 }

@@ -1,12 +1,14 @@
+import "server-only";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { clinics } from "@/db/schema";
-import { eq } from "drizzle-orm";
 import { receiveInbound } from "@/lib/conversations/receive-inbound";
-import { recordConsent, recordInbound } from "../inbound/record-inbound";
-import { smsKeyword } from "../inbound/sms-keywords";
-import { clinicChannelConfig } from "../providers/registry";
-import { applyReceipt, type Receipt } from "../receipts/apply-receipt";
+import { recordConsent, recordInbound } from "@/lib/notifications/inbound/record-inbound";
+import { smsKeyword } from "./sms-keywords";
+import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
+import { applyReceipt, type Receipt } from "@/lib/notifications/receipts/apply-receipt";
 import { verifyTwilioSignature } from "./signatures";
+import type { ProviderWebhook } from "./webhook-route";
 import { badRequest, unauthorized, type WebhookResult } from "./webhook-result";
 
 // Twilio-style statuses; "queued", "accepted" and "sending" add nothing to our own "sent".
@@ -27,10 +29,19 @@ const twiml = (message?: string): WebhookResult => ({
 
 // SMS status callbacks and incoming SMS, signed with the clinic's auth token over our URL and
 // the form parameters. STOP/START change consent (never an appointment); HELP gets a reply.
-export async function handleSmsWebhook(db: Database, clinicId: string, rawBody: string, signature: string | null, url: string, now: Date): Promise<WebhookResult> {
-  const config = await clinicChannelConfig(db, clinicId, "sms");
-  const params = new URLSearchParams(rawBody);
-  if (!config || !verifyTwilioSignature(config.authToken, url, params, signature)) return unauthorized("Invalid or missing X-Twilio-Signature.");
+export const smsWebhook: ProviderWebhook<URLSearchParams> = {
+  async verify({ db, clinicId, raw, headers, publicUrl }) {
+    const config = await clinicChannelConfig(db, clinicId, "sms");
+    const params = new URLSearchParams(raw);
+    if (!config || !verifyTwilioSignature(config.authToken, publicUrl, params, headers.get("x-twilio-signature"))) {
+      return { ok: false, result: unauthorized("Invalid or missing X-Twilio-Signature.") };
+    }
+    return { ok: true, value: params };
+  },
+  handle: ({ db, clinicId, now }, params) => receiveSms(db, clinicId, params, now),
+};
+
+async function receiveSms(db: Database, clinicId: string, params: URLSearchParams, now: Date): Promise<WebhookResult> {
   const sid = params.get("MessageSid");
   if (!sid) return badRequest("Missing MessageSid.", { MessageSid: ["is required"] });
 

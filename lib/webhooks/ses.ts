@@ -1,11 +1,15 @@
+import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { env } from "@/lib/config/env";
+import { parseJson } from "@/lib/errors/parse-input";
 import { receiveEmail } from "@/lib/conversations/receive-email";
-import { recordConsent } from "../inbound/record-inbound";
-import { clinicChannelConfig } from "../providers/registry";
-import { applyReceipt } from "../receipts/apply-receipt";
-import { verifySnsMessage } from "./sns";
-import { badRequest, parseJson, unauthorized, type WebhookResult } from "./webhook-result";
+import { recordConsent } from "@/lib/notifications/inbound/record-inbound";
+import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
+import { applyReceipt } from "@/lib/notifications/receipts/apply-receipt";
+import { verifySnsMessage, type SnsMessage } from "./sns";
+import type { ProviderWebhook } from "./webhook-route";
+import { badRequest, unauthorized, type WebhookResult } from "./webhook-result";
 
 const sesEventSchema = z.object({
   eventType: z.string().optional(),
@@ -22,14 +26,23 @@ const sesEventSchema = z.object({
 // SES event notifications through SNS: deliveries, bounces, complaints, and patients' emails
 // (inbound, handed to the Communication Hub). The SNS signature is
 // checked over the message (certificate from an SNS host); old messages are refused as replays.
-export async function handleSesWebhook(db: Database, clinicId: string, rawBody: string, now: Date, certUrlPattern?: RegExp): Promise<WebhookResult> {
-  const config = await clinicChannelConfig(db, clinicId, "email");
-  if (!config) return unauthorized("Email is not configured for this clinic.");
-  const verified = await verifySnsMessage(parseJson(rawBody), now, certUrlPattern);
-  if (!verified.ok) return unauthorized(`SNS message rejected: ${verified.reason}.`);
-  const sns = verified.message;
-  if (config.snsTopicArn && sns.TopicArn !== config.snsTopicArn) return unauthorized("SNS topic does not belong to this clinic.");
+// certUrlPattern: where SNS certificates may come from (SNS's own hosts unless configured).
+export function sesWebhook(options: { certUrlPattern?: RegExp } = {}): ProviderWebhook<SnsMessage> {
+  return {
+    async verify({ db, clinicId, raw, now }) {
+      const config = await clinicChannelConfig(db, clinicId, "email");
+      if (!config) return { ok: false, result: unauthorized("Email is not configured for this clinic.") };
+      const configured = env().SNS_CERT_URL_PATTERN;
+      const verified = await verifySnsMessage(parseJson(raw), now, options.certUrlPattern ?? (configured ? new RegExp(configured) : undefined));
+      if (!verified.ok) return { ok: false, result: unauthorized(`SNS message rejected: ${verified.reason}.`) };
+      if (config.snsTopicArn && verified.message.TopicArn !== config.snsTopicArn) return { ok: false, result: unauthorized("SNS topic does not belong to this clinic.") };
+      return { ok: true, value: verified.message };
+    },
+    handle: ({ db, clinicId, now }, sns) => receiveSes(db, clinicId, sns, now),
+  };
+}
 
+async function receiveSes(db: Database, clinicId: string, sns: SnsMessage, now: Date): Promise<WebhookResult> {
   if (sns.Type === "SubscriptionConfirmation" && sns.SubscribeURL) {
     // Confirming is a GET on the URL SNS signed; the signature check above vouches for it.
     const response = await fetch(sns.SubscribeURL, { signal: AbortSignal.timeout(5000) }).catch(() => null);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "./client";
+import type { Database } from "@/db/client";
 import {
   agendas,
   appointments,
@@ -11,7 +11,7 @@ import {
   type NewAppointment,
   type NewPatient,
   type StaffRole,
-} from "./schema";
+} from "@/db/schema";
 import { ROLE_DEFAULT_PERMISSIONS } from "@/lib/auth/permissions";
 
 // Small builders for tests: each makes one valid row, overrides say what the story needs.

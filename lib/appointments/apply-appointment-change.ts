@@ -1,0 +1,17 @@
+import "server-only";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
+import { recordAppointmentEvent } from "./appointment-events";
+import { changeAppointment } from "./change-appointment";
+import type { AppointmentChange } from "./schemas";
+
+// Staff change an appointment: the change and the patient event that announces it are saved
+// in one transaction, and the event is queued once both are committed.
+export async function applyAppointmentChange(ctx: StaffContext, appointmentId: string, change: AppointmentChange, now: Date) {
+  const { changed, event } = await ctx.db.transaction(async (tx) => {
+    const changed = await changeAppointment({ ...ctx, db: tx }, appointmentId, change, now);
+    return { changed, event: await recordAppointmentEvent(tx, changed) };
+  });
+  await queueAfterCommit(event);
+  return { appointment: changed.after, event: event && { id: event.id, type: event.type } };
+}

@@ -1,0 +1,15 @@
+import { agendas, appointments, motifs } from "@/db/schema";
+
+// What every list of appointments shows (the day view, a patient's record): the appointment
+// with its agenda's and visit reason's names. Join agendas and motifs to select it.
+export const appointmentRowColumns = {
+  id: appointments.id,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  status: appointments.status,
+  bookingReference: appointments.bookingReference,
+  bookedBy: appointments.bookedBy,
+  agendaId: appointments.agendaId,
+  agendaName: agendas.name,
+  motifName: motifs.name,
+};

@@ -1,0 +1,8 @@
+// Where attachment bytes live. The database keeps what we know about a file (name, sniffed
+// type, size, hash); the store keeps the bytes under an opaque key. Production can swap in
+// an S3-compatible store by implementing these three methods.
+export interface FileStore {
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  delete(key: string): Promise<void>;
+}

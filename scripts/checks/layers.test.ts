@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { importsOf, sourceFiles, unitOf } from "./import-graph";
+import { backImports, hasLayer, isTest } from "./layers";
+
+describe("one-way layers", () => {
+  const files = sourceFiles();
+
+  it("every folder imports only folders below it", () => {
+    const report = backImports(files.map((file) => ({ file }))).map((b) => `${b.file}:${b.line} imports "${b.spec}": ${b.why}`);
+    expect(report).toEqual([]);
+  });
+
+  it("every source folder has a layer", () => {
+    const units = new Set(files.filter((f) => !isTest(f)).map(unitOf));
+    expect([...units].filter((u) => !hasLayer(u))).toEqual([]);
+  });
+
+  it("pages and components import dev tooling only as types (instrumentation alone starts the local sinks)", () => {
+    const product = files.filter((f) => !isTest(f) && /^(app|components)\//.test(f));
+    const tooling = product.flatMap((f) => importsOf(f)).filter((i) => /^(lib\/testing|db\/seed)\//.test(i.target) && !i.typeOnly);
+    expect(tooling.map((i) => `${i.file}:${i.line} ${i.spec}`)).toEqual([]);
+  });
+
+  it("refuses a deliberate back-import: the pipeline importing the Communication Hub, the database importing tooling", () => {
+    const planted = backImports([
+      { file: "lib/notifications/events/plan-hub-message.ts", text: 'import { composerChannels } from "@/lib/conversations/rules";\n' },
+      { file: "db/client.ts", text: 'import { pipelineFixture } from "../lib/testing/pipeline-fixture";\n' },
+      { file: "lib/appointments/apply-appointment-change.ts", text: 'import type { Attachment } from "@/lib/attachments/rules";\n' },
+      { file: "lib/conversations/rules.ts", text: 'import { channelAvailability } from "@/lib/notifications/decisions/channel-availability";\n' },
+    ]);
+    expect(planted.map((p) => p.why)).toEqual([
+      "lib/notifications (layer 6) imports lib/conversations (layer 9), above it",
+      "db (layer 2) imports lib/testing (layer 12), above it",
+      "lib/appointments and lib/attachments share layer 7 and must not import each other",
+    ]);
+  });
+});

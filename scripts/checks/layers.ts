@@ -1,0 +1,58 @@
+import { importsOf, unitOf, type SourceImport } from "./import-graph";
+
+// The one-way layers of the code, lowest first (README, "Layers"). A file may import its own
+// folder or a folder of a lower layer, never a higher one, and folders of one layer do not
+// import each other: so no two folders can import each other, directly or around a loop.
+// Tests sit above everything and may import anything.
+export const LAYERS: string[][] = [
+  ["lib/config"],
+  ["lib/errors", "lib/paging", "lib/time", "lib/cache", "lib/i18n"],
+  ["db", "lib/storage"],
+  // Pure vocabulary of the clinic's data (an appointment's lifecycle), and clinic scoping.
+  ["lib/scheduling", "lib/clinics", "lib/realtime"],
+  ["lib/auth"],
+  ["lib/api-keys"],
+  // The pipeline and its vocabulary (event catalogue, skip reasons, delivery decisions).
+  ["lib/notifications"],
+  // The clinic's domain actions, which raise events into the pipeline.
+  ["lib/attachments", "lib/appointments"],
+  ["lib/patients"],
+  ["lib/conversations"],
+  // Edges: HTTP helpers, then provider webhooks, which hand what they verified to the core.
+  ["lib/api"],
+  ["lib/webhooks"],
+  // Dev and test tooling: built on the product, never imported by it.
+  ["lib/testing", "db/seed"],
+  ["app", "components", "instrumentation.ts", "scripts", "e2e"],
+];
+
+const rank = new Map(LAYERS.flatMap((units, i) => units.map((unit) => [unit, i] as const)));
+const TOP = LAYERS.length - 1;
+
+export const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+
+export type BackImport = SourceImport & { why: string };
+
+// Why an import breaks the layers, or null when it keeps them.
+export function layerViolation(from: string, to: string): string | null {
+  const [a, b] = [rank.get(from), rank.get(to)];
+  if (from === to) return null;
+  if (a === undefined) return `${from} is in no layer`;
+  if (b === undefined) return `${to} is in no layer`;
+  if (b > a) return `${from} (layer ${a}) imports ${to} (layer ${b}), above it`;
+  if (b === a && a < TOP) return `${from} and ${to} share layer ${a} and must not import each other`;
+  return null;
+}
+
+export function backImports(files: { file: string; text?: string }[]): BackImport[] {
+  const found: BackImport[] = [];
+  for (const { file, text } of files.filter((f) => !isTest(f.file))) {
+    for (const i of importsOf(file, text)) {
+      const why = layerViolation(unitOf(file), unitOf(i.target));
+      if (why) found.push({ ...i, why });
+    }
+  }
+  return found;
+}
+
+export const hasLayer = (unit: string) => rank.has(unit);
