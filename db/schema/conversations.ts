@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinicRef } from "./clinics";
 import { createdAt, id, instant } from "./columns";
 import { deliveries } from "./deliveries";
@@ -43,6 +43,10 @@ export const conversations = pgTable(
     // ORDER BY … DESC means); a DESC NULLS LAST index cannot serve that order at all.
     index("conversations_list_idx").on(t.clinicId, t.lastMessageAt, t.id),
     index("conversations_status_idx").on(t.clinicId, t.status, t.lastMessageAt, t.id),
+    // Composite keys: a conversation cannot point at another clinic's patient or staff member.
+    unique().on(t.clinicId, t.id),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    foreignKey({ columns: [t.clinicId, t.startedByStaffId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
   ],
 );
 
@@ -87,6 +91,9 @@ export const messages = pgTable(
     uniqueIndex("messages_external_idx").on(t.clinicId, t.channel, t.externalId).where(sql`${t.externalId} is not null`),
     index("messages_search_idx").using("gin", t.searchVector),
     index().on(t.deliveryId),
+    unique().on(t.clinicId, t.id),
+    foreignKey({ columns: [t.clinicId, t.conversationId], foreignColumns: [conversations.clinicId, conversations.id] }),
+    foreignKey({ columns: [t.clinicId, t.authorStaffId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
   ],
 );
 
@@ -106,7 +113,11 @@ export const attachments = pgTable(
     uploadedByStaffId: uuid().references(() => staffUsers.id),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.messageId)],
+  (t) => [
+    index().on(t.messageId),
+    foreignKey({ columns: [t.clinicId, t.messageId], foreignColumns: [messages.clinicId, messages.id] }),
+    foreignKey({ columns: [t.clinicId, t.uploadedByStaffId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
+  ],
 );
 
 // Who viewed or exported patient communication, and when.

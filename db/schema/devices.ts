@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinicRef } from "./clinics";
 import { createdAt, id, instant } from "./columns";
 import { patientUsers } from "./patients";
@@ -24,7 +24,11 @@ export const patientDevices = pgTable(
     lastSeenAt: instant().notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.clinicId, t.token), index().on(t.clinicId, t.patientUserId)],
+  (t) => [
+    uniqueIndex().on(t.clinicId, t.token),
+    index().on(t.clinicId, t.patientUserId),
+    foreignKey({ columns: [t.clinicId, t.patientUserId], foreignColumns: [patientUsers.clinicId, patientUsers.id] }),
+  ],
 );
 
 // A staff member's browser push subscription (Web Push, VAPID).
@@ -44,7 +48,7 @@ export const staffPushSubscriptions = pgTable(
     deactivationReason: text(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.staffUserId)],
+  (t) => [index().on(t.staffUserId), foreignKey({ columns: [t.clinicId, t.staffUserId], foreignColumns: [staffUsers.clinicId, staffUsers.id] })],
 );
 
 // The staff notification centre (in-app channel).
@@ -64,5 +68,9 @@ export const staffNotifications = pgTable(
     readAt: instant(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.eventId, t.staffUserId), index().on(t.staffUserId, t.createdAt)],
+  (t) => [
+    uniqueIndex().on(t.eventId, t.staffUserId),
+    index().on(t.staffUserId, t.createdAt),
+    foreignKey({ columns: [t.clinicId, t.staffUserId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
+  ],
 );

@@ -9,3 +9,4 @@ export * from "./consent";
 export * from "./devices";
 export * from "./templates";
 export * from "./conversations";
+export * from "./webhooks";

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { requireStaffForApi, type StaffContext } from "@/lib/auth/staff-context";
 import type { Permission } from "@/lib/auth/permissions";
+import { MAX_BODY_BYTES, refuseDeclaredOversize } from "./read-body";
 import { readJsonBody } from "./read-json";
 import { parseInput } from "@/lib/errors/parse-input";
 import { errorResponse } from "./respond";
@@ -21,6 +22,8 @@ export function staffRoute<P extends Schema | undefined, Q extends Schema | unde
 ) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     try {
+      // A body too large to take is refused before anything else is looked at.
+      if (spec.body) refuseDeclaredOversize(request, MAX_BODY_BYTES);
       const ctx = await requireStaffForApi(spec.permission);
       const params = spec.params ? parseInput(spec.params, await context.params, "path") : undefined;
       const query = spec.query

@@ -18,7 +18,8 @@ export async function receiveEmail(db: Database, clinicId: string, raw: string |
   const email = await PostalMime.parse(raw);
   const from = email.from && "address" in email.from ? email.from.address?.toLowerCase() : undefined;
   if (!from) return { outcome: "no_sender" as const };
-  const text = (email.text ?? "").replace(/\r\n/g, "\n");
+  // A NUL (quoted-printable =00) cannot be stored as text; the message is kept, the NUL shown as �.
+  const text = (email.text ?? "").replace(/\r\n/g, "\n").replaceAll("\u0000", "\uFFFD");
   const body = new EmailReplyParser().parseReply(text).trim() || text.trim();
 
   const result = await receiveInbound(db, {

@@ -11,8 +11,28 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
+// Where a NUL character hides in some input (keys included): PostgreSQL cannot store one in
+// text, and no clinic text needs one, so it is refused at the edge rather than failing deep inside.
+export function nulFields(input: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof input === "string") {
+    if (input.includes("\u0000")) found.push(path.length ? path.join(".") : "_");
+  } else if (Array.isArray(input)) {
+    input.forEach((item, i) => nulFields(item, [...path, String(i)], found));
+  } else if (input && typeof input === "object") {
+    for (const [key, value] of Object.entries(input)) {
+      if (key.includes("\u0000")) found.push([...path, key.replaceAll("\u0000", "\\0")].join("."));
+      else nulFields(value, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+export const NUL_MESSAGE = "must not contain NUL (\\u0000) characters";
+
 // Input from outside, parsed at the edge: a 400 naming each wrong field, or the typed value.
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const withNul = nulFields(input);
+  if (withNul.length) throw new InvalidInputError(`Invalid ${what}: text ${NUL_MESSAGE}.`, Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(`Invalid ${what}.`, fieldErrorsOf(parsed.error));
   return parsed.data;

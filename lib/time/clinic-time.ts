@@ -5,14 +5,30 @@ import { z } from "zod";
 // Instants are stored in UTC; days and wall-clock times are the clinic's. These are the
 // only conversions between the two, so DST is handled in one place (by @date-fns/tz).
 
-export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-29");
-export const localDateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a local date and time like 2026-03-29T09:30");
-
 function parts(local: string): number[] {
   return local.split(/[-T:]/).map(Number);
 }
+
+// Years the clinic's calendar can hold: no birth before 1900, no booking after 2100.
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+// A date and time that exist as written: no 30 February, no month 13, no 24:00 or 09:60
+// (JavaScript's Date would silently roll those over into another day).
+export function isRealLocalDateTime(local: string): boolean {
+  const [y, mo, d, h = 0, mi = 0] = parts(local);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return y >= MIN_YEAR && y <= MAX_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59;
+}
+
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-29")
+  .refine(isRealLocalDateTime, `must be a real date between ${MIN_YEAR} and ${MAX_YEAR}`);
+export const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a local date and time like 2026-03-29T09:30")
+  .refine(isRealLocalDateTime, `must be a real date and time between ${MIN_YEAR} and ${MAX_YEAR}`);
 
 // The UTC instant of a wall-clock time in the clinic's zone. A time skipped by a DST jump
 // (02:30 on the spring-forward night in Paris) resolves to the first valid instant after it.

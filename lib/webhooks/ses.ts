@@ -2,24 +2,28 @@ import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/config/env";
-import { parseJson } from "@/lib/errors/parse-input";
+import { fieldErrorsOf, NUL_MESSAGE, nulFields, parseJson } from "@/lib/errors/parse-input";
 import { receiveEmail } from "@/lib/conversations/receive-email";
 import { recordConsent } from "@/lib/notifications/inbound/record-inbound";
 import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
 import { applyReceipt } from "@/lib/notifications/receipts/apply-receipt";
 import { verifySnsMessage, type SnsMessage } from "./sns";
 import type { ProviderWebhook } from "./webhook-route";
-import { badRequest, unauthorized, type WebhookResult } from "./webhook-result";
+import { recordPoison } from "./poison";
+import { unauthorized, type WebhookResult } from "./webhook-result";
+
+// A time SES gives is ISO 8601; anything else would become an invalid date.
+const isoTime = z.iso.datetime({ offset: true }).optional();
 
 const sesEventSchema = z.object({
   eventType: z.string().optional(),
   notificationType: z.string().optional(),
   mail: z.object({ messageId: z.string(), tags: z.record(z.string(), z.array(z.string())).optional() }),
-  bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() })), timestamp: z.string().optional() }).optional(),
-  complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })), timestamp: z.string().optional() }).optional(),
-  delivery: z.object({ timestamp: z.string().optional() }).optional(),
+  bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() })), timestamp: isoTime }).optional(),
+  complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })), timestamp: isoTime }).optional(),
+  delivery: z.object({ timestamp: isoTime }).optional(),
   // Inbound mail (a receipt rule with an SNS action): the raw message, UTF-8 or base64.
-  receipt: z.object({ timestamp: z.string().optional(), action: z.object({ encoding: z.string().optional() }).optional() }).optional(),
+  receipt: z.object({ timestamp: isoTime, action: z.object({ encoding: z.string().optional() }).optional() }).optional(),
   content: z.string().optional(),
 });
 
@@ -35,7 +39,8 @@ export function sesWebhook(options: { certUrlPattern?: RegExp } = {}): ProviderW
       const configured = env().SNS_CERT_URL_PATTERN;
       const verified = await verifySnsMessage(parseJson(raw), now, options.certUrlPattern ?? (configured ? new RegExp(configured) : undefined));
       if (!verified.ok) return { ok: false, result: unauthorized(`SNS message rejected: ${verified.reason}.`) };
-      if (config.snsTopicArn && verified.message.TopicArn !== config.snsTopicArn) return { ok: false, result: unauthorized("SNS topic does not belong to this clinic.") };
+      // Signed by SNS is not enough: any AWS account's topic is. It must be this clinic's.
+      if (verified.message.TopicArn !== config.snsTopicArn) return { ok: false, result: unauthorized("SNS topic does not belong to this clinic.") };
       return { ok: true, value: verified.message };
     },
     handle: ({ db, clinicId, now }, sns) => receiveSes(db, clinicId, sns, now),
@@ -44,14 +49,19 @@ export function sesWebhook(options: { certUrlPattern?: RegExp } = {}): ProviderW
 
 async function receiveSes(db: Database, clinicId: string, sns: SnsMessage, now: Date): Promise<WebhookResult> {
   if (sns.Type === "SubscriptionConfirmation" && sns.SubscribeURL) {
-    // Confirming is a GET on the URL SNS signed; the signature check above vouches for it.
+    // Confirming is a GET on the URL SNS signed, for the clinic's own topic only (checked above),
+    // and only towards SNS itself.
+    if (!isSnsSubscribeUrl(sns.SubscribeURL, sns.TopicArn)) return unauthorized("SubscribeURL is not SNS's confirmation address for this topic.");
     const response = await fetch(sns.SubscribeURL, { signal: AbortSignal.timeout(5000) }).catch(() => null);
     return { status: response?.ok ? 200 : 502, body: { confirmed: Boolean(response?.ok) } };
   }
   if (sns.Type !== "Notification") return { status: 200, body: { ignored: sns.Type } };
 
-  const parsed = sesEventSchema.safeParse(parseJson(sns.Message));
-  if (!parsed.success) return badRequest("Not an SES event.");
+  const json = parseJson(sns.Message);
+  const withNul = nulFields(json);
+  if (withNul.length) return recordPoison(db, clinicId, "ses", sns.Message, Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
+  const parsed = sesEventSchema.safeParse(json);
+  if (!parsed.success) return recordPoison(db, clinicId, "ses", sns.Message, fieldErrorsOf(parsed.error));
   const event = parsed.data;
   const kind = event.eventType ?? event.notificationType;
   const base = {
@@ -89,4 +99,12 @@ async function receiveSes(db: Database, clinicId: string, sns: SnsMessage, now: 
   }
   // Transient bounces, sends, opens: nothing to change.
   return { status: 200, body: { ignored: kind } };
+}
+
+// https://sns.<the topic's region>.amazonaws.com/?Action=ConfirmSubscription&TopicArn=<the topic>…
+function isSnsSubscribeUrl(subscribeUrl: string, topicArn: string): boolean {
+  const region = topicArn.split(":")[3];
+  const url = new URL(subscribeUrl);
+  const hostOk = url.protocol === "https:" && (url.hostname === `sns.${region}.amazonaws.com` || url.hostname === `sns.${region}.amazonaws.com.cn`);
+  return hostOk && url.searchParams.get("Action") === "ConfirmSubscription" && url.searchParams.get("TopicArn") === topicArn;
 }

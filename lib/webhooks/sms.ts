@@ -7,6 +7,8 @@ import { recordConsent, recordInbound } from "@/lib/notifications/inbound/record
 import { smsKeyword } from "./sms-keywords";
 import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
 import { applyReceipt, type Receipt } from "@/lib/notifications/receipts/apply-receipt";
+import { NUL_MESSAGE, nulFields } from "@/lib/errors/parse-input";
+import { recordPoison } from "./poison";
 import { verifyTwilioSignature } from "./signatures";
 import type { ProviderWebhook } from "./webhook-route";
 import { badRequest, unauthorized, type WebhookResult } from "./webhook-result";
@@ -42,6 +44,8 @@ export const smsWebhook: ProviderWebhook<URLSearchParams> = {
 };
 
 async function receiveSms(db: Database, clinicId: string, params: URLSearchParams, now: Date): Promise<WebhookResult> {
+  const withNul = nulFields(Object.fromEntries(params));
+  if (withNul.length) return recordPoison(db, clinicId, "sms", params.toString(), Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
   const sid = params.get("MessageSid");
   if (!sid) return badRequest("Missing MessageSid.", { MessageSid: ["is required"] });
 
@@ -69,9 +73,10 @@ async function receiveSms(db: Database, clinicId: string, params: URLSearchParam
   await recordInbound(db, clinicId, "sms", from, now);
   // Every incoming SMS shows in the patient's conversation, keywords included (STOP is a consent
   // change, never a cancellation, and staff should see it).
-  await receiveInbound(db, { clinicId, channel: "sms", from, body, externalId: sid, at: now });
+  const landed = await receiveInbound(db, { clinicId, channel: "sms", from, body, externalId: sid, at: now });
   const keyword = smsKeyword(body);
-  if (keyword === "stop" || keyword === "start") {
+  // Consent changes only on a message not seen before: a replayed STOP must not undo a later START.
+  if (!landed.duplicate && (keyword === "stop" || keyword === "start")) {
     await recordConsent(db, { clinicId, channel: "sms", address: from, state: keyword === "stop" ? "opted_out" : "opted_in", reason: body.trim(), source: "sms_keyword", at: now });
   }
   if (keyword === "help") {

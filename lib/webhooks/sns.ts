@@ -19,9 +19,12 @@ export const snsMessageSchema = z.object({
 });
 export type SnsMessage = z.infer<typeof snsMessageSchema>;
 
-export const SNS_CERT_URL_PATTERN = /^https:\/\/sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[^?#]+\.pem$/;
-// Messages older than this are refused as replays.
+// SNS's own hosts only: sns.<region>.amazonaws.com (a region, not any subdomain such as
+// sns.s3.amazonaws.com), over HTTPS, a .pem path.
+export const SNS_CERT_URL_PATTERN = /^https:\/\/sns\.[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+\.amazonaws\.com(\.cn)?\/[^?#]+\.pem$/;
+// Messages older than this are refused as replays; clocks may differ by the skew.
 export const SNS_MAX_AGE_MS = 60 * 60 * 1000;
+export const SNS_MAX_SKEW_MS = 5 * 60 * 1000;
 
 function stringToSign(m: SnsMessage): string {
   const fields =
@@ -60,7 +63,9 @@ export async function verifySnsMessage(
   if (!parsed.success) return { ok: false, reason: "not an SNS message" };
   const message = parsed.data;
   if (!certUrlPattern.test(message.SigningCertURL)) return { ok: false, reason: "certificate is not from SNS" };
-  if (now.getTime() - Date.parse(message.Timestamp) > SNS_MAX_AGE_MS) return { ok: false, reason: "message too old (replay)" };
+  const age = now.getTime() - Date.parse(message.Timestamp);
+  if (age > SNS_MAX_AGE_MS) return { ok: false, reason: "message too old (replay)" };
+  if (age < -SNS_MAX_SKEW_MS) return { ok: false, reason: "message from the future" };
   try {
     const cert = await certificate(message.SigningCertURL);
     const verifier = createVerify(message.SignatureVersion === "1" ? "RSA-SHA1" : "RSA-SHA256");

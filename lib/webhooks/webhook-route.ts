@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getDb, type Database } from "@/db/client";
+import { readBodyText } from "@/lib/api/read-body";
 import { errorResponse } from "@/lib/api/respond";
 import { appUrl } from "@/lib/config/env";
 import { forbidden, unauthorized, type WebhookResult } from "./webhook-result";
@@ -38,7 +39,7 @@ function toResponse(result: WebhookResult): Response {
 export function webhookRoute<T>(webhook: ProviderWebhook<T>) {
   return async (request: NextRequest, context: { params: Promise<{ clinicId: string }> }) => {
     try {
-      const raw = await request.text();
+      const raw = await readBodyText(request);
       const clinicId = clinicIdSchema.safeParse((await context.params).clinicId);
       // An unknown clinic is answered like a bad signature: nothing to learn from probing.
       if (!clinicId.success) return toResponse(unauthorized("Invalid signature."));

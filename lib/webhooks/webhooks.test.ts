@@ -3,14 +3,14 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appointments, attachments, consentRecords, conversations, deliveries, lastInbound, messages } from "@/db/schema";
+import { appointments, attachments, consentRecords, conversations, deliveries, lastInbound, messages, poisonWebhooks } from "@/db/schema";
 import { smsKeyword } from "./sms-keywords";
-import { LOCAL_WEBHOOK_SECRETS } from "@/lib/notifications/setup/local-webhook-secrets";
+import { LOCAL_WEBHOOK_SECRETS, localSnsTopicArn } from "@/lib/notifications/setup/local-webhook-secrets";
 import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { sesWebhook } from "./ses";
 import { hubSignature, twilioSignature } from "./signatures";
 import { smsWebhook } from "./sms";
-import { signSnsMessage } from "./sns";
+import { SNS_CERT_URL_PATTERN, signSnsMessage, verifySnsMessage } from "./sns";
 import { receiveWebhook, type WebhookRequest } from "./webhook-route";
 import { whatsappWebhook } from "./whatsapp";
 
@@ -78,10 +78,23 @@ describe("WhatsApp webhook", () => {
     expect(result.body).toMatchObject({ outcomes: ["applied"] });
   });
 
-  it("answers 400 with field errors for a signed payload of the wrong shape", async () => {
-    const result = await post({ entry: [{ changes: [{ value: { statuses: [{ id: "x" }] } }] }] });
-    expect(result.status).toBe(400);
-    expect(Object.keys((result.body as { error: { fields: object } }).error.fields)).toContain("entry.0.changes.0.value.statuses.0.status");
+  it("keeps a signed payload of the wrong shape once as poison, naming the field, and answers 200 so Meta stops retrying", async () => {
+    const payload = { entry: [{ changes: [{ value: { statuses: [{ id: "x" }] } }] }] };
+    const result = await post(payload);
+    expect(result.status).toBe(200);
+    expect(Object.keys((result.body as { problems: object }).problems)).toContain("entry.0.changes.0.value.statuses.0.status");
+    expect((await post(payload)).body).toMatchObject({ outcome: "poison", recorded: false });
+    const kept = await f.db.select().from(poisonWebhooks).where(eq(poisonWebhooks.clinicId, f.clinic.id));
+    expect(kept.filter((p) => p.provider === "whatsapp" && p.problems["entry.0.changes.0.value.statuses.0.status"])).toHaveLength(1);
+  });
+
+  it("a timestamp of 1e20 or a NUL in a message is poison, not a 500, and nothing of it is filed", async () => {
+    const message = (timestamp: string, body: string) => ({ entry: [{ changes: [{ value: { messages: [{ from: "33645454545", id: `wamid.${timestamp}`, timestamp, type: "text", text: { body } }] } }] }] });
+    const huge = await post(message("100000000000000000000", "Bonjour"));
+    expect(huge).toMatchObject({ status: 200, body: { outcome: "poison", problems: { "entry.0.changes.0.value.messages.0.timestamp": ["must be Unix seconds"] } } });
+    const nul = await post(message(seconds(new Date()), "Bon\u0000jour"));
+    expect(nul).toMatchObject({ status: 200, body: { outcome: "poison", problems: { "entry.0.changes.0.value.messages.0.text.body": ["must not contain NUL (\\u0000) characters"] } } });
+    expect(await f.db.select().from(messages).where(eq(messages.externalId, "wamid.100000000000000000000"))).toEqual([]);
   });
 
   it("an incoming message opens the 24-hour window: the next notification goes as free text without opt-in", async () => {
@@ -130,6 +143,17 @@ describe("SMS webhook", () => {
     ]);
   });
 
+  it("a replayed STOP (same MessageSid) does not undo a later START", async () => {
+    const stop = { MessageSid: "SMreplay1", From: "+33657575757", To: "+33700000000", Body: "STOP" };
+    await post(stop);
+    await post({ MessageSid: "SMreplay2", From: "+33657575757", To: "+33700000000", Body: "START" });
+    expect((await post(stop)).status).toBe(200);
+    const history = await f.db.select().from(consentRecords).where(eq(consentRecords.address, "+33657575757"));
+    expect(history.map((h) => h.state)).toEqual(["opted_out", "opted_in"]);
+    const { appointment } = await bookAppointment(f, { phone: "+33657575757", email: null }, { status: "cancelled" });
+    expect((await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id)).sms.status).toBe("sent");
+  });
+
   it("HELP gets a reply", async () => {
     const result = await post({ MessageSid: "SMin3", From: "+33666666666", To: "+33700000000", Body: "help" });
     expect(result.body).toContain("<Message>");
@@ -169,12 +193,12 @@ describe("SES webhook (SNS)", () => {
   });
   afterAll(() => new Promise<void>((r) => certServer.close(() => r())));
 
-  const notification = (message: unknown, timestamp = new Date()) =>
+  const notification = (message: unknown, timestamp = new Date(), topicArn = localSnsTopicArn(f.clinic.slug)) =>
     signSnsMessage(
       {
         Type: "Notification",
         MessageId: crypto.randomUUID(),
-        TopicArn: "arn:aws:sns:eu-west-1:123:ses-events",
+        TopicArn: topicArn,
         Message: JSON.stringify(message),
         Timestamp: timestamp.toISOString(),
         SignatureVersion: "2",
@@ -263,5 +287,42 @@ describe("SES webhook (SNS)", () => {
     expect((await post({ ...good, Message: good.Message.replace("Delivery", "Bounce") })).status).toBe(401);
     expect((await post(notification({ eventType: "Delivery", mail: { messageId: "x" } }, new Date(Date.now() - 2 * 3600_000)))).status).toBe(401);
     expect((await receiveWebhook(sesWebhook(), request(JSON.stringify(good)))).status).toBe(401);
+  });
+
+  it("refuses a message from another AWS account's topic, even signed by SNS, and never confirms its subscription", async () => {
+    const email = await sentEmail("foreign-topic@example.com");
+    const foreign = "arn:aws:sns:eu-west-1:999999999999:attacker";
+    const complaint = notification({ eventType: "Complaint", mail: { messageId: email.providerMessageId }, complaint: { complainedRecipients: [{ emailAddress: "foreign-topic@example.com" }] } }, new Date(), foreign);
+    expect((await post(complaint)).status).toBe(401);
+    expect(await f.db.select().from(consentRecords).where(eq(consentRecords.address, "foreign-topic@example.com"))).toEqual([]);
+
+    let confirmations = 0;
+    const confirmServer = http.createServer((_req, res) => {
+      confirmations += 1;
+      res.end("ok");
+    });
+    await new Promise<void>((r) => confirmServer.listen(0, "127.0.0.1", () => r()));
+    const confirmUrl = `http://127.0.0.1:${(confirmServer.address() as AddressInfo).port}/?Action=ConfirmSubscription`;
+    const subscription = (topicArn: string) =>
+      signSnsMessage(
+        { Type: "SubscriptionConfirmation", MessageId: crypto.randomUUID(), TopicArn: topicArn, Message: "confirm", Timestamp: new Date().toISOString(), SignatureVersion: "2", SigningCertURL: certUrl, SubscribeURL: confirmUrl, Token: "t" },
+        privateKey,
+      );
+    expect((await post(subscription(foreign))).status).toBe(401);
+    // The clinic's own topic, but a SubscribeURL that is not SNS's: not fetched either.
+    expect((await post(subscription(localSnsTopicArn(f.clinic.slug)))).status).toBe(401);
+    await new Promise<void>((r) => confirmServer.close(() => r()));
+    expect(confirmations).toBe(0);
+  });
+
+  it("takes certificates only from sns.<region>.amazonaws.com, and refuses timestamps from the future", async () => {
+    expect(SNS_CERT_URL_PATTERN.test("https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-abc.pem")).toBe(true);
+    expect(SNS_CERT_URL_PATTERN.test("https://sns.us-gov-west-1.amazonaws.com/SimpleNotificationService-abc.pem")).toBe(true);
+    for (const bad of ["https://sns.s3.amazonaws.com/x.pem", "https://sns.evil.amazonaws.com/x.pem", "http://sns.eu-west-1.amazonaws.com/x.pem", "https://sns.eu-west-1.amazonaws.com.evil.org/x.pem"]) {
+      expect(SNS_CERT_URL_PATTERN.test(bad)).toBe(false);
+    }
+    const future = notification({ eventType: "Delivery", mail: { messageId: "x" } }, new Date(Date.now() + 60 * 60_000));
+    expect(await verifySnsMessage(future, new Date(), pattern)).toEqual({ ok: false, reason: "message from the future" });
+    expect((await post(future)).status).toBe(401);
   });
 });

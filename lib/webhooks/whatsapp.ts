@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { fieldErrorsOf, parseJson } from "@/lib/errors/parse-input";
+import { fieldErrorsOf, NUL_MESSAGE, nulFields, parseJson } from "@/lib/errors/parse-input";
 import { receiveInbound } from "@/lib/conversations/receive-inbound";
 import { recordConsent, recordInbound } from "@/lib/notifications/inbound/record-inbound";
 import { smsKeyword } from "./sms-keywords";
@@ -9,12 +9,13 @@ import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
 import { applyReceipt, type Receipt } from "@/lib/notifications/receipts/apply-receipt";
 import { safeEqual, verifyHubSignature } from "./signatures";
 import type { ProviderWebhook } from "./webhook-route";
-import { badRequest, forbidden, unauthorized, type WebhookResult } from "./webhook-result";
+import { recordPoison } from "./poison";
+import { forbidden, unauthorized, type WebhookResult } from "./webhook-result";
 
 const statusSchema = z.object({
   id: z.string().min(1),
   status: z.string(),
-  timestamp: z.string().regex(/^\d+$/),
+  timestamp: z.string().regex(/^\d{1,10}$/, "must be Unix seconds"),
   recipient_id: z.string().optional(),
   biz_opaque_callback_data: z.string().optional(),
   errors: z.array(z.object({ code: z.number(), title: z.string().optional(), message: z.string().optional() })).optional(),
@@ -22,7 +23,7 @@ const statusSchema = z.object({
 const messageSchema = z.object({
   from: z.string().min(1),
   id: z.string().min(1),
-  timestamp: z.string().regex(/^\d+$/),
+  timestamp: z.string().regex(/^\d{1,10}$/, "must be Unix seconds"),
   type: z.string(),
   text: z.object({ body: z.string() }).optional(),
 });
@@ -39,17 +40,23 @@ const at = (seconds: string) => new Date(Number(seconds) * 1000);
 
 // 360dialog / Meta webhook: delivery statuses and patients' messages, signed over the raw body.
 // Everything here is a few indexed writes: the answer comes well within WhatsApp's 5 seconds.
-export const whatsappWebhook: ProviderWebhook<z.infer<typeof whatsappWebhookSchema>> = {
+export const whatsappWebhook: ProviderWebhook<true> = {
   async verify({ db, clinicId, raw, headers }) {
     const config = await clinicChannelConfig(db, clinicId, "whatsapp");
     if (!config || !verifyHubSignature(config.webhookSecret, raw, headers.get("x-hub-signature-256"))) {
       return { ok: false, result: unauthorized("Invalid or missing X-Hub-Signature-256.") };
     }
-    const parsed = whatsappWebhookSchema.safeParse(parseJson(raw));
-    if (!parsed.success) return { ok: false, result: badRequest("Not a WhatsApp webhook payload.", fieldErrorsOf(parsed.error)) };
-    return { ok: true, value: parsed.data };
+    return { ok: true, value: true };
   },
-  handle: ({ db, clinicId }, payload) => receiveWhatsapp(db, clinicId, payload),
+  // Signed by Meta but unusable (wrong shape, NUL characters, a timestamp out of range): poison.
+  async handle({ db, clinicId, raw }) {
+    const json = parseJson(raw);
+    const withNul = nulFields(json);
+    if (withNul.length) return recordPoison(db, clinicId, "whatsapp", raw, Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
+    const parsed = whatsappWebhookSchema.safeParse(json);
+    if (!parsed.success) return recordPoison(db, clinicId, "whatsapp", raw, fieldErrorsOf(parsed.error));
+    return receiveWhatsapp(db, clinicId, parsed.data);
+  },
 };
 
 async function receiveWhatsapp(db: Database, clinicId: string, payload: z.infer<typeof whatsappWebhookSchema>): Promise<WebhookResult> {
@@ -76,12 +83,13 @@ async function receiveWhatsapp(db: Database, clinicId: string, payload: z.infer<
     for (const m of value.messages ?? []) {
       const phone = `+${m.from.replace(/^\+/, "")}`;
       await recordInbound(db, clinicId, "whatsapp", phone, at(m.timestamp));
-      const keyword = m.text ? smsKeyword(m.text.body) : null;
-      if (keyword === "stop" || keyword === "start") {
-        await recordConsent(db, { clinicId, channel: "whatsapp", address: phone, state: keyword === "stop" ? "opted_out" : "opted_in", source: "whatsapp_keyword", at: at(m.timestamp) });
-      }
       // Into the patient's conversation in the Communication Hub (non-text messages show their type).
       const landed = await receiveInbound(db, { clinicId, channel: "whatsapp", from: phone, body: m.text?.body ?? `[${m.type}]`, externalId: m.id, at: at(m.timestamp) });
+      const keyword = m.text ? smsKeyword(m.text.body) : null;
+      // Consent changes only on a message not seen before: a replayed STOP must not undo a later START.
+      if (!landed.duplicate && (keyword === "stop" || keyword === "start")) {
+        await recordConsent(db, { clinicId, channel: "whatsapp", address: phone, state: keyword === "stop" ? "opted_out" : "opted_in", source: "whatsapp_keyword", at: at(m.timestamp) });
+      }
       outcomes.push(landed.duplicate ? "duplicate" : "inbound");
     }
   }

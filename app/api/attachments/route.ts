@@ -2,6 +2,7 @@
 // being written. Answers 201 with the attachment; 413 too large, 415 a type we do not send.
 import { NextResponse } from "next/server";
 import { AppError, InvalidInputError } from "@/lib/errors/app-errors";
+import { readBodyBytes } from "@/lib/api/read-body";
 import { staffRoute } from "@/lib/api/staff-route";
 import { megabytes } from "@/lib/attachments/rules";
 import { uploadAttachment } from "@/lib/attachments/upload-attachment";
@@ -12,12 +13,13 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 export const POST = staffRoute({ permission: "send_messages" }, async ({ ctx, request }) => {
   const maxBytes = env().ATTACHMENT_MAX_BYTES;
-  // Refuse an oversized body before reading it.
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + MULTIPART_OVERHEAD) {
-    const limit = megabytes(maxBytes);
-    throw new AppError(413, "too_large", `The file is larger than the ${limit} limit.`, { file: [`is larger than ${limit}`] });
-  }
-  const form = await request.formData().catch(() => {
+  const limit = megabytes(maxBytes);
+  // Read as it arrives and cut past the limit: an oversized or endless body never fills memory.
+  const body = await readBodyBytes(request, maxBytes + MULTIPART_OVERHEAD).catch((error) => {
+    if (error instanceof AppError && error.status === 413) throw new AppError(413, "too_large", `The file is larger than the ${limit} limit.`, { file: [`is larger than ${limit}`] });
+    throw error;
+  });
+  const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => {
     throw new InvalidInputError("Send the file as multipart/form-data.", { file: ["is required"] });
   });
   const file = form.get("file");

@@ -3,6 +3,9 @@ import { SendEmailCommand, SESv2Client, SESv2ServiceException } from "@aws-sdk/c
 import { z } from "zod";
 import { networkFailure, permanent, transient, type ChannelProvider, type SendOutcome } from "./types";
 
+// arn:aws:sns:<region>:<12-digit account>:<topic name>
+export const SNS_TOPIC_ARN = /^arn:aws(-cn|-us-gov)?:sns:[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
 // Email through AWS SES v2 (SendEmail).
 export const emailConfigSchema = z.object({
   from: z.string().min(3),
@@ -12,8 +15,9 @@ export const emailConfigSchema = z.object({
   // Only for a local SES-compatible server; unset in production.
   endpoint: z.url().optional(),
   configurationSetName: z.string().optional(),
-  // When set, SES notifications must come from this SNS topic.
-  snsTopicArn: z.string().optional(),
+  // The clinic's own SNS topic for SES notifications: only messages from it are accepted, and
+  // only its subscription is confirmed. Required: without it anyone's topic could post here.
+  snsTopicArn: z.string().regex(SNS_TOPIC_ARN, "must be the ARN of the clinic's SNS topic, like arn:aws:sns:eu-west-1:123456789012:ses-events"),
 });
 export type EmailConfig = z.infer<typeof emailConfigSchema>;
 

@@ -106,7 +106,7 @@ describe("Telegram (Bot API)", () => {
 });
 
 describe("Email (AWS SES v2 SDK)", () => {
-  const provider = () => createEmailProvider({ from: "Cabinet <no-reply@example.com>", region: "eu-west-1", accessKeyId: "AKID", secretAccessKey: "secret", endpoint: sink.url });
+  const provider = () => createEmailProvider({ from: "Cabinet <no-reply@example.com>", region: "eu-west-1", accessKeyId: "AKID", secretAccessKey: "secret", endpoint: sink.url, snsTopicArn: "arn:aws:sns:eu-west-1:123456789012:ses-events" });
 
   it("sends text and HTML and returns the SES message id", async () => {
     expect(await provider().send(message({ to: "anne@example.com" }))).toMatchObject({ ok: true, providerMessageId: expect.stringMatching(/^ses-/) });

@@ -32,7 +32,8 @@ export async function applyReceipt(db: Database, clinicId: string, receipt: Rece
     .insert(deliveryReceipts)
     .values({
       channel: receipt.channel,
-      receiptKey: receipt.receiptKey,
+      // Unique per clinic: one clinic's receipt can never shadow another's.
+      receiptKey: `${clinicId}:${receipt.receiptKey}`,
       providerMessageId: receipt.providerMessageId,
       status: receipt.status,
       errorCode: receipt.errorCode,

@@ -3,7 +3,7 @@ import webPush from "web-push";
 import type { Database } from "@/db/client";
 import type { Channel } from "@/db/schema";
 import { configureChannel } from "./install-clinic-defaults";
-import { LOCAL_WEBHOOK_SECRETS } from "./local-webhook-secrets";
+import { LOCAL_WEBHOOK_SECRETS, localSnsTopicArn } from "./local-webhook-secrets";
 
 // Every channel of a clinic pointed at the local sinks (lib/testing/sinks), with credentials the
 // sinks accept: the embedded default can be tried end to end on one machine.
@@ -23,7 +23,7 @@ export async function pointChannelsAtLocalSinks(
       baseUrl: sinkUrl,
       statusCallbackUrl: `${appUrl}/api/webhooks/sms/${clinic.id}`,
     },
-    email: { from: `${clinic.name} <no-reply@${clinic.slug}.demo>`, region: "eu-west-1", accessKeyId: "local", secretAccessKey: "local", endpoint: sinkUrl },
+    email: { from: `${clinic.name} <no-reply@${clinic.slug}.demo>`, region: "eu-west-1", accessKeyId: "local", secretAccessKey: "local", endpoint: sinkUrl, snsTopicArn: localSnsTopicArn(clinic.slug) },
     telegram: { botToken: "local:bot", baseUrl: sinkUrl },
     push: { projectId: `${clinic.slug}-app`, accessToken: "local-fcm-token", baseUrl: sinkUrl },
     web_push: { vapidPublicKey: vapid.publicKey, vapidPrivateKey: vapid.privateKey, subject: `mailto:it@${clinic.slug}.demo` },

@@ -1,5 +1,6 @@
 // POST /api/jobs/events — QStash delivers one queued event; verified over the raw body first.
 import { NextResponse, type NextRequest } from "next/server";
+import { readBodyText } from "@/lib/api/read-body";
 import { errorResponse } from "@/lib/api/respond";
 import { receiveEventJob } from "@/lib/notifications/queue/receive-event-job";
 
@@ -9,7 +10,7 @@ const STATUS = { in_progress: 409, will_retry: 503 } as const;
 
 export async function POST(request: NextRequest) {
   try {
-    const outcome = await receiveEventJob(request.headers.get("upstash-signature"), await request.text());
+    const outcome = await receiveEventJob(request.headers.get("upstash-signature"), await readBodyText(request));
     return NextResponse.json({ outcome }, { status: STATUS[outcome as keyof typeof STATUS] ?? 200 });
   } catch (error) {
     return errorResponse(error);
