@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { LOCAL_WEBHOOK_SECRETS } from "@/lib/notifications/setup/local-webhook-secrets";
 import { hubSignature, twilioSignature } from "@/lib/webhooks/signatures";
 import { PARIS_DOCTOR, PARIS_LAB, PARIS_RECEPTION, signIn, signedInPage } from "./helpers";
+import { webhookSecretsFor } from "./keys";
 
 type Delivery = { clinicId: string; channel: string; providerMessageId: string };
 
@@ -13,12 +13,12 @@ function postDeliveredReceipt(request: APIRequestContext, baseURL: string, deliv
     });
     return request.post(`${baseURL}/api/webhooks/whatsapp/${delivery.clinicId}`, {
       data: raw,
-      headers: { "content-type": "application/json", "x-hub-signature-256": hubSignature(LOCAL_WEBHOOK_SECRETS.whatsapp, raw) },
+      headers: { "content-type": "application/json", "x-hub-signature-256": hubSignature(webhookSecretsFor(baseURL, delivery.clinicId).whatsapp, raw) },
     });
   }
   const url = `${baseURL}/api/webhooks/sms/${delivery.clinicId}`;
   const form = new URLSearchParams({ MessageSid: delivery.providerMessageId, MessageStatus: "delivered" });
-  return request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(LOCAL_WEBHOOK_SECRETS.smsAuthToken, url, form) } });
+  return request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(webhookSecretsFor(baseURL, delivery.clinicId).smsAuthToken, url, form) } });
 }
 
 type PatientRow = { id: string; firstName: string; lastName: string; phone: string | null; email: string | null };
@@ -75,7 +75,7 @@ test("an SMS from a patient appears in the open inbox without a reload", async (
   const url = `${baseURL}/api/webhooks/sms/${clinicId}`;
   const text = `Hello from e2e ${Date.now()}`;
   const form = new URLSearchParams({ MessageSid: `SMe2e${Date.now()}`, From: patient.phone, To: "+33700000000", Body: text });
-  const signature = twilioSignature(LOCAL_WEBHOOK_SECRETS.smsAuthToken, url, form);
+  const signature = twilioSignature(webhookSecretsFor(baseURL!, clinicId).smsAuthToken, url, form);
   const response = await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } });
   expect(response.status()).toBe(200);
   await expect(page.getByTestId("conversation").filter({ hasText: text })).toBeVisible({ timeout: 5_000 });

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SignJWT } from "jose";
-import { LOCAL_WEBHOOK_SECRETS } from "@/lib/notifications/setup/local-webhook-secrets";
 import { twilioSignature } from "@/lib/webhooks/signatures";
 import { findAppointment, PARIS_RECEPTION, patientOf, signIn } from "./helpers";
-import { E2E_QSTASH_KEYS } from "./keys";
+import { E2E_QSTASH_KEYS, webhookSecretsFor } from "./keys";
 
 const PARIS_API_KEY = "cnk_demo_saint_martin";
 
@@ -87,7 +86,7 @@ test("webhooks refuse unsigned and tampered requests; a signed SMS receipt shows
   const form = new URLSearchParams({ MessageSid: detail.delivery.providerMessageId, MessageStatus: "delivered" });
 
   expect((await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } })).status()).toBe(401);
-  const signature = twilioSignature(LOCAL_WEBHOOK_SECRETS.smsAuthToken, url, form);
+  const signature = twilioSignature(webhookSecretsFor(baseURL!, clinicId).smsAuthToken, url, form);
   const tampered = new URLSearchParams({ MessageSid: detail.delivery.providerMessageId, MessageStatus: "failed" });
   expect((await request.post(url, { data: tampered.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } })).status()).toBe(401);
   const ok = await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError, type FieldErrors } from "@/lib/errors/app-errors";
+import { logError } from "@/lib/errors/log-error";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
 
@@ -11,7 +12,7 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
     if (error.fields) body.error.fields = error.fields;
     return NextResponse.json(body, { status: error.status });
   }
-  console.error(error);
+  logError("request failed", error);
   return NextResponse.json(
     { error: { code: "internal_error", message: "Something went wrong on our side. Try again." } },
     { status: 500 },

@@ -22,7 +22,11 @@ const envSchema = z.object({
   QSTASH_CURRENT_SIGNING_KEY: z.string().min(1).optional(),
   QSTASH_NEXT_SIGNING_KEY: z.string().min(1).optional(),
   // The local provider sinks of the embedded default (development, demos, end-to-end tests).
+  // Off in production unless asked for.
   LOCAL_SINKS: z.enum(["on", "off"]).optional(),
+  // The demo clinics: seeded on a first development start; in production only with DEMO_SEED=1.
+  DEMO_SEED: z.enum(["0", "1"]).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
   LOCAL_SINK_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   // Where SNS signing certificates may come from (a regex). Only loosened for local tests.
   SNS_CERT_URL_PATTERN: z.string().optional(),
@@ -42,10 +46,11 @@ export function appUrl(): string {
   return (APP_URL ?? NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }
 
-// Local sinks run unless turned off, or unless the app is wired to QStash (production).
+// Local sinks run in development unless turned off; in production (next start) or with QStash
+// only when LOCAL_SINKS=on, so a real clinic's messages never go to a sink by default.
 export function localSinksEnabled(): boolean {
-  const { LOCAL_SINKS, QSTASH_TOKEN } = env();
-  return LOCAL_SINKS ? LOCAL_SINKS === "on" : !QSTASH_TOKEN;
+  const { LOCAL_SINKS, QSTASH_TOKEN, NODE_ENV } = env();
+  return LOCAL_SINKS ? LOCAL_SINKS === "on" : NODE_ENV !== "production" && !QSTASH_TOKEN;
 }
 
 export function localSinkUrl(): string {

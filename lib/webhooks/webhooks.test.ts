@@ -5,18 +5,23 @@ import { generate } from "selfsigned";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointments, attachments, consentRecords, conversations, deliveries, lastInbound, messages, poisonWebhooks } from "@/db/schema";
 import { smsKeyword } from "./sms-keywords";
-import { LOCAL_WEBHOOK_SECRETS, localSnsTopicArn } from "@/lib/notifications/setup/local-webhook-secrets";
+import { localSnsTopicArn } from "@/lib/notifications/setup/local-sns-topic";
+import { pointChannelsAtLocalSinks } from "@/lib/notifications/setup/local-sink-channels";
+import { makeClinic } from "@/lib/testing/factories";
+import { webhookSecretsOf, type ClinicWebhookSecrets } from "@/lib/testing/webhook-secrets";
 import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { sesWebhook } from "./ses";
 import { hubSignature, twilioSignature } from "./signatures";
 import { smsWebhook } from "./sms";
 import { SNS_CERT_URL_PATTERN, signSnsMessage, verifySnsMessage } from "./sns";
 import { receiveWebhook, type WebhookRequest } from "./webhook-route";
-import { whatsappWebhook } from "./whatsapp";
+import { whatsappHandshake, whatsappWebhook } from "./whatsapp";
 
 let f: PipelineFixture;
+let secrets: ClinicWebhookSecrets;
 beforeAll(async () => {
   f = await pipelineFixture();
+  secrets = await webhookSecretsOf(f.db, f.clinic.id);
 });
 afterAll(() => f.close());
 beforeEach(() => f.sink.store.clear());
@@ -37,7 +42,7 @@ const seconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
 describe("WhatsApp webhook", () => {
   const post = (payload: unknown, sign = true, tamper = false) => {
     const raw = JSON.stringify(payload);
-    const signature = sign ? hubSignature(LOCAL_WEBHOOK_SECRETS.whatsapp, raw) : null;
+    const signature = sign ? hubSignature(secrets.whatsapp, raw) : null;
     return receiveWebhook(whatsappWebhook, request(tamper ? raw.replace("delivered", "read") : raw, { "x-hub-signature-256": signature }));
   };
   const statusPayload = (id: string, status: string, at: Date, callback?: string) => ({
@@ -114,11 +119,30 @@ describe("WhatsApp webhook", () => {
   });
 });
 
+describe("webhook secrets", () => {
+  it("are each clinic's own: a payload signed for one clinic is refused at another's URL", async () => {
+    const other = await makeClinic(f.db, { name: "Cabinet Voisin", country: "FR", timeZone: "Europe/Paris" });
+    await pointChannelsAtLocalSinks(f.db, other, f.sink.url, "http://localhost:3000");
+    const otherSecrets = await webhookSecretsOf(f.db, other.id);
+    expect(otherSecrets.whatsapp).not.toBe(secrets.whatsapp);
+    expect(otherSecrets.smsAuthToken).not.toBe(secrets.smsAuthToken);
+    const raw = JSON.stringify({ entry: [] });
+    const atOther = { ...request(raw, { "x-hub-signature-256": hubSignature(secrets.whatsapp, raw) }), clinicId: other.id };
+    expect((await receiveWebhook(whatsappWebhook, atOther)).status).toBe(401);
+  });
+
+  it("the WhatsApp handshake answers its own verify token, never the signing secret", async () => {
+    const query = (token: string) => new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "1158201444" });
+    expect(await whatsappHandshake(f.db, f.clinic.id, query(secrets.whatsappVerifyToken))).toMatchObject({ status: 200, body: "1158201444" });
+    expect((await whatsappHandshake(f.db, f.clinic.id, query(secrets.whatsapp))).status).toBe(403);
+  });
+});
+
 describe("SMS webhook", () => {
   const url = () => `http://localhost:3000/api/webhooks/sms/${f.clinic.id}`;
   const post = (params: Record<string, string>, sign = true) => {
     const form = new URLSearchParams(params);
-    const signature = sign ? twilioSignature(LOCAL_WEBHOOK_SECRETS.smsAuthToken, url(), form) : "bogus";
+    const signature = sign ? twilioSignature(secrets.smsAuthToken, url(), form) : "bogus";
     return receiveWebhook(smsWebhook, request(form.toString(), { "x-twilio-signature": signature }, url()));
   };
 

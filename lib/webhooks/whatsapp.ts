@@ -99,7 +99,7 @@ async function receiveWhatsapp(db: Database, clinicId: string, payload: z.infer<
 // Meta's subscription handshake: a GET that echoes hub.challenge when hub.verify_token matches.
 export async function whatsappHandshake(db: Database, clinicId: string, query: URLSearchParams): Promise<WebhookResult> {
   const config = await clinicChannelConfig(db, clinicId, "whatsapp");
-  if (query.get("hub.mode") !== "subscribe" || !config || !safeEqual(query.get("hub.verify_token") ?? "", config.webhookSecret)) {
+  if (query.get("hub.mode") !== "subscribe" || !config || !safeEqual(query.get("hub.verify_token") ?? "", config.verifyToken)) {
     return forbidden("Verification failed.");
   }
   return { status: 200, contentType: "text/plain", body: query.get("hub.challenge") ?? "" };

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { E2E_QSTASH_KEYS } from "../../e2e/keys";
+import { e2eSecretsFile, E2E_QSTASH_KEYS } from "../../e2e/keys";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
 const port = values.port!;
@@ -26,6 +26,8 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: `http://localhost:${port}`,
   // The provider sinks of this server, clear of a dev server's (4010).
   LOCAL_SINKS: "on",
+  // A production server, asked for the demo clinics.
+  DEMO_SEED: "1",
   LOCAL_SINK_PORT: String(Number(port) + 1000),
   // Signing keys so the job route's verification can be tested; QStash itself stays off.
   QSTASH_CURRENT_SIGNING_KEY: E2E_QSTASH_KEYS.current,
@@ -52,7 +54,10 @@ if (serverUrl) {
 }
 
 if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"], env);
-run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/db/prepare.ts"], env);
+run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/db/prepare.ts", "--start"], env);
+// The demo clinics' own webhook secrets, for the tests that sign as a provider (before the
+// server starts: an embedded database takes one process at a time).
+run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/e2e/write-secrets.ts", e2eSecretsFile(port)], env);
 
 // Node itself, not npx: SIGTERM must reach the server, or it outlives the test run.
 const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { stdio: "inherit", env });
@@ -62,6 +67,7 @@ async function stop(code = 0) {
   stopping = true;
   server.kill("SIGTERM");
   await cleanup().catch((e) => console.error("e2e cleanup failed", e));
+  rmSync(e2eSecretsFile(port), { force: true });
   process.exit(code);
 }
 process.on("SIGTERM", () => stop());

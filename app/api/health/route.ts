@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { getDatabaseHandle } from "@/db/client";
+import { logError } from "@/lib/errors/log-error";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export async function GET() {
     await handle.db.execute(sql`select 1`);
     return NextResponse.json({ status: "ok", db: "ok", engine: handle.engine });
   } catch (error) {
-    console.error("health check failed", error);
+    logError("health check failed", error);
     return NextResponse.json({ status: "degraded", db: "unreachable", engine: handle.engine }, { status: 503 });
   }
 }

@@ -13,6 +13,7 @@ import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadPatientBatch, planPatientEvent } from "./plan-patient-event";
 import { planHubMessage } from "./plan-hub-message";
 import { planStaffEvent } from "./plan-staff-event";
+import { describeError, logError } from "@/lib/errors/log-error";
 
 // How long a worker owns an event; past it, a dead worker's event is claimed again.
 export const EVENT_LOCK_MS = 2 * 60_000;
@@ -124,12 +125,12 @@ async function markProcessed(db: Database, done: EventRow[], plans: Map<string, 
 
 async function markForRetry(deps: SendDeps, event: EventRow, error: Error, now: Date): Promise<ProcessOutcome> {
   const giveUp = event.attempts >= EVENT_RETRY.maxAttempts;
-  console.error(`event ${event.id} (${event.type}) failed on attempt ${event.attempts}:`, error);
+  logError(`event ${event.id} (${event.type}) failed on attempt ${event.attempts}`, error);
   await deps.db
     .update(events)
     .set({
       status: giveUp ? "failed" : "pending",
-      lastError: `${error.name}: ${error.message}`.slice(0, 2000),
+      lastError: describeError(error),
       lockedUntil: null,
       nextAttemptAt: new Date(now.getTime() + retryDelayMs(event.attempts, EVENT_RETRY, deps.random())),
     })

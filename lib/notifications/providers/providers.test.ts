@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 
 describe("WhatsApp (360dialog)", () => {
-  const provider = () => createWhatsappProvider({ apiKey: "k", baseUrl: sink.url, webhookSecret: "x".repeat(16) });
+  const provider = () => createWhatsappProvider({ apiKey: "k", baseUrl: sink.url, webhookSecret: "x".repeat(16), verifyToken: "y".repeat(16) });
 
   it("sends free text inside the window and returns the wamid", async () => {
     const result = await provider().send(message({ whatsapp: { mode: "text" } }));

@@ -44,7 +44,7 @@ async function load(db: Database, clinicId: string): Promise<ClinicProviders> {
     const f = PROVIDER_FACTORIES[row.channel] as Factory<z.ZodType>;
     const parsed = f.schema.safeParse(row.config);
     if (!parsed.success) {
-      console.warn(`clinic ${clinicId}: ${row.channel} configuration is invalid; channel unused`, parsed.error.issues);
+      console.warn(`clinic ${clinicId}: ${row.channel} configuration is invalid (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}); channel unused`);
       continue;
     }
     providers.set(row.channel, f.create(parsed.data));

@@ -7,6 +7,9 @@ export const whatsappConfigSchema = z.object({
   baseUrl: z.url().default("https://waba-v2.360dialog.io"),
   // Secret of the webhook signature (X-Hub-Signature-256).
   webhookSecret: z.string().min(16),
+  // Meta's subscription handshake token (hub.verify_token): its own value, never the signing
+  // secret, since it travels in a URL.
+  verifyToken: z.string().min(16),
 });
 export type WhatsappConfig = z.infer<typeof whatsappConfigSchema>;
 

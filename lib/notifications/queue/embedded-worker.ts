@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import type { EventRow } from "@/db/schema";
+import { logError } from "@/lib/errors/log-error";
 
 // batchSize: events one consumer processes together (a consumer's prefetch: at most that many
 // at once); consumers: batches in flight; pollMs: how often due retries and abandoned events
@@ -44,7 +45,7 @@ export class EmbeddedWorker {
   wake(): void {
     while (!this.stopped && this.running.size < this.options.consumers) {
       const consumer: Promise<void> = this.consume()
-        .catch((error) => console.error("embedded queue: batch failed", error))
+        .catch((error) => logError("embedded queue: batch failed", error))
         .finally(() => this.running.delete(consumer));
       this.running.add(consumer);
     }

@@ -14,17 +14,17 @@ beforeAll(() => {
 });
 
 // A signature as QStash makes it: HS256 JWT over the raw key, sub = URL, body = base64url(sha256).
-async function sign(body: string, { key = CURRENT, url = URL, expiresIn = 300 } = {}) {
+async function sign(body: string, { key = CURRENT, url = URL, expiresIn = 300 as number | null } = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ body: createHash("sha256").update(body).digest("base64url") })
+  const jwt = new SignJWT({ body: createHash("sha256").update(body).digest("base64url") })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer("Upstash")
     .setSubject(url)
     .setIssuedAt(now)
     .setNotBefore(now)
-    .setExpirationTime(now + expiresIn)
-    .setJti(crypto.randomUUID())
-    .sign(new TextEncoder().encode(key));
+    .setJti(crypto.randomUUID());
+  if (expiresIn !== null) jwt.setExpirationTime(now + expiresIn);
+  return jwt.sign(new TextEncoder().encode(key));
 }
 
 describe("QStash job signatures", () => {
@@ -42,5 +42,9 @@ describe("QStash job signatures", () => {
     await refused(verifyQstashRequest(await sign(body, { url: "https://evil.example.com/api/jobs/events" }), body, URL));
     await refused(verifyQstashRequest(await sign(body, { key: "some_other_key" }), body, URL));
     await refused(verifyQstashRequest(await sign(body, { expiresIn: -60 }), body, URL));
+  });
+
+  it("refuses a correctly signed token without an expiry (it could be replayed forever)", async () => {
+    await expect(verifyQstashRequest(await sign(body, { expiresIn: null }), body, URL)).rejects.toThrow("no expiry");
   });
 });

@@ -1,9 +1,10 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import webPush from "web-push";
 import type { Database } from "@/db/client";
 import type { Channel } from "@/db/schema";
 import { configureChannel } from "./install-clinic-defaults";
-import { LOCAL_WEBHOOK_SECRETS, localSnsTopicArn } from "./local-webhook-secrets";
+import { localSnsTopicArn } from "./local-sns-topic";
 
 // Every channel of a clinic pointed at the local sinks (lib/testing/sinks), with credentials the
 // sinks accept: the embedded default can be tried end to end on one machine.
@@ -14,11 +15,13 @@ export async function pointChannelsAtLocalSinks(
   appUrl: string,
 ): Promise<void> {
   const vapid = webPush.generateVAPIDKeys();
+  // Each clinic its own secrets: a payload signed for one clinic is refused at another's URL.
+  const secret = () => randomBytes(24).toString("base64url");
   const configs: Record<Channel, Record<string, unknown>> = {
-    whatsapp: { apiKey: "local", baseUrl: sinkUrl, webhookSecret: LOCAL_WEBHOOK_SECRETS.whatsapp },
+    whatsapp: { apiKey: "local", baseUrl: sinkUrl, webhookSecret: secret(), verifyToken: secret() },
     sms: {
       accountSid: `AC${clinic.slug.replace(/[^a-z0-9]/g, "")}`,
-      authToken: LOCAL_WEBHOOK_SECRETS.smsAuthToken,
+      authToken: secret(),
       from: clinic.country === "US" ? "+12125550100" : "+33700000000",
       baseUrl: sinkUrl,
       statusCallbackUrl: `${appUrl}/api/webhooks/sms/${clinic.id}`,
