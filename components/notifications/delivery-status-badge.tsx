@@ -19,3 +19,10 @@ export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
 }
 
 export const eventTypeKey = (type: string) => type.replace(".", "__");
+
+// The address a delivery went to, as support reads it: an in-app alert's address is the staff
+// member (named beside it), a push token or endpoint only by its end.
+export function deliveryAddressLabel(d: { channel: string; address: string }): string | null {
+  if (!d.address || d.channel === "in_app") return null;
+  return d.channel === "push" || d.channel === "web_push" ? `…${d.address.slice(-10)}` : d.address;
+}

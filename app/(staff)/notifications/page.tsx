@@ -1,7 +1,7 @@
 import { BellOff } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
+import { deliveryAddressLabel, DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -118,7 +118,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     ) : (
                       d.recipientName
                     )}
-                    {d.address ? <span className="block text-xs text-slate-500">{d.channel === "push" || d.channel === "web_push" ? `…${d.address.slice(-10)}` : d.address}</span> : null}
+                    {deliveryAddressLabel(d) ? <span className="block text-xs text-slate-500">{deliveryAddressLabel(d)}</span> : null}
                   </td>
                   <td className="px-4 py-2">{tEvent(eventTypeKey(d.eventType))}</td>
                   <td className="px-4 py-2">{tChannel(d.channel)}</td>

@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
+import { deliveryAddressLabel, DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors/app-errors";
@@ -25,7 +25,7 @@ async function load(id: string) {
 type Decision = { channel?: string; send?: boolean; reason?: string };
 
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
-  const { ctx, delivery, event, attempts, receipts, recipientName } = await load((await params).id);
+  const { ctx, delivery, content, event, attempts, receipts, recipientName } = await load((await params).id);
   const t = await getTranslations("notifications.detail");
   const tOutcome = await getTranslations("notifications.outcome");
   const tChannel = await getTranslations("channels");
@@ -62,7 +62,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
             <dt className="text-slate-500">{t("recipient")}</dt>
             <dd>{recipientName}</dd>
             <dt className="text-slate-500">{t("address")}</dt>
-            <dd className="break-all">{delivery.address || "—"}</dd>
+            <dd className="break-all">{deliveryAddressLabel(delivery) ?? "—"}</dd>
             <dt className="text-slate-500">{t("event")}</dt>
             <dd>{tEvent(eventTypeKey(event.type))}</dd>
             <dt className="text-slate-500">{t("eventKey")}</dt>
@@ -78,14 +78,30 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
 
         <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <h2 className="mb-2 font-semibold">{t("message")}</h2>
-          {delivery.subject ? (
-            <p className="text-sm">
-              <span className="text-slate-500">{t("subject")}:</span> {delivery.subject}
-            </p>
-          ) : null}
-          <p className="mt-2 text-sm whitespace-pre-line" data-testid="delivery-body">
-            {delivery.body ?? "—"}
-          </p>
+          {content.visible ? (
+            <>
+              {content.subject ? (
+                <p className="text-sm">
+                  <span className="text-slate-500">{t("subject")}:</span> {content.subject}
+                </p>
+              ) : null}
+              <p className="mt-2 text-sm whitespace-pre-line" data-testid="delivery-body">
+                {content.body ?? "—"}
+              </p>
+            </>
+          ) : (
+            <div data-testid="delivery-template">
+              <p className="text-sm text-slate-600">{t("contentHidden")}</p>
+              {content.template ? (
+                <>
+                  <p className="mt-2 font-mono text-xs whitespace-pre-line text-slate-700">{content.template.body}</p>
+                  <p className="mt-2 text-xs text-slate-600">
+                    {t("variables")}: {content.template.variables.join(", ") || "—"}
+                  </p>
+                </>
+              ) : null}
+            </div>
+          )}
           {delivery.segments ? <p className="mt-2 text-xs text-slate-500">{t("segments", { count: delivery.segments })}</p> : null}
         </section>
 
