@@ -11,7 +11,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         clinicName={ctx.clinic.name}
         staff={{ name: ctx.staff.name, role: ctx.staff.role }}
         permissions={[...ctx.permissions]}
-        showSinks={localSinksEnabled()}
+        showSinks={localSinksEnabled() && ctx.permissions.has("view_local_sinks")}
       />
       <main className="min-w-0 flex-1 px-4 py-6 sm:px-8">{children}</main>
     </div>

@@ -11,19 +11,21 @@ export const PERMISSIONS = [
   "manage_settings",
   "manage_staff",
   "view_audit_log",
+  // The Local sinks page: what the local provider servers received (local-sink mode only).
+  "view_local_sinks",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_DEFAULT_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  receptionist: ["view_patients", "manage_patients", "manage_appointments", "send_messages", "view_deliveries"],
+  receptionist: ["view_patients", "manage_patients", "manage_appointments", "send_messages", "view_deliveries", "view_local_sinks"],
   doctor: ["view_patients", "manage_appointments", "send_messages"],
   lab: ["view_patients"],
   billing: ["view_patients"],
   finance: [],
   accounts: [],
-  support: ["view_patients", "view_deliveries", "view_audit_log"],
+  support: ["view_patients", "view_deliveries", "view_audit_log", "view_local_sinks"],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -73,3 +73,8 @@ export function env(): Env {
   }
   return cached;
 }
+
+// Reads the environment again on next use (tests that change a variable, a config reload).
+export function reloadEnv(): void {
+  cached = undefined;
+}

@@ -21,14 +21,18 @@ export function isRealLocalDateTime(local: string): boolean {
   return y >= MIN_YEAR && y <= MAX_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59;
 }
 
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+// The shape is checked first; only a well-shaped value is then asked whether it exists.
 export const localDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-29")
-  .refine(isRealLocalDateTime, `must be a real date between ${MIN_YEAR} and ${MAX_YEAR}`);
+  .regex(LOCAL_DATE, "must be a date like 2026-03-29")
+  .refine((v) => !LOCAL_DATE.test(v) || isRealLocalDateTime(v), `must be a real date between ${MIN_YEAR} and ${MAX_YEAR}`);
 export const localDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a local date and time like 2026-03-29T09:30")
-  .refine(isRealLocalDateTime, `must be a real date and time between ${MIN_YEAR} and ${MAX_YEAR}`);
+  .regex(LOCAL_DATE_TIME, "must be a local date and time like 2026-03-29T09:30")
+  .refine((v) => !LOCAL_DATE_TIME.test(v) || isRealLocalDateTime(v), `must be a real date and time between ${MIN_YEAR} and ${MAX_YEAR}`);
 
 // The UTC instant of a wall-clock time in the clinic's zone. A time skipped by a DST jump
 // (02:30 on the spring-forward night in Paris) resolves to the first valid instant after it.

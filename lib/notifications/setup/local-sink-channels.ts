@@ -16,9 +16,10 @@ export async function pointChannelsAtLocalSinks(
 ): Promise<void> {
   const vapid = webPush.generateVAPIDKeys();
   // Each clinic its own secrets: a payload signed for one clinic is refused at another's URL.
+  // Each clinic its own credentials too: the sinks tell clinics apart by them.
   const secret = () => randomBytes(24).toString("base64url");
   const configs: Record<Channel, Record<string, unknown>> = {
-    whatsapp: { apiKey: "local", baseUrl: sinkUrl, webhookSecret: secret(), verifyToken: secret() },
+    whatsapp: { apiKey: `local-${clinic.id}`, baseUrl: sinkUrl, webhookSecret: secret(), verifyToken: secret() },
     sms: {
       accountSid: `AC${clinic.slug.replace(/[^a-z0-9]/g, "")}`,
       authToken: secret(),
@@ -26,8 +27,8 @@ export async function pointChannelsAtLocalSinks(
       baseUrl: sinkUrl,
       statusCallbackUrl: `${appUrl}/api/webhooks/sms/${clinic.id}`,
     },
-    email: { from: `${clinic.name} <no-reply@${clinic.slug}.demo>`, region: "eu-west-1", accessKeyId: "local", secretAccessKey: "local", endpoint: sinkUrl, snsTopicArn: localSnsTopicArn(clinic.slug) },
-    telegram: { botToken: "local:bot", baseUrl: sinkUrl },
+    email: { from: `${clinic.name} <no-reply@${clinic.slug}.demo>`, region: "eu-west-1", accessKeyId: `local-${clinic.id}`, secretAccessKey: "local", endpoint: sinkUrl, snsTopicArn: localSnsTopicArn(clinic.slug) },
+    telegram: { botToken: `${clinic.id}:local-bot`, baseUrl: sinkUrl },
     push: { projectId: `${clinic.slug}-app`, accessToken: "local-fcm-token", baseUrl: sinkUrl },
     web_push: { vapidPublicKey: vapid.publicKey, vapidPrivateKey: vapid.privateKey, subject: `mailto:it@${clinic.slug}.demo` },
     in_app: {},

@@ -11,7 +11,8 @@ import { SinkStore, type SinkAttachment, type SinkFault } from "./sink-store";
 // over HTTP exactly as they would to the provider.
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
-type Request = { method: string; path: string; headers: http.IncomingHttpHeaders; body: Buffer };
+// account: the credentials the caller used (API key, account SID, access key, project…): which clinic sent it.
+type Request = { method: string; path: string; headers: http.IncomingHttpHeaders; body: Buffer; account?: string };
 type Route = { channel: Channel; match: RegExp; handle: (req: Request, m: RegExpMatchArray, store: SinkStore) => Reply | Promise<Reply> };
 
 const json = (req: Request) => JSON.parse(req.body.toString("utf8") || "{}");
@@ -21,6 +22,25 @@ const subscriptions = new Map<string, { ecdh: ReturnType<typeof createECDH>; aut
 
 // WhatsApp media uploaded to the sink (POST /media), by id, for the messages that refer to it.
 const whatsappMedia = new Map<string, SinkAttachment>();
+
+// Which credentials a provider call carried, as each provider's API carries them.
+function accountOf(channel: Channel, req: Request, m: RegExpMatchArray): string | undefined {
+  const authorization = req.headers.authorization ?? "";
+  switch (channel) {
+    case "whatsapp":
+      return String(req.headers["d360-api-key"] ?? "") || undefined;
+    case "sms":
+    case "telegram":
+    case "push":
+      return m[1];
+    case "email":
+      return /Credential=([^/,\s]+)\//.exec(authorization)?.[1];
+    case "web_push":
+      return /k=([A-Za-z0-9_-]+)/.exec(authorization)?.[1];
+    default:
+      return undefined;
+  }
+}
 
 const ROUTES: Route[] = [
   {
@@ -49,7 +69,7 @@ const ROUTES: Route[] = [
       const media = b.document ?? b.image;
       if (media && !whatsappMedia.has(media.id)) return { status: 400, body: { error: { code: 131053, message: "Media upload error", error_data: { details: "Unknown media id" } } } };
       const attachments = media ? [{ ...whatsappMedia.get(media.id)!, ...(b.document?.filename ? { fileName: b.document.filename } : {}) }] : undefined;
-      store.record({ channel: "whatsapp", to: `+${b.to}`, text: b.text?.body ?? media?.caption, template, attachments, raw: b }, id);
+      store.record({ account: req.account, channel: "whatsapp", to: `+${b.to}`, text: b.text?.body ?? media?.caption, template, attachments, raw: b }, id);
       return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: b.to, wa_id: b.to }], messages: [{ id }] } };
     },
   },
@@ -60,7 +80,7 @@ const ROUTES: Route[] = [
       if (!req.headers.authorization?.startsWith("Basic ")) return { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
       const form = new URLSearchParams(req.body.toString("utf8"));
       const sid = store.nextId("SM");
-      store.record({ channel: "sms", to: form.get("To") ?? "", text: form.get("Body") ?? "", raw: Object.fromEntries(form) }, sid);
+      store.record({ account: req.account, channel: "sms", to: form.get("To") ?? "", text: form.get("Body") ?? "", raw: Object.fromEntries(form) }, sid);
       return { status: 201, body: { sid, account_sid: m[1], to: form.get("To"), from: form.get("From"), body: form.get("Body"), status: "queued" } };
     },
   },
@@ -70,7 +90,7 @@ const ROUTES: Route[] = [
     handle(req, _m, store) {
       const b = json(req);
       const id = store.nextId("");
-      store.record({ channel: "telegram", to: String(b.chat_id), text: b.text, raw: b }, id);
+      store.record({ account: req.account, channel: "telegram", to: String(b.chat_id), text: b.text, raw: b }, id);
       return { status: 200, body: { ok: true, result: { message_id: store.messages.length, chat: { id: b.chat_id }, text: b.text } } };
     },
   },
@@ -83,6 +103,7 @@ const ROUTES: Route[] = [
       const simple = b.Content?.Simple;
       store.record(
         {
+          account: req.account,
           channel: "email",
           to: b.Destination?.ToAddresses?.[0] ?? "",
           subject: simple?.Subject?.Data,
@@ -108,7 +129,7 @@ const ROUTES: Route[] = [
       if (!req.headers.authorization?.startsWith("Bearer ")) return { status: 401, body: { error: { code: 401, status: "UNAUTHENTICATED" } } };
       const { message } = json(req);
       const id = `projects/${m[1]}/messages/${store.nextId("")}`;
-      store.record({ channel: "push", to: message.token, subject: message.notification?.title, text: message.notification?.body, raw: message }, id);
+      store.record({ account: req.account, channel: "push", to: message.token, subject: message.notification?.title, text: message.notification?.body, raw: message }, id);
       return { status: 200, body: { name: id } };
     },
   },
@@ -120,7 +141,7 @@ const ROUTES: Route[] = [
       if (!subscription) return { status: 410, body: "subscription gone" };
       const payload = JSON.parse(decrypt(req.body, { version: "aes128gcm", privateKey: subscription.ecdh, authSecret: subscription.auth }).toString("utf8"));
       const id = store.nextId("push-");
-      store.record({ channel: "web_push", to: m[1], subject: payload.title, text: payload.body, raw: { payload, authorization: req.headers.authorization } }, id);
+      store.record({ account: req.account, channel: "web_push", to: m[1], subject: payload.title, text: payload.body, raw: { payload, authorization: req.headers.authorization } }, id);
       return { status: 201, body: "", headers: { location: `/push/${m[1]}/${id}` } };
     },
   },
@@ -153,9 +174,14 @@ export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<Sin
       const path = (req.url ?? "/").split("?")[0];
       const request: Request = { method: req.method ?? "GET", path, headers: req.headers, body: Buffer.concat(chunks) };
       try {
-        if (path === "/_sink/messages" && request.method === "GET") return send(res, { status: 200, body: { messages: store.messages } });
+        // ?account=…&account=…: one clinic's messages only (the app asks for the caller's clinic).
+        const accounts = new URL(req.url ?? "/", "http://sink").searchParams.getAll("account");
+        if (path === "/_sink/messages" && request.method === "GET") {
+          return send(res, { status: 200, body: { messages: accounts.length ? store.messages.filter((m) => m.account && accounts.includes(m.account)) : store.messages } });
+        }
         if (path === "/_sink/messages" && request.method === "DELETE") {
-          store.clear();
+          if (accounts.length) store.forget((m) => Boolean(m.account && accounts.includes(m.account)));
+          else store.clear();
           return send(res, { status: 204, body: "" });
         }
         if (path === "/_sink/faults" && request.method === "POST") {
@@ -168,6 +194,7 @@ export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<Sin
           const m = path.match(route.match);
           if (!m || request.method !== "POST") continue;
           store.countCall(route.channel);
+          request.account = accountOf(route.channel, request, m);
           const fault = store.takeFault(route.channel);
           if (fault) {
             const reply = fault.acceptThenHang ? await route.handle(request, m, store) : fault;

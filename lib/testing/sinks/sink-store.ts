@@ -3,6 +3,8 @@ import type { Channel } from "@/db/schema";
 // What a local sink received, as the patient (or staff member) would see it.
 export type SinkMessage = {
   id: string;
+  // The credentials it was sent with, which name the clinic (see accountOf in sink-server.ts).
+  account?: string;
   channel: Channel;
   at: string;
   to: string;
@@ -50,6 +52,11 @@ export class SinkStore {
 
   takeFault(channel: Channel): SinkFault | undefined {
     return this.faults.get(channel)?.shift();
+  }
+
+  forget(which: (message: SinkMessage) => boolean): void {
+    const kept = this.messages.filter((m) => !which(m));
+    this.messages.splice(0, this.messages.length, ...kept);
   }
 
   clear(): void {

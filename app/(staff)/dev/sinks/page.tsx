@@ -10,8 +10,8 @@ export async function generateMetadata() {
 }
 
 export default async function SinksPage() {
-  await requireStaffForPage();
   if (!localSinksEnabled()) notFound();
+  await requireStaffForPage("view_local_sinks");
   const t = await getTranslations("sinks");
   return (
     <>

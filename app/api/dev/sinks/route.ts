@@ -1,15 +1,11 @@
-// GET|DELETE /api/dev/sinks — what the local provider sinks received (embedded default only).
+// GET|DELETE /api/dev/sinks — what the local provider sinks received for the caller's clinic
+// (local-sink mode only; 404 otherwise).
 import { NextResponse } from "next/server";
 import { staffRoute } from "@/lib/api/staff-route";
-import { localSinkUrl, localSinksEnabled } from "@/lib/config/env";
-import { NotFoundError } from "@/lib/errors/app-errors";
+import { localSinkInbox } from "@/lib/notifications/setup/local-sink-inbox";
 
-async function sink(method: "GET" | "DELETE") {
-  if (!localSinksEnabled()) throw new NotFoundError("Local sinks");
-  const response = await fetch(`${localSinkUrl()}/_sink/messages`, { method, signal: AbortSignal.timeout(3000) }).catch(() => null);
-  if (!response) return NextResponse.json({ error: { code: "sinks_unavailable", message: "The local sinks are not running." } }, { status: 503 });
-  return method === "GET" ? NextResponse.json(await response.json()) : new NextResponse(null, { status: 204 });
-}
-
-export const GET = staffRoute({}, () => sink("GET"));
-export const DELETE = staffRoute({}, () => sink("DELETE"));
+export const GET = staffRoute({ permission: "view_local_sinks" }, ({ ctx }) => localSinkInbox(ctx, "GET"));
+export const DELETE = staffRoute({ permission: "view_local_sinks" }, async ({ ctx }) => {
+  await localSinkInbox(ctx, "DELETE");
+  return new NextResponse(null, { status: 204 });
+});

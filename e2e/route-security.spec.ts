@@ -1,0 +1,230 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { DEMO_PASSWORD } from "./helpers";
+
+// Every route handler in app/, probed as an attacker would: no session or key (401), a staff
+// member without the permission (403), another clinic's id (404), malformed JSON, NUL bytes
+// and impossible values (400), an oversized body (413). A route without an entry below fails.
+
+type Ids = { patient: string; conversation: string; delivery: string; appointment: string; clinic: string };
+type Probe = { path: (foreign: Ids) => string; body?: unknown; query?: string };
+type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: boolean };
+type Route = StaffRoute | { kind: "api_key" } | { kind: "qstash" } | { kind: "webhook" } | { kind: "handshake" } | { kind: "public"; why: string };
+
+const NUL = "\u0000";
+const random = "00000000-0000-4000-8000-000000000000";
+
+export const ROUTES: Record<string, Route> = {
+  "GET /api/patients": { kind: "staff", permission: "view_patients", nul: { path: () => `/api/patients?q=du${encodeURIComponent(NUL)}pont` } },
+  "GET /api/patients/[id]": { kind: "staff", permission: "view_patients", idParam: "patient", valid: { path: (f) => `/api/patients/${f.patient}` } },
+  "GET /api/appointments": {
+    kind: "staff",
+    permission: "view_patients",
+    nul: { path: () => `/api/appointments?agendaId=${encodeURIComponent(NUL)}` },
+    invalid: { path: () => "/api/appointments?date=2026-02-30" },
+  },
+  "PATCH /api/appointments/[id]": {
+    kind: "staff",
+    permission: "manage_appointments",
+    idParam: "appointment",
+    takesJson: true,
+    valid: { path: (f) => `/api/appointments/${f.appointment}`, body: { action: "set_status", status: "confirmed" } },
+    nul: { path: (f) => `/api/appointments/${f.appointment}`, body: { action: "cancel", reason: `no${NUL}` } },
+    invalid: { path: (f) => `/api/appointments/${f.appointment}`, body: { action: "reschedule", startsAt: "2026-13-45T99:99" } },
+  },
+  "POST /api/attachments": { kind: "staff", permission: "send_messages", upload: true },
+  "GET /api/attachments/[id]": { kind: "staff", permission: "send_messages", valid: { path: () => `/api/attachments/${random}` } },
+  "GET /api/conversations": { kind: "staff", permission: "send_messages", nul: { path: () => `/api/conversations?q=ab${encodeURIComponent(NUL)}` } },
+  "POST /api/conversations": {
+    kind: "staff",
+    permission: "send_messages",
+    idParam: "patient",
+    takesJson: true,
+    valid: { path: () => "/api/conversations", body: { patientId: "FOREIGN_PATIENT", message: { channel: "portal", body: "Bonjour" } } },
+    nul: { path: () => "/api/conversations", body: { patientId: random, message: { channel: "portal", body: `a${NUL}b` } } },
+  },
+  "GET /api/conversations/[id]": { kind: "staff", permission: "send_messages", idParam: "conversation", valid: { path: (f) => `/api/conversations/${f.conversation}` } },
+  "PATCH /api/conversations/[id]": {
+    kind: "staff",
+    permission: "send_messages",
+    idParam: "conversation",
+    takesJson: true,
+    valid: { path: (f) => `/api/conversations/${f.conversation}`, body: { starred: true } },
+  },
+  "POST /api/conversations/[id]/attach": {
+    kind: "staff",
+    permission: "send_messages",
+    idParam: "conversation",
+    takesJson: true,
+    valid: { path: (f) => `/api/conversations/${f.conversation}/attach`, body: { patientId: random } },
+  },
+  "POST /api/conversations/[id]/calls": {
+    kind: "staff",
+    permission: "send_messages",
+    idParam: "conversation",
+    takesJson: true,
+    valid: { path: (f) => `/api/conversations/${f.conversation}/calls`, body: { direction: "inbound", at: new Date().toISOString(), durationMinutes: 3, summary: "Call" } },
+    nul: { path: (f) => `/api/conversations/${f.conversation}/calls`, body: { direction: "inbound", at: new Date().toISOString(), durationMinutes: 3, summary: `Call${NUL}` } },
+    invalid: { path: (f) => `/api/conversations/${f.conversation}/calls`, body: { direction: "inbound", at: "2026-02-30T10:00:00Z", durationMinutes: 1e20, summary: "x" } },
+  },
+  "GET /api/conversations/[id]/export": { kind: "staff", permission: "send_messages", idParam: "conversation", valid: { path: (f) => `/api/conversations/${f.conversation}/export` } },
+  "POST /api/conversations/[id]/messages": {
+    kind: "staff",
+    permission: "send_messages",
+    idParam: "conversation",
+    takesJson: true,
+    valid: { path: (f) => `/api/conversations/${f.conversation}/messages`, body: { channel: "portal", body: "Bonjour" } },
+    nul: { path: (f) => `/api/conversations/${f.conversation}/messages`, body: { channel: "portal", body: `Bon${NUL}jour` } },
+  },
+  "GET /api/conversations/events": { kind: "staff", permission: "send_messages", stream: true },
+  "GET /api/deliveries": { kind: "staff", permission: "view_deliveries", invalid: { path: () => "/api/deliveries?from=2026-02-30" } },
+  "GET /api/deliveries/[id]": { kind: "staff", permission: "view_deliveries", idParam: "delivery", valid: { path: (f) => `/api/deliveries/${f.delivery}` } },
+  "GET /api/dev/sinks": { kind: "staff", permission: "view_local_sinks" },
+  "DELETE /api/dev/sinks": { kind: "staff", permission: "view_local_sinks" },
+  "POST /api/events": { kind: "api_key" },
+  "POST /api/jobs/events": { kind: "qstash" },
+  "POST /api/webhooks/ses/[clinicId]": { kind: "webhook" },
+  "POST /api/webhooks/sms/[clinicId]": { kind: "webhook" },
+  "POST /api/webhooks/whatsapp/[clinicId]": { kind: "webhook" },
+  "GET /api/webhooks/whatsapp/[clinicId]": { kind: "handshake" },
+  "GET /api/health": { kind: "public", why: "liveness for load balancers; says nothing about any clinic" },
+  "GET /api/auth/[...nextauth]": { kind: "public", why: "next-auth's own endpoints (session, CSRF token, providers)" },
+  "POST /api/auth/[...nextauth]": { kind: "public", why: "next-auth's sign-in and sign-out, CSRF-token protected, throttled" },
+};
+
+// What app/ really exports: every route file and its methods.
+function discoveredRoutes(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === "route.ts") {
+        const text = readFileSync(full, "utf8");
+        const url = `/${path.dirname(path.relative("app", full)).split(path.sep).join("/")}`;
+        for (const m of text.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${url}`);
+      }
+    }
+  };
+  walk("app");
+  return found.sort();
+}
+
+async function signedIn(browser: Browser, email: string): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return page.request;
+}
+
+const call = (request: APIRequestContext, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+  request.fetch(url, { method, headers: { "content-type": "application/json", ...headers }, data: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body), maxRedirects: 0 });
+
+const OVERSIZED = "x".repeat(2 * 1024 * 1024);
+
+test.describe.serial("every route, probed as an attacker", () => {
+  let allowed: APIRequestContext; // Paris admin: every permission
+  let powerless: APIRequestContext; // Paris finance: no permission at all
+  let anonymous: APIRequestContext;
+  let foreign: Ids;
+  const table: string[] = [];
+
+  test.beforeAll(async ({ browser, playwright, baseURL }) => {
+    allowed = await signedIn(browser, "admin@saint-martin.demo");
+    powerless = await signedIn(browser, "finance@saint-martin.demo");
+    anonymous = await playwright.request.newContext({ baseURL });
+    const hudson = await signedIn(browser, "admin@hudson.demo");
+    const first = async (url: string, key: string) => ((await (await hudson.get(url)).json()) as Record<string, { id: string }[]>)[key][0]?.id;
+    let appointment = "";
+    for (let d = 1; !appointment && d < 14; d++) {
+      const date = new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
+      const { appointments } = (await (await hudson.get(`/api/appointments?date=${date}`)).json()) as { appointments: { id: string; status: string }[] };
+      appointment = appointments.find((a) => a.status === "confirmed")?.id ?? "";
+    }
+    // Hudson's own delivery log: a cancellation makes one if the log is still empty.
+    let delivery = await first("/api/deliveries?limit=1", "deliveries");
+    if (!delivery) {
+      await hudson.patch(`/api/appointments/${appointment}`, { data: { action: "cancel", reason: "route probe" } });
+      await expect.poll(async () => (delivery = await first("/api/deliveries?limit=1", "deliveries")), { timeout: 15_000 }).toBeTruthy();
+    }
+    const patient = await first("/api/patients?limit=1", "patients");
+    const { patient: record } = await (await hudson.get(`/api/patients/${patient}`)).json();
+    foreign = { patient, conversation: await first("/api/conversations?limit=1", "conversations"), delivery: delivery!, appointment, clinic: record.clinicId };
+    expect(Object.values(foreign).every(Boolean), JSON.stringify(foreign)).toBe(true);
+  });
+
+  test.afterAll(() => {
+    console.log(["| route | 401 | 403 | 404 | 400 | 413 |", "|---|---|---|---|---|---|", ...table].join("\n"));
+  });
+
+  test("every route handler has an entry (a new route without one fails here)", () => {
+    expect(discoveredRoutes()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [name, route] of Object.entries(ROUTES)) {
+    test(name, async () => {
+      const [method, template] = name.split(" ");
+      const row: Record<string, string> = { "401": "—", "403": "—", "404": "—", "400": "—", "413": "—" };
+      const url = template.replace("[clinicId]", foreign.clinic).replace(/\[id\]/, random);
+      if (route.kind === "staff") {
+        const probe = route.valid ?? { path: () => url };
+        const target = probe.path(foreign);
+        const body = JSON.stringify(probe.body ?? {}).replace("FOREIGN_PATIENT", foreign.patient);
+        const sendBody = method !== "GET" && method !== "DELETE" ? body : undefined;
+        expect((await call(anonymous, method, target, sendBody)).status(), "no session").toBe(401);
+        expect((await call(powerless, method, target, sendBody)).status(), "no permission").toBe(403);
+        row["401"] = row["403"] = "✓";
+        if (route.idParam) {
+          expect((await call(allowed, method, target, sendBody)).status(), "another clinic's id").toBe(404);
+          row["404"] = "✓";
+        }
+        if (route.takesJson) {
+          expect((await call(allowed, method, target, "{not json")).status(), "malformed JSON").toBe(400);
+          expect((await call(allowed, method, target, OVERSIZED)).status(), "oversized body").toBe(413);
+          row["413"] = "✓";
+        }
+        if (route.upload) {
+          const tooLarge = await allowed.post(target, { multipart: { file: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024) } } });
+          expect(tooLarge.status(), "an upload over the limit").toBe(413);
+          expect((await call(allowed, method, target, "not a form", { "content-type": "text/plain" })).status(), "not multipart").toBe(400);
+          row["400"] = row["413"] = "✓";
+        }
+        for (const bad of [route.nul, route.invalid]) {
+          if (!bad) continue;
+          const response = await call(allowed, method, bad.path(foreign), bad.body === undefined ? undefined : JSON.stringify(bad.body));
+          expect(response.status(), `bad input: ${bad.path(foreign)}`).toBe(400);
+          expect((await response.json()).error.fields).toBeTruthy();
+          row["400"] = "✓";
+        }
+        if (route.takesJson) row["400"] = "✓";
+      } else if (route.kind === "api_key" || route.kind === "qstash") {
+        expect((await call(anonymous, method, url, { type: "x" })).status()).toBe(401);
+        expect((await call(anonymous, method, url, OVERSIZED)).status()).toBe(413);
+        row["401"] = row["413"] = "✓";
+        if (route.kind === "api_key") {
+          const key = { authorization: "Bearer cnk_demo_saint_martin" };
+          expect((await call(anonymous, method, url, "{not json", key)).status()).toBe(400);
+          expect((await call(anonymous, method, url, { type: "clinical.report_ready", data: { patientId: `${NUL}` } }, key)).status()).toBe(400);
+          row["400"] = "✓";
+        }
+      } else if (route.kind === "webhook") {
+        expect((await call(anonymous, method, url, { entry: [] })).status(), "unsigned").toBe(401);
+        expect((await call(anonymous, method, url.replace(foreign.clinic, "not-a-clinic"), { entry: [] })).status()).toBe(401);
+        expect((await call(anonymous, method, url, OVERSIZED)).status(), "oversized").toBe(413);
+        row["401"] = row["413"] = "✓";
+      } else if (route.kind === "handshake") {
+        expect((await call(anonymous, method, `${url}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`)).status()).toBe(403);
+        row["403"] = "✓";
+      } else {
+        expect([200, 302, 400, 405, 415]).toContain((await call(anonymous, method, url.replace("[...nextauth]", "session"))).status());
+        row["401"] = `public: ${route.why}`;
+      }
+      table.push(`| ${name} | ${["401", "403", "404", "400", "413"].map((code) => row[code]).join(" | ")} |`);
+    });
+  }
+});
