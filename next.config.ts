@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // and argon2 is a native addon: neither can be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // The dev server is opened at localhost or 127.0.0.1: both get its scripts (otherwise the
+  // sign-in form could submit before hydration).
+  allowedDevOrigins: ["localhost", "127.0.0.1"],
 };
 
 export default withNextIntl(nextConfig);

@@ -25,7 +25,8 @@ test("cancelling an appointment in the UI sends the messages, shown on the local
 
   await page.goto("/notifications?event=appointment.cancelled");
   await expect(page.getByTestId("delivery-row").first()).toBeVisible();
-  await page.getByTestId("delivery-row").filter({ hasText: "Sent" }).first().getByRole("link").first().click();
+  // A row whose status is Sent (the text "Not sent" would match a plain text filter too).
+  await page.getByTestId("delivery-row").filter({ has: page.locator("[data-delivery-status=sent]") }).first().getByRole("link").first().click();
   await expect(page.getByTestId("attempts")).toContainText("Accepted");
 });
 

@@ -162,6 +162,23 @@ test.describe.serial("every route, probed as an attacker", () => {
     console.log(["| route | 401 | 403 | 404 | 400 | 413 |", "|---|---|---|---|---|---|", ...table].join("\n"));
   });
 
+  test("pages carry a CSP with a fresh nonce and refuse framing; every response has the security headers", async () => {
+    const first = await anonymous.get("/sign-in");
+    const second = await anonymous.get("/sign-in");
+    const csp = first.headers()["content-security-policy"];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-eval");
+    expect(second.headers()["content-security-policy"]).not.toBe(csp);
+    // Next puts the nonce on its own scripts.
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    expect(await first.text()).toContain(`nonce="${nonce}"`);
+    for (const response of [first, await anonymous.get("/api/health")]) {
+      expect(response.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
+      expect(response.headers()["permissions-policy"]).toContain("camera=()");
+    }
+  });
+
   test("every route handler has an entry (a new route without one fails here)", () => {
     expect(discoveredRoutes()).toEqual(Object.keys(ROUTES).sort());
   });
@@ -183,7 +200,12 @@ test.describe.serial("every route, probed as an attacker", () => {
           expect((await call(allowed, method, target, sendBody)).status(), "another clinic's id").toBe(404);
           row["404"] = "✓";
         }
+        if (method !== "GET") {
+          expect((await call(allowed, method, target, sendBody, { origin: "https://evil.example" })).status(), "a cross-site Origin").toBe(403);
+          expect((await call(allowed, method, target, sendBody, { "sec-fetch-site": "cross-site" })).status(), "Sec-Fetch-Site: cross-site").toBe(403);
+        }
         if (route.takesJson) {
+          expect((await call(allowed, method, target, sendBody, { "content-type": "text/plain" })).status(), "a body that is not JSON").toBe(415);
           expect((await call(allowed, method, target, "{not json")).status(), "malformed JSON").toBe(400);
           expect((await call(allowed, method, target, OVERSIZED)).status(), "oversized body").toBe(413);
           row["413"] = "✓";

@@ -36,7 +36,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
+    // method="post": a submit before hydration must never put the password in the URL.
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate={false}>
       <div>
         <FieldLabel htmlFor="email">{t("email")}</FieldLabel>
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />

@@ -4,6 +4,7 @@ import { requireStaffForApi, type StaffContext } from "@/lib/auth/staff-context"
 import type { Permission } from "@/lib/auth/permissions";
 import { MAX_BODY_BYTES, refuseDeclaredOversize } from "./read-body";
 import { readJsonBody } from "./read-json";
+import { refuseCrossSite, requireJson } from "./same-origin";
 import { parseInput } from "@/lib/errors/parse-input";
 import { errorResponse } from "./respond";
 
@@ -22,9 +23,12 @@ export function staffRoute<P extends Schema | undefined, Q extends Schema | unde
 ) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     try {
-      // A body too large to take is refused before anything else is looked at.
+      // A body too large to take is refused before anything else is looked at, then any
+      // change that does not come from our own pages, then a body that is not JSON.
       if (spec.body) refuseDeclaredOversize(request, MAX_BODY_BYTES);
+      refuseCrossSite(request);
       const ctx = await requireStaffForApi(spec.permission);
+      if (spec.body) requireJson(request);
       const params = spec.params ? parseInput(spec.params, await context.params, "path") : undefined;
       const query = spec.query
         ? parseInput(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query string")

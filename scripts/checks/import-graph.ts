@@ -19,7 +19,7 @@ function walk(dir: string, out: string[]) {
 }
 
 export function sourceFiles(): string[] {
-  const files = ["instrumentation.ts"];
+  const files = ["instrumentation.ts", "proxy.ts"];
   for (const dir of SOURCE_DIRS) walk(path.join(ROOT, dir), files);
   return files;
 }

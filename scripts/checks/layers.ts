@@ -6,7 +6,7 @@ import { importsOf, unitOf, type SourceImport } from "./import-graph";
 // Tests sit above everything and may import anything.
 export const LAYERS: string[][] = [
   ["lib/config"],
-  ["lib/errors", "lib/paging", "lib/time", "lib/cache", "lib/i18n"],
+  ["lib/errors", "lib/paging", "lib/time", "lib/cache", "lib/i18n", "lib/security"],
   ["db", "lib/storage"],
   // Pure vocabulary of the clinic's data (an appointment's lifecycle), and clinic scoping.
   ["lib/scheduling", "lib/clinics", "lib/realtime"],
@@ -23,7 +23,7 @@ export const LAYERS: string[][] = [
   ["lib/webhooks"],
   // Dev and test tooling: built on the product, never imported by it.
   ["lib/testing", "db/seed"],
-  ["app", "components", "instrumentation.ts", "scripts", "e2e"],
+  ["app", "components", "instrumentation.ts", "proxy.ts", "scripts", "e2e"],
 ];
 
 const rank = new Map(LAYERS.flatMap((units, i) => units.map((unit) => [unit, i] as const)));
