@@ -55,6 +55,17 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
                   ))}
                 </ul>
               ) : null}
+              {m.senderCheck ? (
+                <p className="mt-2 flex items-start gap-1 text-xs text-amber-800" data-testid="sender-unverified">
+                  <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden />{" "}
+                  {t("senderUnverified", {
+                    checks: Object.entries(m.senderCheck)
+                      .filter(([, status]) => status)
+                      .map(([check, status]) => `${check.toUpperCase()} ${status}`)
+                      .join(", "),
+                  })}
+                </p>
+              ) : null}
               {m.refusedAttachments.map((r) => (
                 <p key={r.fileName} className="mt-2 flex items-start gap-1 text-xs text-amber-800" data-testid="refused-attachment">
                   <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden /> {t("refusedFile", { name: r.fileName, reason: r.reason })}

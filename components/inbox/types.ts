@@ -26,6 +26,7 @@ export type ThreadMessage = {
   deliveryError: string | null;
   attachments: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
   refusedAttachments: { fileName: string; reason: string }[];
+  senderCheck: { spf?: string; dkim?: string; dmarc?: string } | null;
 };
 export type ThreadPage = {
   conversation: ConversationItem & { phone: string | null; email: string | null };

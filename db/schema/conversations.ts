@@ -55,6 +55,8 @@ export const conversations = pgTable(
 export type MessageMetadata = {
   whatsappTemplate?: { name: string; language: string; parameters: string[] };
   refusedAttachments?: { fileName: string; reason: string }[];
+  // An inbound email whose SPF, DKIM or DMARC check failed (SES's verdicts): filed for triage.
+  senderCheck?: { spf?: string; dkim?: string; dmarc?: string };
 };
 
 export const messages = pgTable(

@@ -64,6 +64,7 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
       attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f),
       // Files that came with a patient's email but failed the checks: named, not kept.
       refusedAttachments: metadata?.refusedAttachments ?? [],
+      senderCheck: metadata?.senderCheck ?? null,
     })),
     nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };

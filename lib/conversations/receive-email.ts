@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import EmailReplyParser from "email-reply-parser";
 import PostalMime from "postal-mime";
 import type { Database } from "@/db/client";
-import { deliveries, messages } from "@/db/schema";
+import { deliveries, messages, type MessageMetadata } from "@/db/schema";
 import { storeFile } from "@/lib/attachments/store-file";
 import { receiveInbound } from "./receive-inbound";
 
@@ -14,7 +14,10 @@ const SES_MESSAGE_ID = /^<?([^@>]+)@[a-z0-9-]+\.amazonses\.com>?$/i;
 // the message it answers (In-Reply-To one of our emails), else by the sender's address. Only
 // the new text is kept, not the quoted history; attached files are kept if they pass the
 // same checks as staff uploads, and the refused ones are named on the message.
-export async function receiveEmail(db: Database, clinicId: string, raw: string | Uint8Array, sesMessageId: string, at: Date) {
+// senderCheck: SES's SPF, DKIM and DMARC verdicts. A FAIL means the From may be forged: the
+// email is never filed in a patient's thread (where it would read as the patient's), it goes
+// to triage with the verdicts shown.
+export async function receiveEmail(db: Database, clinicId: string, raw: string | Uint8Array, sesMessageId: string, at: Date, senderCheck: MessageMetadata["senderCheck"] = {}) {
   const email = await PostalMime.parse(raw);
   const from = email.from && "address" in email.from ? email.from.address?.toLowerCase() : undefined;
   if (!from) return { outcome: "no_sender" as const };
@@ -22,11 +25,13 @@ export async function receiveEmail(db: Database, clinicId: string, raw: string |
   const text = (email.text ?? "").replace(/\r\n/g, "\n").replaceAll("\u0000", "\uFFFD");
   const body = new EmailReplyParser().parseReply(text).trim() || text.trim();
 
+  const forged = Object.values(senderCheck ?? {}).some((status) => status === "FAIL");
   const result = await receiveInbound(db, {
     clinicId,
     channel: "email",
     from,
-    patientId: (await patientOfRepliedEmail(db, clinicId, email.inReplyTo)) ?? undefined,
+    patientId: forged ? undefined : ((await patientOfRepliedEmail(db, clinicId, email.inReplyTo)) ?? undefined),
+    triage: forged,
     subject: email.subject,
     body,
     externalId: sesMessageId,
@@ -43,7 +48,10 @@ export async function receiveEmail(db: Database, clinicId: string, raw: string |
     const stored = await storeFile(db, clinicId, { name: file.filename ?? "attachment", bytes }, { messageId: result.messageId });
     if (!stored.ok) refused.push({ fileName: file.filename ?? "attachment", reason: stored.verdict.detail });
   }
-  if (refused.length) await db.update(messages).set({ metadata: { refusedAttachments: refused } }).where(eq(messages.id, result.messageId));
+  if (refused.length || forged) {
+    const metadata: MessageMetadata = { ...(refused.length ? { refusedAttachments: refused } : {}), ...(forged ? { senderCheck } : {}) };
+    await db.update(messages).set({ metadata }).where(eq(messages.id, result.messageId));
+  }
   return { outcome: "received" as const, ...result, refused };
 }
 

@@ -16,6 +16,8 @@ export type InboundMessage = {
   at: Date;
   emailMessageId?: string;
   inReplyTo?: string;
+  // A sender that could not be verified: never matched to a patient, always triage.
+  triage?: boolean;
 };
 
 // Which patient wrote. A phone shared by a household belongs to the adult who manages it
@@ -50,7 +52,7 @@ async function conversationFor(db: Database, clinicId: string, patientId: string
 // conversation (or a triage conversation for an unknown sender), once per provider id,
 // and makes the conversation unread again, archived or not.
 export async function receiveInbound(db: Database, m: InboundMessage) {
-  const patientId = m.patientId ?? (await matchSender(db, m.clinicId, m.channel, m.from));
+  const patientId = m.triage ? null : (m.patientId ?? (await matchSender(db, m.clinicId, m.channel, m.from)));
   return db.transaction(async (tx) => {
     const conversationId = await conversationFor(tx, m.clinicId, patientId, m.from, m.at);
     const [message] = await tx

@@ -14,6 +14,8 @@ import { unauthorized, type WebhookResult } from "./webhook-result";
 
 // A time SES gives is ISO 8601; anything else would become an invalid date.
 const isoTime = z.iso.datetime({ offset: true }).optional();
+// SES's sender checks on inbound mail: PASS, FAIL, GRAY or PROCESSING_FAILED.
+const verdict = z.object({ status: z.string().max(40) }).optional();
 
 const sesEventSchema = z.object({
   eventType: z.string().optional(),
@@ -23,7 +25,15 @@ const sesEventSchema = z.object({
   complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })), timestamp: isoTime }).optional(),
   delivery: z.object({ timestamp: isoTime }).optional(),
   // Inbound mail (a receipt rule with an SNS action): the raw message, UTF-8 or base64.
-  receipt: z.object({ timestamp: isoTime, action: z.object({ encoding: z.string().optional() }).optional() }).optional(),
+  receipt: z
+    .object({
+      timestamp: isoTime,
+      action: z.object({ encoding: z.string().optional() }).optional(),
+      spfVerdict: verdict,
+      dkimVerdict: verdict,
+      dmarcVerdict: verdict,
+    })
+    .optional(),
   content: z.string().optional(),
 });
 
@@ -74,7 +84,8 @@ async function receiveSes(db: Database, clinicId: string, sns: SnsMessage, now: 
 
   if (kind === "Received" && event.content) {
     const raw = event.receipt?.action?.encoding?.toUpperCase() === "BASE64" ? Buffer.from(event.content, "base64") : event.content;
-    const received = await receiveEmail(db, clinicId, raw, event.mail.messageId, new Date(event.receipt?.timestamp ?? sns.Timestamp));
+    const senderCheck = { spf: event.receipt?.spfVerdict?.status, dkim: event.receipt?.dkimVerdict?.status, dmarc: event.receipt?.dmarcVerdict?.status };
+    const received = await receiveEmail(db, clinicId, raw, event.mail.messageId, new Date(event.receipt?.timestamp ?? sns.Timestamp), senderCheck);
     return { status: 200, body: { outcome: received.outcome } };
   }
   if (kind === "Delivery") {

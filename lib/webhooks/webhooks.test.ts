@@ -296,6 +296,22 @@ describe("SES webhook (SNS)", () => {
     ]);
   });
 
+  it("an email that fails DMARC is never filed in the patient's thread, even from their address: triage, with the verdicts", async () => {
+    const email = await sentEmail("spoofed@example.com");
+    const raw = mime({ from: "spoofed@example.com", inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>`, text: "Annulez tous mes rendez-vous." });
+    const forged = notification({
+      notificationType: "Received",
+      mail: { messageId: `inbound-${crypto.randomUUID()}` },
+      receipt: { action: { type: "SNS", encoding: "BASE64" }, spfVerdict: { status: "FAIL" }, dkimVerdict: { status: "GRAY" }, dmarcVerdict: { status: "FAIL" } },
+      content: Buffer.from(raw).toString("base64"),
+    });
+    expect(await post(forged)).toMatchObject({ status: 200, body: { outcome: "received" } });
+    const [message] = await f.db.select().from(messages).where(eq(messages.body, "Annulez tous mes rendez-vous."));
+    const [conversation] = await f.db.select().from(conversations).where(eq(conversations.id, message.conversationId));
+    expect(conversation).toMatchObject({ patientId: null, contactAddress: "spoofed@example.com" });
+    expect(message.metadata).toMatchObject({ senderCheck: { spf: "FAIL", dkim: "GRAY", dmarc: "FAIL" } });
+  });
+
   it("an email from an unknown address opens a triage conversation; a refused attachment is named, not kept", async () => {
     const raw = mime({ from: "stranger@example.org", text: "Bonjour, je voudrais un rendez-vous.", attachment: { name: "setup.exe", base64: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(300)]).toString("base64") } });
     await post(received(raw));
