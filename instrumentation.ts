@@ -7,4 +7,6 @@ export async function register() {
   if (localSinksEnabled()) await (await import("./lib/testing/sinks/start-local-sinks")).startLocalSinks();
   const { notificationRuntime } = await import("./lib/notifications/runtime");
   notificationRuntime().startWorker();
+  const [{ getDb }, { startDailyUploadSweep }] = await Promise.all([import("./db/client"), import("./lib/attachments/sweep-unsent")]);
+  startDailyUploadSweep(getDb());
 }

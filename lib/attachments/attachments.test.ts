@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makePatient, makeStaff } from "@/lib/testing/factories";
-import { consentRecords } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { attachments, consentRecords } from "@/db/schema";
 import { loadStaffContext } from "@/lib/auth/staff-context";
 import { getThread } from "@/lib/conversations/get-thread";
 import { receiveInbound } from "@/lib/conversations/receive-inbound";
@@ -11,7 +12,9 @@ import { recordInbound } from "@/lib/notifications/inbound/record-inbound";
 import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { fileStore } from "@/lib/storage/file-store";
 import { checkFile } from "./rules";
-import { displayName, uploadAttachment } from "./upload-attachment";
+import { downloadAttachment } from "./download-attachment";
+import { sweepUnsentUploads, UNSENT_TTL_MS } from "./sweep-unsent";
+import { displayName, UNSENT_QUOTA, uploadAttachment } from "./upload-attachment";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
@@ -39,6 +42,9 @@ describe("which files a message may carry (pure)", () => {
     expect(displayName("C:\\Users\\me\\scan.exe", "pdf")).toBe("scan.exe.pdf");
     expect(displayName("../../photo.JPEG", "jpg")).toBe("photo.JPEG");
     expect(displayName("", "png")).toBe("attachment.png");
+    // Bidi overrides and other invisible characters are dropped: the name reads as it is.
+    expect(displayName("facture\u202Efdp.exe", "pdf")).toBe("facturefdp.exe.pdf");
+    expect(displayName("scan\u2066\u200B\u0007.pdf", "pdf")).toBe("scan.pdf");
   });
 });
 
@@ -68,6 +74,36 @@ describe("uploading an attachment", () => {
     await expect(uploadAttachment(ctx, { name: "notes.pdf", bytes: new TextEncoder().encode("just text") })).rejects.toMatchObject({ status: 415 });
     await expect(uploadAttachment(ctx, { name: "big.pdf", bytes: PDF }, { maxBytes: 50 })).rejects.toMatchObject({ status: 413, code: "too_large" });
     await expect(uploadAttachment(ctx, { name: "empty.pdf", bytes: new Uint8Array() })).rejects.toMatchObject({ status: 400, code: "empty" });
+  });
+});
+
+describe("unsent uploads", () => {
+  it("are their uploader's alone until sent", async () => {
+    const [uploader, colleague] = [await staff(), await staff()];
+    const row = await uploadAttachment(uploader, { name: "brouillon.pdf", bytes: PDF });
+    expect((await downloadAttachment(uploader, row.id)).status).toBe(200);
+    await expect(downloadAttachment(colleague, row.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("count against a per-person quota", async () => {
+    const ctx = await staff();
+    for (let i = 0; i < UNSENT_QUOTA.files; i++) await uploadAttachment(ctx, { name: `scan-${i}.pdf`, bytes: PDF });
+    await expect(uploadAttachment(ctx, { name: "one-more.pdf", bytes: PDF })).rejects.toMatchObject({ status: 429, code: "upload_quota" });
+    // Someone else's quota is their own.
+    await expect(uploadAttachment(await staff(), { name: "mine.pdf", bytes: PDF })).resolves.toMatchObject({ fileName: "mine.pdf" });
+  });
+
+  it("are swept after a day, bytes and all; sent files and fresh uploads stay", async () => {
+    const ctx = await staff();
+    const old = await uploadAttachment(ctx, { name: "oublié.pdf", bytes: PDF });
+    const fresh = await uploadAttachment(ctx, { name: "en-cours.pdf", bytes: PDF });
+    const dayLater = new Date(old.createdAt.getTime() + UNSENT_TTL_MS + 60_000);
+    await f.db.update(attachments).set({ createdAt: new Date(dayLater.getTime() - UNSENT_TTL_MS - 1000) }).where(eq(attachments.id, old.id));
+    await f.db.update(attachments).set({ createdAt: new Date(dayLater.getTime() - 1000) }).where(eq(attachments.id, fresh.id));
+    expect(await sweepUnsentUploads(f.db, dayLater)).toBeGreaterThanOrEqual(1);
+    expect(await f.db.select().from(attachments).where(eq(attachments.id, old.id))).toEqual([]);
+    await expect(fileStore().get(old.storageKey)).rejects.toThrow();
+    expect(await f.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.id, fresh.id))).toEqual([{ id: fresh.id }]);
   });
 });
 

@@ -39,9 +39,10 @@ export async function storeFile(db: Database, clinicId: string, file: { name: st
   return { ok: true as const, row };
 }
 
-// The name the patient sees: no folders, no control characters, and an extension that says
-// what the file really is ("scan.exe" holding a PDF becomes "scan.exe.pdf").
+// The name the patient sees: no folders, no control or format characters (a right-to-left
+// override turns "invoice\u202Efdp.exe" into what reads as "invoiceexe.pdf"), and an extension
+// that says what the file really is ("scan.exe" holding a PDF becomes "scan.exe.pdf").
 export function displayName(name: string, extension: string): string {
-  const base = path.basename(name.replaceAll("\\", "/")).replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 120) || "attachment";
+  const base = path.basename(name.replaceAll("\\", "/")).replace(/[\p{Cc}\p{Cf}"]/gu, "").trim().slice(0, 120) || "attachment";
   return base.toLowerCase().endsWith(`.${extension}`) || (extension === "jpg" && /\.jpe?g$/i.test(base)) ? base : `${base}.${extension}`;
 }
