@@ -173,7 +173,9 @@ test.describe.serial("every route, probed as an attacker", () => {
     // Next puts the nonce on its own scripts.
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     expect(await first.text()).toContain(`nonce="${nonce}"`);
-    for (const response of [first, await anonymous.get("/api/health")]) {
+    const health = await anonymous.get("/api/health");
+    expect(await health.json()).toMatchObject({ status: "ok", db: "ok", queue: { mode: "embedded", failed: 0 }, worker: { running: true }, liveFeed: { state: expect.any(String) } });
+    for (const response of [first, health]) {
       expect(response.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
       expect(response.headers()["permissions-policy"]).toContain("camera=()");
     }

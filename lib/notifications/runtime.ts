@@ -11,6 +11,8 @@ export type NotificationRuntime = {
   queue: EventQueue;
   // Starts the embedded worker (no-op with QStash) and returns it.
   startWorker: () => EmbeddedWorker | undefined;
+  // The embedded worker, once started (undefined with QStash).
+  worker: () => EmbeddedWorker | undefined;
 };
 
 export function sendDepsFor(db: SendDeps["db"]): SendDeps {
@@ -44,6 +46,7 @@ export function notificationRuntime(): NotificationRuntime {
       deps,
       queue: client ? qstashQueue(client, `${appUrl()}${EVENT_JOB_PATH}`) : embeddedQueue(ensureWorker),
       startWorker: () => (client ? undefined : ensureWorker()),
+      worker: () => worker,
     };
   }
   return holder.__clinicNotifyRuntime;

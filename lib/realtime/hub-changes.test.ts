@@ -4,7 +4,7 @@ import { makeClinic, makePatient } from "@/lib/testing/factories";
 import type { Clinic } from "@/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { receiveInbound } from "@/lib/conversations/receive-inbound";
-import { HubChangeFeed, type HubChange } from "./hub-changes";
+import { HubChangeFeed, listenSourceOf, type HubChange } from "./hub-changes";
 
 let handle: DatabaseHandle;
 let clinic: Clinic;
@@ -37,7 +37,7 @@ function collect(feed: HubChangeFeed, clinicId: string, count: number) {
 
 describe("the inbox's live feed", () => {
   it("announces an incoming message to its own clinic only, once committed", async () => {
-    const feed = new HubChangeFeed(handle);
+    const feed = new HubChangeFeed(listenSourceOf(handle));
     const patient = await makePatient(handle.db, clinic.id, { phone: "+33633333333" });
     const mine = collect(feed, clinic.id, 1);
     const theirs: HubChange[] = [];
@@ -49,7 +49,7 @@ describe("the inbox's live feed", () => {
   });
 
   it("says nothing for a transaction that rolled back", async () => {
-    const feed = new HubChangeFeed(handle);
+    const feed = new HubChangeFeed(listenSourceOf(handle));
     const heard: HubChange[] = [];
     await feed.subscribe(clinic.id, (c) => heard.push(c));
     await expect(
@@ -60,5 +60,18 @@ describe("the inbox's live feed", () => {
     ).rejects.toThrow("rolled back");
     await new Promise((r) => setTimeout(r, 300));
     expect(heard).toEqual([]);
+  });
+
+  it("a LISTEN that failed is tried again by the next subscriber, and health says so meanwhile", async () => {
+    let attempts = 0;
+    const real = listenSourceOf(handle);
+    // The database refuses the first LISTEN (a restart, a dropped connection), then accepts.
+    const flaky = { listen: (channel: string, onPayload: (payload: string) => void) => (++attempts === 1 ? Promise.reject(new Error("connection lost")) : real.listen(channel, onPayload)) };
+    const feed = new HubChangeFeed(flaky);
+    await expect(feed.subscribe(clinic.id, () => {})).rejects.toThrow("connection lost");
+    expect(feed.status()).toMatchObject({ state: "failed", failures: 1 });
+    await expect(feed.subscribe(clinic.id, () => {})).resolves.toBeTypeOf("function");
+    expect(feed.status()).toMatchObject({ state: "listening", failures: 0 });
+    expect(attempts).toBe(2);
   });
 });

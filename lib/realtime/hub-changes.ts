@@ -27,15 +27,39 @@ export async function announceDeliveryChanges(db: Database, deliveryIds: string[
 
 type Listener = (change: HubChange) => void;
 
+// Where notifications are heard: the database's LISTEN.
+export type ListenSource = { listen: (channel: string, onPayload: (payload: string) => void) => Promise<unknown> };
+
+// postgres.js keeps a dedicated connection for LISTEN and re-listens after reconnecting;
+// PGlite hears its own process.
+export function listenSourceOf(handle: DatabaseHandle): ListenSource {
+  return { listen: (channel, onPayload) => (handle.engine === "postgres" ? handle.sql.listen(channel, onPayload) : handle.pglite.listen(channel, onPayload)) };
+}
+
 // One LISTEN per database handle, fanned out in-process to the browsers of each clinic.
+export type FeedState = { state: "idle" | "listening" | "failed"; since: Date | null; failures: number };
+
 export class HubChangeFeed {
   private readonly listeners = new Map<string, Set<Listener>>();
   private listening: Promise<void> | null = null;
+  private health: FeedState = { state: "idle", since: null, failures: 0 };
 
-  constructor(private readonly handle: DatabaseHandle) {}
+  constructor(private readonly source: ListenSource) {}
+
+  status(): FeedState {
+    return { ...this.health };
+  }
 
   async subscribe(clinicId: string, listener: Listener): Promise<() => void> {
-    this.listening ??= this.listen();
+    // A LISTEN that failed is tried again by the next subscriber, never remembered as failed.
+    this.listening ??= this.listen().then(
+      () => void (this.health = { state: "listening", since: new Date(), failures: 0 }),
+      (error: unknown) => {
+        this.listening = null;
+        this.health = { state: "failed", since: new Date(), failures: this.health.failures + 1 };
+        throw error;
+      },
+    );
     await this.listening;
     const set = this.listeners.get(clinicId) ?? new Set();
     set.add(listener);
@@ -57,15 +81,13 @@ export class HubChangeFeed {
   };
 
   private async listen(): Promise<void> {
-    // postgres.js keeps a dedicated connection for LISTEN and re-listens after reconnecting.
-    if (this.handle.engine === "postgres") await this.handle.sql.listen(HUB_CHANNEL, this.dispatch);
-    else await this.handle.pglite.listen(HUB_CHANNEL, this.dispatch);
+    await this.source.listen(HUB_CHANNEL, this.dispatch);
   }
 }
 
 const globalForFeed = globalThis as typeof globalThis & { __hubChangeFeed?: HubChangeFeed };
 
 export function hubChangeFeed(handle: DatabaseHandle): HubChangeFeed {
-  globalForFeed.__hubChangeFeed ??= new HubChangeFeed(handle);
+  globalForFeed.__hubChangeFeed ??= new HubChangeFeed(listenSourceOf(handle));
   return globalForFeed.__hubChangeFeed;
 }

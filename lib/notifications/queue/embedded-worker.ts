@@ -21,6 +21,9 @@ export class EmbeddedWorker {
   private readonly running = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
+  // For /api/health: when the worker last looked for work, and last finished a batch.
+  private lastTickAt: Date | null = null;
+  private lastBatchAt: Date | null = null;
 
   constructor(
     private readonly db: Database,
@@ -42,7 +45,12 @@ export class EmbeddedWorker {
     await Promise.allSettled(this.running);
   }
 
+  status() {
+    return { running: !this.stopped, consumersBusy: this.running.size, lastTickAt: this.lastTickAt, lastBatchAt: this.lastBatchAt };
+  }
+
   wake(): void {
+    this.lastTickAt = new Date();
     while (!this.stopped && this.running.size < this.options.consumers) {
       const consumer: Promise<void> = this.consume()
         .catch((error) => logError("embedded queue: batch failed", error))
@@ -65,6 +73,7 @@ export class EmbeddedWorker {
         return;
       }
       await this.handlers.process(batch);
+      this.lastBatchAt = new Date();
     }
   }
 }
