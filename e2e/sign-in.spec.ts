@@ -24,6 +24,31 @@ test.describe("staff sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
+  test("repeated wrong passwords are slowed: 429 with Retry-After, and the form says why", async ({ page, request }) => {
+    const email = "accounts@saint-martin.demo";
+    const attempt = async (password: string) => {
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      return request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" }, maxRedirects: 0 });
+    };
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).status()).toBeLessThan(500);
+    const throttled = await attempt("guess-again");
+    expect(throttled.status()).toBe(429);
+    expect(Number(throttled.headers()["retry-after"])).toBeGreaterThan(0);
+
+    // In the browser (its own address): after the same mistakes even the right password
+    // waits, and the form tells the person what is going on.
+    await page.goto("/sign-in");
+    const submit = async (password: string) => {
+      await page.getByLabel("Email").fill("billing@saint-martin.demo");
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("alert")).toBeVisible();
+    };
+    for (let i = 0; i < 5; i++) await submit(`guess-${i}`);
+    await submit(DEMO_PASSWORD);
+    await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();
+  });
+
   test("pages and APIs require a session", async ({ page, request }) => {
     await page.goto("/appointments");
     await expect(page).toHaveURL(/\/sign-in/);

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldLabel, Input } from "@/components/ui/field";
 
-const KNOWN_ERRORS = new Set(["invalid_credentials", "account_locked"]);
+const KNOWN_ERRORS = new Set(["invalid_credentials", "too_many_attempts"]);
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations("signIn");

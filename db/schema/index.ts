@@ -10,3 +10,4 @@ export * from "./devices";
 export * from "./templates";
 export * from "./conversations";
 export * from "./webhooks";
+export * from "./sign-in";

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { clinicRef } from "./clinics";
 import { createdAt, id, instant, updatedAt } from "./columns";
 
@@ -26,8 +26,6 @@ export const staffUsers = pgTable(
     // Granted permissions (see lib/auth/permissions.ts); starts from the role's defaults.
     permissions: text().array().notNull().default([]),
     active: boolean().notNull().default(true),
-    failedSignIns: integer().notNull().default(0),
-    lockedUntil: instant(),
     lastSignInAt: instant(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -2,8 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/config/env";
 import { authenticateStaff } from "./authenticate-staff";
+import { clientIpOf } from "./client-ip";
 import { toPermissions } from "./permissions";
 import { authSecret } from "./secret";
 
@@ -20,12 +20,8 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const { SIGN_IN_MAX_FAILURES, SIGN_IN_LOCK_MINUTES } = env();
-        const result = await authenticateStaff(getDb(), credentials, new Date(), {
-          maxFailures: SIGN_IN_MAX_FAILURES,
-          lockMinutes: SIGN_IN_LOCK_MINUTES,
-        });
+      async authorize(credentials, req) {
+        const result = await authenticateStaff(getDb(), credentials, new Date(), { ip: clientIpOf(req.headers ?? {}) });
         // next-auth passes the thrown message to the sign-in page as the error code.
         if (!result.ok) throw new Error(result.reason);
         const { staff } = result;

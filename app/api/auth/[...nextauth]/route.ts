@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { MAX_BODY_BYTES, refuseDeclaredOversize } from "@/lib/api/read-body";
 import { errorResponse } from "@/lib/api/respond";
 import { authOptions } from "@/lib/auth/options";
+import { refuseThrottledSignIn } from "@/lib/auth/sign-in-gate";
 
 const handler = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -18,7 +19,7 @@ export async function POST(request: NextRequest, context: Context) {
     if (!request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded")) {
       return NextResponse.json({ error: { code: "unsupported_media_type", message: "Send the form as application/x-www-form-urlencoded." } }, { status: 415 });
     }
-    return await handler(request, context);
+    return (await refuseThrottledSignIn(request, new Date())) ?? (await handler(request, context));
   } catch (error) {
     return errorResponse(error);
   }
