@@ -1,57 +1,21 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import postgres from "postgres";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "@/db/client";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { deliveries, deliveryAttempts } from "@/db/schema";
 import { ingestEvent } from "../events/ingest-event";
 import { processEvent } from "../events/process-event";
 import { bookAppointment, pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
+import { sharedTarget, until } from "@/lib/testing/shared-database";
 
 // The worker really dies (SIGKILL) in the middle of a send, in a process of its own; a new
-// worker then recovers the event. A database both processes can open: a PostgreSQL database
-// of its own, or a PGlite folder (opened by one process at a time).
-type Target = { target: DatabaseTarget; env: Record<string, string>; cleanup: () => Promise<void> };
-
-async function sharedTarget(): Promise<Target> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `notify_test_${randomBytes(6).toString("hex")}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      target: { url: url.toString() },
-      env: { DATABASE_URL: url.toString() },
-      cleanup: async () => {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), "notify-crash-"));
-  return { target: { pgliteDir: dir }, env: { PGLITE_DIR: dir, DATABASE_URL: "" }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
+// worker then recovers the event, on a database both processes can open.
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
   cleanups = [];
 });
-
-async function until(check: () => boolean, what: string, ms = 60_000) {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function crashScenario(
   childEnv: Record<string, string>,
