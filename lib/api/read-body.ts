@@ -22,7 +22,10 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body is not our failure: a 400, and nothing to log.
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError(400, "aborted", "The request body was cut off before it ended.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
