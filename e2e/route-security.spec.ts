@@ -93,6 +93,25 @@ export const ROUTES: Record<string, Route> = {
   "POST /api/auth/[...nextauth]": { kind: "public", why: "next-auth's sign-in and sign-out, CSRF-token protected, throttled" },
 };
 
+// Server actions: each validates its input with zod and answers a refusal, never a 500. A new
+// "use server" module without an entry fails the test below.
+export const SERVER_ACTIONS: Record<string, string> = {
+  "lib/i18n/set-locale.ts": "setLocale(locale): localeSchema; anything else answers { ok: false } and sets nothing",
+};
+
+function discoveredServerActions(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(name) && /^["']use server["']/m.test(readFileSync(full, "utf8"))) found.push(full.split(path.sep).join("/"));
+    }
+  };
+  for (const dir of ["app", "lib", "components"]) walk(dir);
+  return found.sort();
+}
+
 // What app/ really exports: every route file and its methods.
 function discoveredRoutes(): string[] {
   const found: string[] = [];
@@ -181,8 +200,9 @@ test.describe.serial("every route, probed as an attacker", () => {
     }
   });
 
-  test("every route handler has an entry (a new route without one fails here)", () => {
+  test("every route handler and server action has an entry (a new one without one fails here)", () => {
     expect(discoveredRoutes()).toEqual(Object.keys(ROUTES).sort());
+    expect(discoveredServerActions()).toEqual(Object.keys(SERVER_ACTIONS).sort());
   });
 
   for (const [name, route] of Object.entries(ROUTES)) {
