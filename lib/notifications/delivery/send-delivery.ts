@@ -115,11 +115,6 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
     .returning({ id: deliveries.id, attempts: deliveries.attempts });
   if (!won.length) return;
   const claimed = won.map((w) => ({ ...sendable.find((d) => d.id === w.id)!, status: "sending" as const, attempts: w.attempts }));
-  const startedAt = deps.clock();
-  const attemptRows = await db
-    .insert(deliveryAttempts)
-    .values(claimed.map((d) => ({ deliveryId: d.id, attempt: d.attempts, startedAt })))
-    .returning({ id: deliveryAttempts.id, deliveryId: deliveryAttempts.deliveryId });
 
   const limit = pLimit(SEND_CONCURRENCY);
   const accepted: Parameters<typeof recordAccepted>[1] = [];
@@ -128,7 +123,13 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
       limit(async () => {
         const provider = providerFor(delivery)!;
         const message = await outboundMessageFor(db, delivery);
-        const attemptId = attemptRows.find((a) => a.deliveryId === delivery.id)!.id;
+        // Written just before this call, not for the whole batch: if the worker dies, a row
+        // with an unfinished attempt may have reached the provider (never resent), and a row
+        // without one certainly did not (sent by the recovering worker).
+        const [{ id: attemptId }] = await db
+          .insert(deliveryAttempts)
+          .values({ deliveryId: delivery.id, attempt: delivery.attempts, startedAt: deps.clock() })
+          .returning({ id: deliveryAttempts.id });
         const outcome = await callProvider(provider, message);
         if (outcome.ok) accepted.push({ delivery, attemptId, providerMessageId: outcome.providerMessageId, at: deps.clock() });
         else await retryUntilDone(deps, delivery, provider, message, { attempt: delivery.attempts, attemptId, outcome });
