@@ -10,11 +10,14 @@ export function ConversationList({ items, selectedId, onSelect }: { items: Conve
   const format = useFormatter();
   const now = useNow({ updateInterval: 15_000 });
   return (
-    <ul role="listbox" aria-label={t("conversations")} className="divide-y divide-slate-100" data-testid="conversation-list">
+    // A list of buttons (not a listbox of options holding buttons, which screen readers cannot
+    // announce); the open conversation is marked aria-current.
+    <ul aria-label={t("conversations")} className="divide-y divide-slate-100" data-testid="conversation-list">
       {items.map((c) => (
-        <li key={c.id} role="option" aria-selected={c.id === selectedId}>
+        <li key={c.id}>
           <button
             type="button"
+            aria-current={c.id === selectedId ? "true" : undefined}
             onClick={() => onSelect(c.id)}
             data-testid="conversation"
             data-id={c.id}

@@ -171,7 +171,7 @@ export function Inbox() {
             </span>
           </div>
         </div>
-        <div className="min-h-0 flex-1 overflow-y-auto">
+        <div className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none" tabIndex={0} role="region" aria-label={t("conversations")}>
           {list.isError ? <Alert className="m-3">{t("loadError")}</Alert> : null}
           {list.isPending ? <p className="p-4 text-sm text-slate-500">{t("loading")}</p> : null}
           {list.isSuccess && items.length === 0 ? <p className="p-4 text-sm text-slate-500">{t("noConversations")}</p> : null}
@@ -221,7 +221,8 @@ export function Inbox() {
                 </Button>
               </div>
             </header>
-            <div className="min-h-0 flex-1 overflow-y-auto">
+            {/* Focusable so the timeline can be scrolled from the keyboard. */}
+            <div className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none" tabIndex={0} role="region" aria-label={t("timeline")}>
               {thread.hasNextPage ? (
                 <Button variant="ghost" className="w-full" onClick={() => thread.fetchNextPage()} disabled={thread.isFetchingNextPage}>
                   {t("older")}

@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 // the app reads the same way. The text always names the status: colour is never the only cue.
 export const TONES = {
   neutral: "bg-slate-100 text-slate-700 ring-slate-200",
-  muted: "bg-slate-100 text-slate-500 ring-slate-200",
+  muted: "bg-slate-100 text-slate-600 ring-slate-200",
   info: "bg-sky-50 text-sky-800 ring-sky-200",
   brand: "bg-brand-50 text-brand-700 ring-brand-100",
   success: "bg-emerald-50 text-emerald-800 ring-emerald-200",

@@ -1,0 +1,15 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+// WCAG 2.0 and 2.1, levels A and AA: what RGAA and Section 508 ask of staff software.
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+// Every story calls this on each page it visits (dialogs open included): a serious or
+// critical violation fails the story, listed with the elements it was found on.
+export async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+  // Soft: a story reports every page it checked, not only the first one that fails.
+  expect.soft(report, `accessibility of ${where}`).toEqual([]);
+}

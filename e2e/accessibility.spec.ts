@@ -1,0 +1,89 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
+import { DEMO_PASSWORD } from "./helpers";
+
+// Every page of the app, as an admin and as a receptionist, in English and in French, with
+// its dialogs open and its empty states: no serious or critical WCAG 2.1 A/AA violation.
+async function as(browser: Browser, email: string, locale: "en" | "fr", baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ locale: locale === "fr" ? "fr-FR" : "en-US" });
+  await context.addCookies([{ name: "locale", value: locale, url: baseURL }]);
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("button[type=submit]").click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
+}
+
+test("the sign-in page, the forbidden and not-found pages", async ({ browser, baseURL }) => {
+  for (const locale of ["en", "fr"] as const) {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await expectAccessible(page, `sign-in (${locale})`);
+    await page.goto("/no-such-page");
+    await expectAccessible(page, `not found (${locale})`);
+    await context.close();
+  }
+  const finance = await as(browser, "finance@saint-martin.demo", "en", baseURL!);
+  await finance.goto("/patients");
+  await expect(finance.getByRole("heading", { level: 2 })).toBeVisible();
+  await expectAccessible(finance, "forbidden");
+});
+
+for (const [role, email] of [
+  ["admin", "admin@saint-martin.demo"],
+  ["receptionist", "reception@saint-martin.demo"],
+] as const) {
+  for (const locale of ["en", "fr"] as const) {
+    test(`every staff page as ${role} (${locale})`, async ({ browser, baseURL }) => {
+      // Some twenty pages and dialogs, each analysed in full.
+      test.setTimeout(180_000);
+      const page = await as(browser, email, locale, baseURL!);
+      const check = (where: string) => expectAccessible(page, `${where} as ${role} (${locale})`);
+
+      await page.goto("/appointments");
+      await expect(page.getByTestId("appointment-row").first()).toBeVisible();
+      await check("appointments");
+      // A dialog open: cancelling an upcoming appointment.
+      const cancel = page.getByTestId("appointment-row").getByRole("button", { name: locale === "fr" ? /^Annuler/ : /^Cancel/ }).first();
+      if (await cancel.isVisible()) {
+        await cancel.click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+        await check("appointments, cancel dialog open");
+        await page.keyboard.press("Escape");
+      }
+
+      await page.goto("/patients");
+      await check("patients");
+      await page.goto("/patients?q=zzzzzz-nobody");
+      await check("patients, empty search");
+      const { patients } = await (await page.request.get("/api/patients?limit=1")).json();
+      await page.goto(`/patients/${patients[0].id}`);
+      await check("patient record");
+
+      await page.goto("/inbox");
+      await expect(page.getByTestId("conversation").first()).toBeVisible();
+      await page.getByTestId("conversation").first().click();
+      await check("inbox, a conversation open");
+
+      await page.goto("/notifications");
+      await check("notifications");
+      const first = page.getByTestId("delivery-row").first();
+      if (await first.isVisible()) {
+        await first.getByRole("link").first().click();
+        await check("a delivery");
+      }
+      await page.goto("/notifications?status=bounced&channel=telegram");
+      await check("notifications, empty");
+
+      await page.goto("/settings");
+      await check("settings");
+      await page.goto("/dev/sinks");
+      await check("local sinks");
+      await page.context().close();
+    });
+  }
+}
