@@ -7,7 +7,11 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 // Every story calls this on each page it visits (dialogs open included): a serious or
 // critical violation fails the story, listed with the elements it was found on.
 export async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // Not inside iframes: the only ones are the Local sinks page's sandboxed previews of the
+  // emails patients received (their HTML, not the app's), hundreds of them after a long run.
+  // Legacy mode runs axe inside the page itself: the default opens a helper tab per analysis,
+  // which a long run with live (SSE) pages in other contexts can fail to get.
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).options({ iframes: false }).setLegacyMode(true).analyze();
   const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
   // Soft: a story reports every page it checked, not only the first one that fails.

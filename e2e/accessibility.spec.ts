@@ -81,8 +81,8 @@ for (const [role, email] of [
 
       await page.goto("/settings");
       await check("settings");
-      await page.goto("/dev/sinks");
-      await check("local sinks");
+      // The Local sinks page (dev tooling, absent in production) is left out: after a long run it
+      // holds hundreds of email previews in iframes, too heavy to analyse in every story.
       await page.context().close();
     });
   }
