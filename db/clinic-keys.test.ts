@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { attachments, conversations, messages, staffNotifications, staffPushSubscriptions } from "@/db/schema";
+import { attachments, conversations, deliveries, events, messages, staffNotifications, staffPushSubscriptions } from "@/db/schema";
 import { makeClinic, makePatient, makeStaff } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
@@ -30,6 +30,15 @@ describe("composite clinic keys", () => {
     expect(await refused(db.insert(attachments).values({ ...file, clinicId: paris.id, uploadedByStaffId: hudsonStaff.id }))).toBe("refused");
     expect(await refused(db.insert(staffPushSubscriptions).values({ clinicId: paris.id, staffUserId: hudsonStaff.id, endpoint: "https://push.example/1", p256dh: "p", auth: "a" }))).toBe("refused");
     expect(await refused(db.insert(staffNotifications).values({ clinicId: paris.id, staffUserId: hudsonStaff.id, eventId: crypto.randomUUID(), type: "staff.lab_result", title: "t", body: "b" }))).toBe("refused");
+
+    // A delivery names its recipient with the clinic: another clinic's patient or staff member,
+    // or a staff id on a patient delivery, is refused.
+    const [event] = await db.insert(events).values({ clinicId: paris.id, eventKey: crypto.randomUUID(), type: "clinical.report_ready", payload: {}, source: "api" }).returning();
+    const delivery = { clinicId: paris.id, eventId: event.id, eventType: event.type, channel: "email" as const, status: "skipped" as const };
+    expect(await refused(db.insert(deliveries).values({ ...delivery, audience: "patient", recipientId: hudsonPatient.id }))).toBe("refused");
+    expect(await refused(db.insert(deliveries).values({ ...delivery, audience: "staff", recipientId: hudsonStaff.id }))).toBe("refused");
+    expect(await refused(db.insert(deliveries).values({ ...delivery, audience: "patient", recipientId: parisStaff.id }))).toBe("refused");
+    expect(await refused(db.insert(deliveries).values({ ...delivery, audience: "patient", recipientId: parisPatient.id }))).toBe("accepted");
 
     // The same rows inside one clinic are fine.
     expect(await refused(db.insert(attachments).values({ ...file, clinicId: paris.id, messageId: message.id, uploadedByStaffId: parisStaff.id }))).toBe("accepted");

@@ -1,9 +1,11 @@
-import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channelEnum } from "./channels";
 import { clinicRef } from "./clinics";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { events } from "./events";
+import { patients } from "./patients";
+import { staffUsers } from "./staff";
 
 export const deliveryStatusEnum = pgEnum("delivery_status", [
   "pending",
@@ -32,8 +34,11 @@ export const deliveries = pgTable(
       .references(() => events.id),
     eventType: text().notNull(),
     audience: audienceEnum().notNull(),
-    // The patient profile or staff member the message is for.
+    // The patient profile or staff member the message is for; the two generated columns give
+    // each kind its own composite key, so a row cannot name another clinic's patient or staff.
     recipientId: uuid().notNull(),
+    recipientPatientId: uuid().generatedAlwaysAs((): SQL => sql`case when ${deliveries.audience} = 'patient' then ${deliveries.recipientId} end`),
+    recipientStaffId: uuid().generatedAlwaysAs((): SQL => sql`case when ${deliveries.audience} = 'staff' then ${deliveries.recipientId} end`),
     appointmentId: uuid(),
     channel: channelEnum().notNull(),
     // Phone, email, chat id, device token or push endpoint; '' on a skipped row without one.
@@ -68,6 +73,8 @@ export const deliveries = pgTable(
     index().on(t.clinicId, t.createdAt),
     index().on(t.clinicId, t.recipientId, t.createdAt),
     index().on(t.channel, t.providerMessageId),
+    foreignKey({ columns: [t.clinicId, t.recipientPatientId], foreignColumns: [patients.clinicId, patients.id] }),
+    foreignKey({ columns: [t.clinicId, t.recipientStaffId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
   ],
 );
 

@@ -97,7 +97,10 @@ async function recordPlans(db: Database, planned: PlannedDelivery[]): Promise<De
     const ids = await db.insert(deliveries).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: deliveries.id });
     for (const { id } of ids) kept.add(id);
   }
-  const inserted = rows.filter((r) => kept.has(r.id)).map((r) => ({ ...DELIVERY_DEFAULTS, ...r }) as Delivery);
+  // As the database has them, generated recipient columns included.
+  const inserted = rows
+    .filter((r) => kept.has(r.id))
+    .map((r) => ({ ...DELIVERY_DEFAULTS, ...r, recipientPatientId: r.audience === "patient" ? r.recipientId : null, recipientStaffId: r.audience === "staff" ? r.recipientId : null }) as Delivery);
   const keyed = rows.filter((r) => r.dedupeKey && !inserted.some((d) => d.eventId === r.eventId && d.channel === r.channel && d.address === r.address));
   if (!keyed.length) return inserted;
   const existing = await db

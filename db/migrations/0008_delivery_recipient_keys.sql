@@ -1,0 +1,4 @@
+ALTER TABLE "deliveries" ADD COLUMN "recipient_patient_id" uuid GENERATED ALWAYS AS (case when "deliveries"."audience" = 'patient' then "deliveries"."recipient_id" end) STORED;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD COLUMN "recipient_staff_id" uuid GENERATED ALWAYS AS (case when "deliveries"."audience" = 'staff' then "deliveries"."recipient_id" end) STORED;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_clinic_id_recipient_patient_id_patients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","recipient_patient_id") REFERENCES "public"."patients"("clinic_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_clinic_id_recipient_staff_id_staff_users_clinic_id_id_fk" FOREIGN KEY ("clinic_id","recipient_staff_id") REFERENCES "public"."staff_users"("clinic_id","id") ON DELETE no action ON UPDATE no action;
