@@ -49,7 +49,7 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
                   {m.attachments.map((a) => (
                     <li key={a.id}>
                       <a href={`/api/attachments/${a.id}`} download className="inline-flex items-center gap-1 underline underline-offset-2">
-                        <Paperclip className="size-3.5" aria-hidden /> {a.fileName} <span className="opacity-75">({kilobytes(a.sizeBytes)})</span>
+                        <Paperclip className="size-3.5" aria-hidden /> {a.fileName} <span>({kilobytes(a.sizeBytes)})</span>
                       </a>
                     </li>
                   ))}
