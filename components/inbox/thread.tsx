@@ -19,7 +19,7 @@ function Ticks({ status, error }: { status: string | null; error: string | null 
   const label = t(status === "read" ? "read" : status === "delivered" ? "delivered" : status === "sent" ? "sent" : "sending");
   const Icon = status === "delivered" || status === "read" ? CheckCheck : Check;
   return (
-    <span className={cn("inline-flex items-center gap-1", status === "read" ? "text-sky-600" : "text-slate-500")} data-testid="tick" data-tick={status}>
+    <span className={cn("inline-flex items-center gap-1", status === "read" ? "text-sky-700" : "text-slate-500")} data-testid="tick" data-tick={status}>
       <Icon className="size-3.5" aria-hidden /> {label}
     </span>
   );
