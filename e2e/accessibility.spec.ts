@@ -3,7 +3,8 @@ import { expectAccessible } from "./a11y";
 import { DEMO_PASSWORD } from "./helpers";
 
 // Every page of the app, as an admin and as a receptionist, in English and in French, with
-// its dialogs open and its empty states: no serious or critical WCAG 2.1 A/AA violation.
+// its dialogs open and its empty states: no serious or critical WCAG 2.1 A/AA violation
+// (axe-core, through expectAccessible in ./a11y).
 async function as(browser: Browser, email: string, locale: "en" | "fr", baseURL: string): Promise<Page> {
   const context = await browser.newContext({ locale: locale === "fr" ? "fr-FR" : "en-US" });
   await context.addCookies([{ name: "locale", value: locale, url: baseURL }]);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { DEMO_PASSWORD } from "./helpers";
 
 // Every route handler in app/, probed as an attacker would: no session or key (401), a staff
@@ -99,41 +100,44 @@ export const SERVER_ACTIONS: Record<string, string> = {
   "lib/i18n/set-locale.ts": "setLocale(locale): localeSchema; anything else answers { ok: false } and sets nothing",
 };
 
-function discoveredServerActions(): string[] {
-  const found: string[] = [];
+// Every source file under the given folders, with its text.
+function sourceFilesUnder(dirs: string[]): { file: string; text: string }[] {
+  const found: { file: string; text: string }[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(name) && /^["']use server["']/m.test(readFileSync(full, "utf8"))) found.push(full.split(path.sep).join("/"));
+      else if (/\.tsx?$/.test(name)) found.push({ file: full.split(path.sep).join("/"), text: readFileSync(full, "utf8") });
     }
   };
-  for (const dir of ["app", "lib", "components"]) walk(dir);
-  return found.sort();
+  for (const dir of dirs) walk(dir);
+  return found;
+}
+
+function discoveredServerActions(): string[] {
+  return sourceFilesUnder(["app", "lib", "components"])
+    .filter(({ text }) => /^["']use server["']/m.test(text))
+    .map(({ file }) => file)
+    .sort();
 }
 
 // What app/ really exports: every route file and its methods.
 function discoveredRoutes(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === "route.ts") {
-        const text = readFileSync(full, "utf8");
-        const url = `/${path.dirname(path.relative("app", full)).split(path.sep).join("/")}`;
-        for (const m of text.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${url}`);
-      }
-    }
-  };
-  walk("app");
-  return found.sort();
+  return sourceFilesUnder(["app"])
+    .filter(({ file }) => file.endsWith("/route.ts"))
+    .flatMap(({ file, text }) => {
+      const url = `/${path.dirname(path.relative("app", file)).split(path.sep).join("/")}`;
+      return [...text.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${url}`);
+    })
+    .sort();
 }
 
 async function signedIn(browser: Browser, email: string): Promise<APIRequestContext> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto("/sign-in");
+  // The page this story visits is axe-checked like every other (WCAG 2.1 A/AA).
+  await expectAccessible(page, "sign-in, before probing the routes");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();

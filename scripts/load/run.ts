@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { z } from "zod";
+import { sharedTarget } from "@/lib/testing/shared-database";
 
 const { values } = parseArgs({ options: { rate: { type: "string", default: "150" }, duration: { type: "string", default: "60" }, staff: { type: "string", default: "50" }, port: { type: "string", default: "3300" } } });
 const rate = z.coerce.number().int().min(1).parse(values.rate);
@@ -26,15 +27,12 @@ if (!serverUrl) {
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed`)))));
 
-// A database for this run alone.
-const name = `notify_load_${randomBytes(5).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
+// A database for this run alone, dropped at the end.
+const shared = await sharedTarget();
+const databaseUrl = shared.env.DATABASE_URL;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: url.toString(),
+  DATABASE_URL: databaseUrl,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_URL: base,
@@ -44,7 +42,7 @@ const env: NodeJS.ProcessEnv = {
   LOCAL_SINKS: "on",
   LOCAL_SINK_PORT: String(Number(port) + 1000),
 };
-const db = postgres(url.toString(), { max: 2, onnotice: () => {} });
+const db = postgres(databaseUrl, { max: 2, onnotice: () => {} });
 let server: ReturnType<typeof spawn> | undefined;
 try {
   if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"], env);
@@ -145,8 +143,7 @@ try {
   server?.kill("SIGTERM");
   await db.end();
   await new Promise((r) => setTimeout(r, 1000));
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await shared.cleanup();
 }
 
 // A session cookie as the browser gets it: CSRF token, then the credentials form.
