@@ -1,18 +1,10 @@
-import { SearchX } from "lucide-react";
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NotFoundMessage } from "@/components/shell/not-found-message";
 
-export default async function NotFound() {
-  const t = await getTranslations("notFound");
+// Outside the staff pages: the page's own main landmark.
+export default function NotFound() {
   return (
-    <div className="mx-auto max-w-lg px-4 py-24">
-      <EmptyState icon={SearchX} title={t("title")}>
-        <p>{t("body")}</p>
-        <Link href="/" className="mt-4 inline-block font-medium text-brand-700 underline">
-          {t("back")}
-        </Link>
-      </EmptyState>
-    </div>
+    <main className="mx-auto max-w-lg px-4 py-24">
+      <NotFoundMessage />
+    </main>
   );
 }

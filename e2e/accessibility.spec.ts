@@ -30,7 +30,7 @@ test("the sign-in page, the forbidden and not-found pages", async ({ browser, ba
   }
   const finance = await as(browser, "finance@saint-martin.demo", "en", baseURL!);
   await finance.goto("/patients");
-  await expect(finance.getByRole("heading", { level: 2 })).toBeVisible();
+  await expect(finance.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(finance, "forbidden");
 });
 
@@ -82,6 +82,16 @@ for (const [role, email] of [
 
       await page.goto("/settings");
       await check("settings");
+      await page.goto("/settings/preferences");
+      await check("my preferences");
+
+      // The shortcut list, open.
+      await page.goto("/inbox");
+      await expect(page.getByTestId("conversation").first()).toBeVisible();
+      await page.getByTestId("shortcut-help").click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await check("inbox, shortcut list open");
+      await page.keyboard.press("Escape");
       // The Local sinks page (dev tooling, absent in production) is left out: after a long run it
       // holds hundreds of email previews in iframes, too heavy to analyse in every story.
       await page.context().close();

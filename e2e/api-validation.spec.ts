@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { findAppointment, PARIS_LAB, PARIS_RECEPTION, signedInPage } from "./helpers";
 
 test("bad input to the API gets 400 with the field errors, missing permission 403", async ({ browser }) => {
   const page = await signedInPage(browser, PARIS_RECEPTION);
+  await expectAccessible(page, "the page a receptionist lands on");
   const api = page.request;
 
   const badQuery = await api.get("/api/patients?limit=abc");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { findAppointment, PARIS_RECEPTION, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -12,6 +13,7 @@ test("a receptionist changes an appointment's status and the change persists", a
 
   await row.getByRole("combobox").selectOption({ label: "In waiting room" });
   await expect(row.locator("[data-status]")).toHaveText("In waiting room");
+  await expectAccessible(page, "appointments, a status changed");
 
   await page.reload();
   await expect(row.locator("[data-status]")).toHaveText("In waiting room");
@@ -28,6 +30,7 @@ test("a receptionist cancels an appointment with a reason", async ({ page }) => 
   await row.getByRole("button", { name: /^Cancel / }).click();
   const dialog = page.getByRole("dialog", { name: "Cancel appointment" });
   await dialog.getByLabel("Reason (optional)").fill("Patient called to cancel");
+  await expectAccessible(page, "appointments, cancel dialog");
   await dialog.getByRole("button", { name: "Cancel appointment" }).click();
   await expect(dialog).toBeHidden();
   await page.reload();
@@ -45,6 +48,7 @@ test("a receptionist moves an appointment to another day", async ({ page }) => {
   const dialog = page.getByRole("dialog", { name: "Move appointment" });
   const target = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
   await dialog.getByLabel("New date and time (clinic time)").fill(`${target}T07:15`);
+  await expectAccessible(page, "appointments, move dialog");
   await dialog.getByRole("button", { name: "Move appointment" }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toHaveCount(0);
@@ -52,4 +56,5 @@ test("a receptionist moves an appointment to another day", async ({ page }) => {
   await page.goto(`/appointments?date=${target}`);
   const moved = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
   await expect(moved).toContainText("7:15");
+  await expectAccessible(page, "appointments of the new day");
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { HUDSON_RECEPTION, PARIS_RECEPTION, signedInPage } from "./helpers";
 
 type Patient = { id: string; firstName: string; lastName: string; email: string | null };
@@ -23,6 +24,8 @@ test("a receptionist of one clinic can neither see nor fetch another clinic's pa
   expect(parisPatients.filter((p) => hudsonIds.has(p.id))).toEqual([]);
   await paris.goto(`/patients?q=${encodeURIComponent(american.email!)}`);
   await expect(paris.getByText(`No patient matches “${american.email}”`)).toBeVisible();
+  await expectAccessible(paris, "patients, another clinic's patient searched");
   await paris.goto(`/patients/${american.id}`);
   await expect(paris.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expectAccessible(paris, "not found, another clinic's patient");
 });

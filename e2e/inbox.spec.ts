@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { hubSignature, twilioSignature } from "@/lib/webhooks/signatures";
 import { PARIS_DOCTOR, PARIS_LAB, PARIS_RECEPTION, signIn, signedInPage } from "./helpers";
+import { expectAccessible } from "./a11y";
 import { webhookSecretsFor } from "./keys";
 
 type Delivery = { clinicId: string; channel: string; providerMessageId: string };
@@ -59,6 +60,7 @@ test("a receptionist filters unread WhatsApp conversations, replies, and sees th
   const { delivery } = await (await page.request.get(`/api/deliveries/${deliveries[0].id}`)).json();
   expect((await postDeliveredReceipt(request, baseURL!, delivery)).status()).toBe(200);
   await expect(reply.getByTestId("tick")).toHaveAttribute("data-tick", "delivered");
+  await expectAccessible(page, "inbox, a WhatsApp reply delivered");
 });
 
 test("an SMS from a patient appears in the open inbox without a reload", async ({ page, request, baseURL }) => {
@@ -78,13 +80,23 @@ test("an SMS from a patient appears in the open inbox without a reload", async (
   const signature = twilioSignature(webhookSecretsFor(baseURL!, clinicId).smsAuthToken, url, form);
   const response = await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } });
   expect(response.status()).toBe(200);
-  await expect(page.getByTestId("conversation").filter({ hasText: text })).toBeVisible({ timeout: 5_000 });
+  const arrived = page.getByTestId("conversation").filter({ hasText: text });
+  await expect(arrived).toBeVisible({ timeout: 5_000 });
+  // Said to a screen reader, politely, without moving the focus: the sender the list shows
+  // (a household's shared number belongs to whichever profile the conversation is under).
+  const announcer = page.getByTestId("announcer");
+  await expect(announcer).toHaveText(/^New message from .+/);
+  const sender = (await announcer.innerText()).replace("New message from ", "");
+  await expect(arrived).toContainText(sender);
+  await expect(announcer).toHaveAttribute("aria-live", "polite");
+  await expectAccessible(page, "inbox, after a message arrived");
 });
 
 test("without send_messages there is no inbox, and the API refuses", async ({ browser }) => {
   const lab = await signedInPage(browser, PARIS_LAB);
   await lab.goto("/inbox");
   await expect(lab).toHaveURL(/\/forbidden\?need=send_messages/);
+  await expectAccessible(lab, "forbidden inbox");
   expect((await lab.request.get("/api/conversations")).status()).toBe(403);
 });
 
@@ -99,6 +111,7 @@ test("from the patient page, an email goes out with a PDF attached, while the SM
     if (await dialog.locator("option[value=sms]").isEnabled()) break;
     await page.keyboard.press("Escape");
   }
+  await expectAccessible(page, "patient page, new message dialog");
   const sendBy = dialog.getByLabel("Send by");
   await sendBy.selectOption("sms");
   await expect(dialog.getByRole("button", { name: /^Attach/ })).toHaveCount(0);
@@ -133,6 +146,7 @@ test("a doctor cannot start a second conversation with a patient who has one, bu
   const panel = doctor.getByTestId("patient-messaging");
   await expect(panel.getByRole("link", { name: "Open the conversation" })).toBeVisible();
   await expect(panel.getByRole("button", { name: "New message" })).toHaveCount(0);
+  await expectAccessible(doctor, "patient page as a doctor");
   const refused = await doctor.request.post("/api/conversations", { data: { patientId: withConversation.id, message: { channel: "portal", body: "Bonjour" } } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("doctor_conversation_exists");
@@ -156,6 +170,7 @@ test("a call is logged in the timeline; the conversation, once archived, is foun
   const word = `Kestrel${Date.now()}`;
   await page.getByRole("button", { name: "Log call" }).click();
   const dialog = page.getByRole("dialog");
+  await expectAccessible(page, "inbox, log call dialog");
   await dialog.getByLabel("Duration (minutes)").fill("6");
   await dialog.getByLabel("Summary").fill(`Patient asked about the ${word} certificate.`);
   await dialog.getByRole("button", { name: "Save" }).click();
@@ -172,4 +187,5 @@ test("a call is logged in the timeline; the conversation, once archived, is foun
   const found = page.locator(`[data-testid=conversation][data-id="${conversationId}"]`);
   await expect(found).toHaveAttribute("data-status", "archived");
   await expect(page.getByTestId("conversation")).toHaveCount(1);
+  await expectAccessible(page, "inbox, search results");
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SignJWT } from "jose";
 import { twilioSignature } from "@/lib/webhooks/signatures";
+import { expectAccessible } from "./a11y";
 import { findAppointment, PARIS_RECEPTION, patientOf, signIn } from "./helpers";
 import { E2E_QSTASH_KEYS, webhookSecretsFor } from "./keys";
 
@@ -16,6 +17,7 @@ test("cancelling an appointment in the UI sends the messages, shown on the local
   await page.goto(`/appointments?date=${appointment.date}`);
   const row = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
   await row.getByRole("button", { name: /^Cancel / }).click();
+  await expectAccessible(page, "appointments, cancel dialog");
   await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
   await expect(row.locator("[data-status]")).toHaveText("Cancelled");
 
@@ -28,6 +30,7 @@ test("cancelling an appointment in the UI sends the messages, shown on the local
   // A row whose status is Sent (the text "Not sent" would match a plain text filter too).
   await page.getByTestId("delivery-row").filter({ has: page.locator("[data-delivery-status=sent]") }).first().getByRole("link").first().click();
   await expect(page.getByTestId("attempts")).toContainText("Accepted");
+  await expectAccessible(page, "a delivery's timeline");
 });
 
 test("a patient with no email address shows an Email row not sent, with the reason", async ({ page }) => {
@@ -57,6 +60,7 @@ test("a patient with no email address shows an Email row not sent, with the reas
     await expect(emailRow).toContainText("Not sent", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(emailRow.getByTestId("delivery-why")).toHaveText("No email address on file.");
+  await expectAccessible(page, "notifications, filtered by patient and channel");
 });
 
 test("other systems publish events with the clinic's API key; a repeated id is a duplicate", async ({ request }) => {
@@ -95,6 +99,7 @@ test("webhooks refuse unsigned and tampered requests; a signed SMS receipt shows
 
   await page.goto(`/notifications/${deliveries[0].id}`);
   await expect(page.getByTestId("receipts")).toContainText("delivered");
+  await expectAccessible(page, "a delivery with its receipts");
   expect((await request.post(`/api/webhooks/whatsapp/${clinicId}`, { data: { entry: [] } })).status()).toBe(401);
   expect((await request.post(`/api/webhooks/ses/${clinicId}`, { data: { Type: "Notification" } })).status()).toBe(401);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { PARIS_RECEPTION, signIn } from "./helpers";
 
 test("a receptionist finds a patient by name and opens the record", { tag: "@embedded" }, async ({ page }) => {
@@ -11,15 +12,18 @@ test("a receptionist finds a patient by name and opens the record", { tag: "@emb
   await expect(page).toHaveURL(/\?q=/);
   const result = page.getByTestId("patient-results").getByRole("link").first();
   await expect(result).toContainText(patient.lastName.toUpperCase());
+  await expectAccessible(page, "patients, search results");
   await result.click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${patient.firstName} ${patient.lastName.toUpperCase()}`);
   await expect(page.getByTestId("patient-phone")).toContainText("+33");
   await expect(page.getByRole("heading", { name: "Upcoming appointments" })).toBeVisible();
+  await expectAccessible(page, "patient record");
 });
 
 test("searching for nobody shows an empty state, not an empty page", async ({ page }) => {
   await signIn(page, PARIS_RECEPTION);
   await page.goto("/patients?q=zzzzqqq");
   await expect(page.getByText("No patient matches “zzzzqqq”")).toBeVisible();
+  await expectAccessible(page, "patients, empty search");
 });

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from "./helpers";
 
 type Ids = { patient: string; conversation: string; delivery: string; appointment: string; clinic: string };
 type Probe = { path: (foreign: Ids) => string; body?: unknown; query?: string };
+// permission "self": any signed-in staff member, acting on their own account only.
 type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: boolean };
 type Route = StaffRoute | { kind: "api_key" } | { kind: "qstash" } | { kind: "webhook" } | { kind: "handshake" } | { kind: "public"; why: string };
 
@@ -81,6 +82,15 @@ export const ROUTES: Record<string, Route> = {
   "GET /api/conversations/events": { kind: "staff", permission: "send_messages", stream: true },
   "GET /api/deliveries": { kind: "staff", permission: "view_deliveries", invalid: { path: () => "/api/deliveries?from=2026-02-30" } },
   "GET /api/deliveries/[id]": { kind: "staff", permission: "view_deliveries", idParam: "delivery", valid: { path: (f) => `/api/deliveries/${f.delivery}` } },
+  "GET /api/me/preferences": { kind: "staff", permission: "self" },
+  "PATCH /api/me/preferences": {
+    kind: "staff",
+    permission: "self",
+    takesJson: true,
+    valid: { path: () => "/api/me/preferences", body: { keyboardShortcuts: true } },
+    nul: { path: () => "/api/me/preferences", body: { keyboardShortcuts: NUL } },
+    invalid: { path: () => "/api/me/preferences", body: { keyboardShortcuts: true, staffId: random } },
+  },
   "GET /api/dev/sinks": { kind: "staff", permission: "view_local_sinks" },
   "DELETE /api/dev/sinks": { kind: "staff", permission: "view_local_sinks" },
   "POST /api/events": { kind: "api_key" },
@@ -221,8 +231,15 @@ test.describe.serial("every route, probed as an attacker", () => {
         const body = JSON.stringify(probe.body ?? {}).replace("FOREIGN_PATIENT", foreign.patient);
         const sendBody = method !== "GET" && method !== "DELETE" ? body : undefined;
         expect((await call(anonymous, method, target, sendBody)).status(), "no session").toBe(401);
-        expect((await call(powerless, method, target, sendBody)).status(), "no permission").toBe(403);
-        row["401"] = row["403"] = "✓";
+        if (route.permission === "self") {
+          // Nothing to grant: a staff member without any permission still has their own account.
+          expect((await call(powerless, method, target, sendBody)).status(), "one's own account").toBe(200);
+          row["401"] = "✓";
+          row["403"] = "self";
+        } else {
+          expect((await call(powerless, method, target, sendBody)).status(), "no permission").toBe(403);
+          row["401"] = row["403"] = "✓";
+        }
         if (route.idParam) {
           expect((await call(allowed, method, target, sendBody)).status(), "another clinic's id").toBe(404);
           row["404"] = "✓";

@@ -35,18 +35,20 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     setError(result?.error ?? "unknown");
   }
 
+  // A refused sign-in is about both fields: each is marked invalid and points at the message.
+  const invalid = error ? { "aria-invalid": true as const, "aria-describedby": "sign-in-error" } : {};
   return (
     // method="post": a submit before hydration must never put the password in the URL.
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate={false}>
       <div>
         <FieldLabel htmlFor="email">{t("email")}</FieldLabel>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus {...invalid} />
       </div>
       <div>
         <FieldLabel htmlFor="password">{t("password")}</FieldLabel>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        <Input id="password" name="password" type="password" autoComplete="current-password" required {...invalid} />
       </div>
-      {error ? <Alert>{t(`errors.${KNOWN_ERRORS.has(error) ? error : "unknown"}`)}</Alert> : null}
+      {error ? <Alert id="sign-in-error">{t(`errors.${KNOWN_ERRORS.has(error) ? error : "unknown"}`)}</Alert> : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("signingIn") : t("submit")}
       </Button>

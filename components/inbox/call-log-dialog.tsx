@@ -7,8 +7,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { FieldLabel, Input, Select } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { FormField, Input, Select } from "@/components/ui/field";
+import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
 
 // The browser's local time for a datetime-local input (which has no zone).
 function localNow(): string {
@@ -54,27 +54,27 @@ export function CallLogDialog({ conversationId }: { conversationId: string }) {
           }}
         >
           <div className="grid grid-cols-2 gap-3">
-            <div>
-              <FieldLabel htmlFor="call-at">{t("at")}</FieldLabel>
-              <Input id="call-at" name="at" type="datetime-local" defaultValue={open ? localNow() : undefined} required />
-            </div>
-            <div>
-              <FieldLabel htmlFor="call-duration">{t("duration")}</FieldLabel>
-              <Input id="call-duration" name="duration" type="number" min={0} max={600} defaultValue={5} required />
-            </div>
+            <FormField id="call-at" label={t("at")} error={fieldError(log.error, "at")}>
+              {(control) => <Input {...control} name="at" type="datetime-local" defaultValue={open ? localNow() : undefined} required />}
+            </FormField>
+            <FormField id="call-duration" label={t("duration")} error={fieldError(log.error, "durationMinutes")}>
+              {(control) => <Input {...control} name="duration" type="number" min={0} max={600} defaultValue={5} required />}
+            </FormField>
           </div>
-          <div>
-            <FieldLabel htmlFor="call-direction">{t("direction")}</FieldLabel>
-            <Select id="call-direction" name="direction" defaultValue="inbound" className="w-full">
-              <option value="inbound">{t("inbound")}</option>
-              <option value="outbound">{t("outbound")}</option>
-            </Select>
-          </div>
-          <div>
-            <FieldLabel htmlFor="call-summary">{t("summary")}</FieldLabel>
-            <textarea id="call-summary" name="summary" required maxLength={2000} rows={3} className="w-full rounded-md border border-slate-300 p-2 text-sm" />
-          </div>
-          {log.error ? <Alert>{log.error instanceof ApiError ? log.error.message : t("failed")}</Alert> : null}
+          <FormField id="call-direction" label={t("direction")} error={fieldError(log.error, "direction")}>
+            {(control) => (
+              <Select {...control} name="direction" defaultValue="inbound" className="w-full">
+                <option value="inbound">{t("inbound")}</option>
+                <option value="outbound">{t("outbound")}</option>
+              </Select>
+            )}
+          </FormField>
+          <FormField id="call-summary" label={t("summary")} error={fieldError(log.error, "summary")}>
+            {(control) => <textarea {...control} name="summary" required maxLength={2000} rows={3} className="w-full rounded-md border border-slate-300 p-2 text-sm aria-invalid:border-red-500" />}
+          </FormField>
+          {log.error && !(log.error instanceof ApiError && log.error.fields && Object.keys(log.error.fields).some((f) => f !== "_")) ? (
+            <Alert>{log.error instanceof ApiError ? log.error.message : t("failed")}</Alert>
+          ) : null}
           <div className="flex justify-end">
             <Button type="submit" disabled={log.isPending}>
               {t("save")}

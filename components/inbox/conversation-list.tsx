@@ -35,7 +35,12 @@ export function ConversationList({ items, selectedId, onSelect }: { items: Conve
             </span>
             <span className="mt-0.5 flex items-center gap-2">
               <span className="truncate text-sm text-slate-600">{c.lastMessagePreview}</span>
-              {c.unreadCount > 0 ? <span className="ml-auto rounded-full bg-brand-600 px-1.5 text-xs text-white">{c.unreadCount}</span> : null}
+              {c.unreadCount > 0 ? (
+                <span className="ml-auto rounded-full bg-brand-600 px-1.5 text-xs text-white">
+                  {c.unreadCount}
+                  <span className="sr-only"> {t("unreadCount", { count: c.unreadCount })}</span>
+                </span>
+              ) : null}
             </span>
           </button>
         </li>

@@ -1,21 +1,25 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { Archive, ArchiveRestore, Download, Inbox as InboxIcon, MailOpen, Search, Star } from "lucide-react";
+import { Inbox as InboxIcon, Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef } from "react";
+import { ShortcutHelp } from "@/components/shortcuts/shortcut-help";
 import { Alert } from "@/components/ui/alert";
+import { cn } from "@/components/ui/cn";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api/client";
 import { AttachPatientDialog } from "./attach-patient-dialog";
-import { CallLogDialog } from "./call-log-dialog";
 import { Composer } from "./composer";
 import { ConversationList } from "./conversation-list";
 import { Thread } from "./thread";
+import { ThreadHeader } from "./thread-header";
 import type { ConversationItem, ListPage, ThreadPage } from "./types";
+import { useArrivalAnnouncements } from "./use-arrival-announcements";
+import { CONVERSATION_SELECTOR, INBOX_SHORTCUTS, useInboxShortcuts } from "./use-inbox-shortcuts";
 import { useLiveUpdates } from "./use-live-updates";
 
 // While the live feed is down the inbox still refreshes, more slowly.
@@ -24,8 +28,7 @@ const FALLBACK_POLL_MS = 15_000;
 const FILTERS = ["status", "type", "direction", "starred", "q"] as const;
 
 // The Communication Hub: conversation list beside the open thread and its composer. Filters
-// and the open conversation live in the URL. Keys: j / k next and previous, r reply, s star,
-// e archive.
+// and the open conversation live in the URL; every action has a key (use-inbox-shortcuts.ts).
 export function Inbox() {
   const t = useTranslations("inbox");
   const router = useRouter();
@@ -33,6 +36,9 @@ export function Inbox() {
   const params = useSearchParams();
   const client = useQueryClient();
   const replyRef = useRef<HTMLTextAreaElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLElement>(null);
+  const nameOf = useCallback((c: ConversationItem) => c.patientName ?? `${t("unknownSender")} ${c.contactAddress ?? ""}`.trim(), [t]);
   const selectedId = params.get("c");
   const live = useLiveUpdates();
 
@@ -45,6 +51,15 @@ export function Inbox() {
     },
     [params, pathname, router],
   );
+
+  // A new search shows its results, not the conversation that was open before it.
+  const search = (q: string | null) => {
+    const next = new URLSearchParams(params);
+    next.delete("c");
+    if (q) next.set("q", q);
+    else next.delete("q");
+    router.replace(`${pathname}?${next}`, { scroll: false });
+  };
 
   const filters = new URLSearchParams();
   for (const key of FILTERS) {
@@ -85,7 +100,7 @@ export function Inbox() {
           : {
               ...c,
               ...(change.starred !== undefined ? { starred: change.starred } : {}),
-              ...(change.read ? { status: c.status === "unread" ? "read" : c.status, unreadCount: 0 } : {}),
+              ...(change.read ? { status: c.status === "unread" ? "read" : c.status, unreadCount: 0 } : change.read === false ? { status: "unread" } : {}),
               ...(change.archived === true ? { status: "archived" } : change.archived === false ? { status: "read" } : {}),
             };
       client.setQueryData<InfiniteData<ListPage>>(listKey, (data) => data && { ...data, pages: data.pages.map((p) => ({ ...p, conversations: p.conversations.map(patch) })) });
@@ -101,43 +116,77 @@ export function Inbox() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current?.id, current?.status]);
 
+  // The conversation a key acts on: the one focused in the list, else the open one.
+  const inHand = useCallback((): ConversationItem | undefined => {
+    const id = (document.activeElement as HTMLElement | null)?.closest(CONVERSATION_SELECTOR)?.getAttribute("data-id");
+    return items.find((c) => c.id === id) ?? current;
+  }, [items, current]);
+
+  // Focus goes to a list entry now, or once it is rendered (after closing the thread on a phone).
+  const pendingFocus = useRef<string | null>(null);
+  const focusEntry = (id: string | null | undefined) => {
+    const entry = id ? document.querySelector<HTMLElement>(`${CONVERSATION_SELECTOR}[data-id="${id}"]`) : null;
+    if (entry && entry.offsetParent !== null) {
+      entry.focus();
+      pendingFocus.current = null;
+    } else pendingFocus.current = id ?? null;
+  };
   useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      const target = e.target as HTMLElement;
-      if (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || e.metaKey || e.ctrlKey || e.altKey) return;
-      const index = items.findIndex((c) => c.id === selectedId);
-      if (e.key === "j" && items.length) setParam("c", items[Math.min(items.length - 1, index + 1)].id);
-      else if (e.key === "k" && items.length) setParam("c", items[Math.max(0, index - 1)].id);
-      else if (e.key === "r") {
-        e.preventDefault();
-        replyRef.current?.focus();
-      } else if (e.key === "s" && current) update.mutate({ id: current.id, change: { starred: !current.starred } });
-      else if (e.key === "e" && current) update.mutate({ id: current.id, change: { archived: current.status !== "archived" } });
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [items, selectedId, current, setParam, update]);
+    if (pendingFocus.current) focusEntry(pendingFocus.current);
+  });
+  const listShown = () => listRef.current?.offsetParent !== null;
+
+  const star = (c = inHand()) => c && update.mutate({ id: c.id, change: { starred: !c.starred } });
+  const archive = (c = inHand()) => {
+    if (!c) return;
+    // Archiving from the list moves on to the neighbour, as the entry leaves the open list.
+    const fromList = Boolean((document.activeElement as HTMLElement | null)?.closest(CONVERSATION_SELECTOR));
+    const index = items.findIndex((x) => x.id === c.id);
+    const neighbour = items[index + 1] ?? items[index - 1];
+    update.mutate({ id: c.id, change: { archived: c.status !== "archived" } });
+    if (fromList && neighbour) focusEntry(neighbour.id);
+  };
+  // Unread again means "not dealt with": the thread closes so opening it does not re-read it.
+  const markUnread = (c = inHand()) => {
+    if (!c) return;
+    update.mutate({ id: c.id, change: { read: false } });
+    if (c.id === selectedId) setParam("c", null);
+    focusEntry(c.id);
+  };
+  const backToList = () => {
+    if (!listShown()) setParam("c", null);
+    focusEntry(selectedId ?? items[0]?.id);
+  };
+  useInboxShortcuts(
+    { reply: () => replyRef.current?.focus(), star: () => star(), archive: () => archive(), markUnread: () => markUnread(), search: () => searchRef.current?.focus(), backToList },
+    [inHand, items, selectedId, setParam],
+  );
+  useArrivalAnnouncements(items, filters.toString(), nameOf);
 
   const unread = list.data?.pages[0]?.unread;
+  const shortcutLabels = useTranslations("shortcuts.inbox");
   return (
-    <div className="flex h-[calc(100vh-7rem)] overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
-      <section className="flex w-96 shrink-0 flex-col border-r border-slate-200" aria-label={t("conversations")}>
+    <div className="flex h-[calc(100dvh-6.5rem)] min-h-[26rem] overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 md:h-[calc(100dvh-3rem)]">
+      <h1 className="sr-only">{t("title")}</h1>
+      {/* Side by side from tablet width; below it, the list or the open thread. */}
+      <section ref={listRef} className={cn("w-full min-w-0 flex-col border-slate-200 md:flex md:w-80 md:shrink-0 md:border-r lg:w-96", selectedId ? "hidden" : "flex")} aria-label={t("conversations")}>
         <div className="space-y-2 border-b border-slate-200 p-3">
           <div className="relative">
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
             <Input
+              ref={searchRef}
               type="search"
               aria-label={t("search")}
               placeholder={t("search")}
               defaultValue={params.get("q") ?? ""}
               className="pl-9"
               onKeyDown={(e) => {
-                if (e.key === "Enter") setParam("q", e.currentTarget.value.trim() || null);
+                if (e.key === "Enter") search(e.currentTarget.value.trim() || null);
               }}
             />
           </div>
           <div className="grid grid-cols-3 gap-2">
-            <Select aria-label={t("filters.status")} value={params.get("status") ?? ""} onChange={(e) => setParam("status", e.target.value || null)} className="h-9 text-xs">
+            <Select aria-label={t("filters.status")} value={params.get("status") ?? ""} onChange={(e) => setParam("status", e.target.value || null)} className="h-9 w-full min-w-0 text-xs">
               <option value="">{t("filters.anyStatus")}</option>
               {(["unread", "read", "replied", "archived"] as const).map((s) => (
                 <option key={s} value={s}>
@@ -146,7 +195,7 @@ export function Inbox() {
                 </option>
               ))}
             </Select>
-            <Select aria-label={t("filters.type")} value={params.get("type") ?? ""} onChange={(e) => setParam("type", e.target.value || null)} className="h-9 text-xs">
+            <Select aria-label={t("filters.type")} value={params.get("type") ?? ""} onChange={(e) => setParam("type", e.target.value || null)} className="h-9 w-full min-w-0 text-xs">
               <option value="">{t("filters.anyType")}</option>
               {(["sms", "email", "portal", "call", "whatsapp"] as const).map((c) => (
                 <option key={c} value={c}>
@@ -154,13 +203,13 @@ export function Inbox() {
                 </option>
               ))}
             </Select>
-            <Select aria-label={t("filters.direction")} value={params.get("direction") ?? ""} onChange={(e) => setParam("direction", e.target.value || null)} className="h-9 text-xs">
+            <Select aria-label={t("filters.direction")} value={params.get("direction") ?? ""} onChange={(e) => setParam("direction", e.target.value || null)} className="h-9 w-full min-w-0 text-xs">
               <option value="">{t("filters.anyDirection")}</option>
               <option value="inbound">{t("filters.inbound")}</option>
               <option value="outbound">{t("filters.outbound")}</option>
             </Select>
           </div>
-          <div className="flex items-center justify-between">
+          <div className="flex flex-wrap items-center justify-between gap-2">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={params.get("starred") === "true"} onChange={(e) => setParam("starred", e.target.checked ? "true" : null)} />
               {t("filters.starredOnly")}
@@ -169,6 +218,7 @@ export function Inbox() {
               <span className={live ? "size-2 rounded-full bg-emerald-500" : "size-2 rounded-full bg-slate-300"} aria-hidden />
               {t(live ? "live" : "reconnecting")}
             </span>
+            <ShortcutHelp shortcuts={INBOX_SHORTCUTS.map(({ keys, label }) => ({ keys: [...keys], label: shortcutLabels(label) }))} />
           </div>
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none" tabIndex={0} role="region" aria-label={t("conversations")}>
@@ -184,7 +234,7 @@ export function Inbox() {
         </div>
       </section>
 
-      <section className="flex min-w-0 flex-1 flex-col bg-slate-50" aria-label={t("thread")}>
+      <section className={cn("min-w-0 flex-1 flex-col bg-slate-50 md:flex", selectedId ? "flex" : "hidden")} aria-label={t("thread")}>
         {!selectedId ? (
           <div className="m-auto p-6">
             <EmptyState icon={InboxIcon} title={t("pick")}>
@@ -197,30 +247,17 @@ export function Inbox() {
           <p className="p-4 text-sm text-slate-500">{t("loading")}</p>
         ) : (
           <>
-            <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
-              <div className="min-w-0">
-                <h2 className="truncate font-semibold" data-testid="thread-title">
-                  {conversation.patientName ?? `${t("unknownSender")} ${conversation.contactAddress ?? ""}`}
-                </h2>
-                <p className="text-xs text-slate-500">{[conversation.phone, conversation.email].filter(Boolean).join(" · ")}</p>
-              </div>
-              <div className="flex items-center gap-1">
-                <CallLogDialog conversationId={conversation.id} />
-                <a href={`/api/conversations/${conversation.id}/export`} download className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                  <Download className="size-4" aria-hidden /> {t("export")}
-                </a>
-                <Button variant="ghost" size="sm" aria-pressed={current?.starred} onClick={() => update.mutate({ id: conversation.id, change: { starred: !current?.starred } })}>
-                  <Star className={current?.starred ? "size-4 fill-amber-400 text-amber-500" : "size-4"} aria-hidden /> {t(current?.starred ? "unstar" : "star")}
-                </Button>
-                <Button variant="ghost" size="sm" onClick={() => update.mutate({ id: conversation.id, change: { read: false } })}>
-                  <MailOpen className="size-4" aria-hidden /> {t("markUnread")}
-                </Button>
-                <Button variant="ghost" size="sm" onClick={() => update.mutate({ id: conversation.id, change: { archived: current?.status !== "archived" } })}>
-                  {current?.status === "archived" ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
-                  {t(current?.status === "archived" ? "unarchive" : "archive")}
-                </Button>
-              </div>
-            </header>
+            <ThreadHeader
+              conversation={conversation}
+              current={current}
+              onBack={() => {
+                setParam("c", null);
+                focusEntry(conversation.id);
+              }}
+              onStar={() => star(current)}
+              onMarkUnread={() => markUnread(current)}
+              onArchive={() => archive(current)}
+            />
             {/* Focusable so the timeline can be scrolled from the keyboard. */}
             <div className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none" tabIndex={0} role="region" aria-label={t("timeline")}>
               {thread.hasNextPage ? (
@@ -233,7 +270,7 @@ export function Inbox() {
             {conversation.patientId ? (
               <Composer key={conversation.id} ref={replyRef} conversationId={conversation.id} channels={thread.data!.pages[0].composer} />
             ) : (
-              <div className="flex items-center justify-between gap-3 border-t bg-white p-4 text-sm text-slate-600">
+              <div className="flex flex-wrap items-center justify-between gap-3 border-t bg-white p-4 text-sm text-slate-600">
                 <p>{t("attachFirst")}</p>
                 <AttachPatientDialog conversationId={conversation.id} contactAddress={conversation.contactAddress} />
               </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronsUpDown, Languages, LogOut } from "lucide-react";
+import { ChevronsUpDown, Languages, LogOut, SlidersHorizontal } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -50,6 +51,11 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
             ))}
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item asChild className={itemClass}>
+            <Link href="/settings/preferences">
+              <SlidersHorizontal className="size-4" aria-hidden /> {t("preferences")}
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item className={itemClass} onSelect={() => signOut({ callbackUrl: "/sign-in" })}>
             <LogOut className="size-4" aria-hidden /> {t("signOut")}
           </DropdownMenu.Item>

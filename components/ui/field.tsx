@@ -28,3 +28,41 @@ export function Select({ className, ...props }: React.ComponentProps<"select">) 
 export function FieldLabel({ className, ...props }: React.ComponentProps<typeof Label.Root>) {
   return <Label.Root className={cn("mb-1 block text-sm font-medium text-slate-700", className)} {...props} />;
 }
+
+type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+// A labelled control with its hint and its error tied to it (aria-describedby, aria-invalid):
+// a screen reader reads the error with the field, and the error is announced when it appears.
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  className?: string;
+  children: (control: ControlProps) => React.ReactNode;
+}) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={className}>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
+      {children({ id, ...(error ? { "aria-invalid": true as const } : {}), ...(described ? { "aria-describedby": described } : {}) })}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -26,6 +26,8 @@ export const staffUsers = pgTable(
     // Granted permissions (see lib/auth/permissions.ts); starts from the role's defaults.
     permissions: text().array().notNull().default([]),
     active: boolean().notNull().default(true),
+    // The staff member's own choice ("My preferences"): single-key shortcuts in the inbox and logs.
+    keyboardShortcuts: boolean().notNull().default(true),
     lastSignInAt: instant(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -16,3 +16,8 @@ export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
   }
   return body as T;
 }
+
+// The server's message for one field of a refused form (a 400's field errors), if any.
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof AppError ? error.fields?.[field]?.join(" ") : undefined;
+}

@@ -7,6 +7,7 @@ import { clinics, staffUsers, type Clinic, type StaffRole } from "@/db/schema";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors/app-errors";
 import { authOptions } from "./options";
 import { toPermissions, type Permission } from "./permissions";
+import type { StaffPreferences } from "./preferences-schema";
 
 // Everything a server action, page or route needs to act for a staff member. Domain
 // functions take this instead of a raw clinic id, so the clinic always comes from the session.
@@ -15,6 +16,8 @@ export type StaffContext = {
   clinicId: string;
   clinic: Pick<Clinic, "id" | "name" | "timeZone" | "country" | "defaultLanguage">;
   staff: { id: string; name: string; email: string; role: StaffRole };
+  // The staff member's own settings ("My preferences"), read with the row on every request.
+  preferences: StaffPreferences;
   permissions: ReadonlySet<Permission>;
 };
 
@@ -38,6 +41,7 @@ export async function loadStaffContext(db: Database, staffId: string): Promise<S
       defaultLanguage: clinic.defaultLanguage,
     },
     staff: { id: staff.id, name: staff.name, email: staff.email, role: staff.role },
+    preferences: { keyboardShortcuts: staff.keyboardShortcuts },
     permissions: new Set(toPermissions(staff.permissions)),
   };
 }

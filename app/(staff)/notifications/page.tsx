@@ -1,6 +1,7 @@
 import { BellOff } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { LogShortcuts } from "@/components/notifications/log-shortcuts";
 import { deliveryAddressLabel, DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -35,7 +36,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <>
-      <PageHeader title={t("title")} />
+      <PageHeader title={t("title")}>
+        <LogShortcuts searchFieldId="f-patient" />
+      </PageHeader>
       <form method="get" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7" aria-label={t("filters")}>
         <div>
           <FieldLabel htmlFor="f-event">{t("event")}</FieldLabel>
@@ -106,7 +109,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               {deliveries.map((d) => (
                 <tr key={d.id} data-testid="delivery-row" data-channel={d.channel} data-event={d.eventType} className="hover:bg-slate-50">
                   <td className="px-4 py-2 whitespace-nowrap tabular-nums">
-                    <Link href={`/notifications/${d.id}`} className="text-brand-700 hover:underline">
+                    <Link href={`/notifications/${d.id}`} data-row-link className="text-brand-700 hover:underline">
                       {format.dateTime(d.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone })}
                     </Link>
                   </td>

@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { PageHeader } from "@/components/ui/page-header";
+import { can, requireStaffForPage } from "@/lib/auth/staff-context";
+
+// Settings has the clinic's own pages (for those who may change them) and each staff
+// member's "My preferences".
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requireStaffForPage();
+  const t = await getTranslations("settings");
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <SettingsTabs
+        tabs={[
+          ...(can(ctx, "manage_settings") ? [{ href: "/settings", label: t("tabs.clinic") }] : []),
+          { href: "/settings/preferences", label: t("tabs.preferences") },
+        ]}
+      />
+      {children}
+    </>
+  );
+}
