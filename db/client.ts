@@ -1,6 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -31,7 +32,7 @@ export function openDatabase(target: DatabaseTarget, options: { maxConnections?:
     mkdirSync(target.pgliteDir, { recursive: true });
     dataDir = target.pgliteDir;
   }
-  const pglite = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const pglite = new PGlite(dataDir, { extensions: { pg_trgm, btree_gist } });
   const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Database;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };
 }

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "./helpers";
 // member without the permission (403), another clinic's id (404), malformed JSON, NUL bytes
 // and impossible values (400), an oversized body (413). A route without an entry below fails.
 
-type Ids = { patient: string; conversation: string; delivery: string; appointment: string; clinic: string };
+type Ids = { patient: string; conversation: string; delivery: string; appointment: string; agenda: string; clinic: string };
 type Probe = { path: (foreign: Ids) => string; body?: unknown; query?: string };
 // permission "self": any signed-in staff member, acting on their own account only.
 type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: boolean };
@@ -34,6 +34,42 @@ export const ROUTES: Record<string, Route> = {
     valid: { path: (f) => `/api/appointments/${f.appointment}`, body: { action: "set_status", status: "confirmed" } },
     nul: { path: (f) => `/api/appointments/${f.appointment}`, body: { action: "cancel", reason: `no${NUL}` } },
     invalid: { path: (f) => `/api/appointments/${f.appointment}`, body: { action: "reschedule", startsAt: "2026-13-45T99:99" } },
+  },
+  "POST /api/patients": {
+    kind: "staff",
+    permission: "manage_patients",
+    takesJson: true,
+    valid: { path: () => "/api/patients", body: { firstName: "Route", lastName: "Probe", phone: "06 12 34 56 78" } },
+    nul: { path: () => "/api/patients", body: { firstName: `Ro${NUL}ute`, lastName: "Probe" } },
+    invalid: { path: () => "/api/patients", body: { firstName: "Route", lastName: "Probe", phone: "12", dateOfBirth: "2026-02-30" } },
+  },
+  "PATCH /api/patients/[id]": {
+    kind: "staff",
+    permission: "manage_patients",
+    idParam: "patient",
+    takesJson: true,
+    valid: { path: (f) => `/api/patients/${f.patient}`, body: { lastName: "Probe" } },
+    nul: { path: (f) => `/api/patients/${f.patient}`, body: { postalAddress: `1 rue${NUL}` } },
+    invalid: { path: (f) => `/api/patients/${f.patient}`, body: { email: "not an email", preferredChannel: "pigeon" } },
+  },
+  "GET /api/agendas": { kind: "staff", permission: "view_patients" },
+  "GET /api/agendas/[id]/slots": {
+    kind: "staff",
+    permission: "view_patients",
+    idParam: "agenda",
+    valid: { path: (f) => `/api/agendas/${f.agenda}/slots?from=2026-12-01&to=2026-12-07&visitReasonId=${random}` },
+    nul: { path: () => `/api/agendas/${random}/slots?from=2026-12-01&to=2026-12-07&visitReasonId=${encodeURIComponent(NUL)}` },
+    invalid: { path: () => `/api/agendas/${random}/slots?from=2026-02-30&to=2027-12-07&visitReasonId=${random}` },
+  },
+  "GET /api/visit-reasons": { kind: "staff", permission: "view_patients" },
+  "POST /api/appointments": {
+    kind: "staff",
+    permission: "manage_appointments",
+    idParam: "agenda",
+    takesJson: true,
+    valid: { path: () => "/api/appointments", body: { agendaId: "FOREIGN_AGENDA", visitReasonId: random, patientId: random, startsAt: "2027-01-05T09:00" } },
+    nul: { path: () => "/api/appointments", body: { agendaId: random, visitReasonId: random, patientId: random, startsAt: `2027-01-05T09:00${NUL}` } },
+    invalid: { path: () => "/api/appointments", body: { agendaId: random, visitReasonId: "lunch", patientId: random, startsAt: "2027-02-30T25:00" } },
   },
   "POST /api/attachments": { kind: "staff", permission: "send_messages", upload: true },
   "GET /api/attachments/[id]": { kind: "staff", permission: "send_messages", valid: { path: () => `/api/attachments/${random}` } },
@@ -188,7 +224,14 @@ test.describe.serial("every route, probed as an attacker", () => {
     }
     const patient = await first("/api/patients?limit=1", "patients");
     const { patient: record } = await (await hudson.get(`/api/patients/${patient}`)).json();
-    foreign = { patient, conversation: await first("/api/conversations?limit=1", "conversations"), delivery: delivery!, appointment, clinic: record.clinicId };
+    foreign = {
+      patient,
+      conversation: await first("/api/conversations?limit=1", "conversations"),
+      delivery: delivery!,
+      appointment,
+      agenda: await first("/api/agendas", "agendas"),
+      clinic: record.clinicId,
+    };
     expect(Object.values(foreign).every(Boolean), JSON.stringify(foreign)).toBe(true);
   });
 
@@ -228,7 +271,7 @@ test.describe.serial("every route, probed as an attacker", () => {
       if (route.kind === "staff") {
         const probe = route.valid ?? { path: () => url };
         const target = probe.path(foreign);
-        const body = JSON.stringify(probe.body ?? {}).replace("FOREIGN_PATIENT", foreign.patient);
+        const body = JSON.stringify(probe.body ?? {}).replace("FOREIGN_PATIENT", foreign.patient).replace("FOREIGN_AGENDA", foreign.agenda);
         const sendBody = method !== "GET" && method !== "DELETE" ? body : undefined;
         expect((await call(anonymous, method, target, sendBody)).status(), "no session").toBe(401);
         if (route.permission === "self") {

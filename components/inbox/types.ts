@@ -35,7 +35,7 @@ export type ThreadPage = {
   composer: {
     channel: "sms" | "email" | "portal" | "call" | "whatsapp";
     available: boolean;
-    reason?: "no_phone" | "no_email" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in";
+    reason?: "patient_inactive" | "no_phone" | "no_email" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in";
     attachments?: number;
     whatsapp?: { mode: "text"; windowEndsAt: string } | { mode: "template" };
     templates?: { name: string; text: string }[];

@@ -11,6 +11,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { channelEnum } from "./channels";
 import { clinicRef, languageEnum } from "./clinics";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -30,7 +31,18 @@ export const patients = pgTable(
     lastName: text().notNull(),
     // E.164 (+33612345678), normalised on the way in; null when the clinic has no mobile number.
     phone: text(),
+    // A landline, E.164 too: shown to staff for calls, never texted.
+    landline: text(),
     email: text(),
+    // One free-form postal address (street, postcode, city), as clinics print it on letters.
+    postalAddress: text(),
+    // The clinic's own patient number from its previous software: unique in the clinic, the
+    // key a CSV re-import updates by.
+    externalId: text(),
+    // The channel the patient asked to be reached on first, when the event allows it.
+    preferredChannel: channelEnum(),
+    // Deactivated: kept for the log and history, never messaged again.
+    active: boolean().notNull().default(true),
     language: languageEnum().notNull().default("en"),
     dateOfBirth: date({ mode: "string" }),
     // Telegram chat id, known once the patient has started the clinic's bot.
@@ -50,6 +62,7 @@ export const patients = pgTable(
   },
   (t) => [
     unique().on(t.clinicId, t.id),
+    unique().on(t.clinicId, t.externalId),
     index().on(t.clinicId, t.lastName, t.firstName),
     index().on(t.clinicId, t.phone),
     index().on(t.clinicId, t.email),

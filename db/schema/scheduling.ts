@@ -1,4 +1,5 @@
-import { boolean, foreignKey, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
 import { clinicRef } from "./clinics";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { patients } from "./patients";
@@ -20,11 +21,54 @@ export const agendas = pgTable(
     notifyEmail: boolean().notNull().default(true),
     notifyWhatsapp: boolean().notNull().default(true),
     notifyPush: boolean().notNull().default(true),
+    // Retired: no new bookings, kept with its history.
+    retiredAt: instant(),
     createdAt: createdAt(),
   },
   (t) => [
     unique().on(t.clinicId, t.id),
     foreignKey({ columns: [t.clinicId, t.doctorId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
+  ],
+);
+
+// An agenda's week: one row per open stretch of a weekday (ISO 1 = Monday … 7 = Sunday), in
+// minutes after local midnight; a break is the gap between two stretches. Local clock times,
+// so 08:30 stays 08:30 across a daylight-saving change.
+export const openingHours = pgTable(
+  "opening_hours",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    agendaId: uuid().notNull(),
+    weekday: smallint().notNull(),
+    opensAt: smallint().notNull(),
+    closesAt: smallint().notNull(),
+  },
+  (t) => [
+    index().on(t.clinicId, t.agendaId),
+    foreignKey({ columns: [t.clinicId, t.agendaId], foreignColumns: [agendas.clinicId, agendas.id] }).onDelete("cascade"),
+    check("opening_hours_weekday", sql`${t.weekday} between 1 and 7`),
+    check("opening_hours_times", sql`${t.opensAt} >= 0 and ${t.opensAt} < ${t.closesAt} and ${t.closesAt} <= 1440`),
+  ],
+);
+
+// Days an agenda is closed (a doctor's day off), or the whole clinic when agenda_id is null
+// (a public holiday): local dates, first and last day included.
+export const closures = pgTable(
+  "closures",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    agendaId: uuid(),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+    reason: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.clinicId, t.startsOn),
+    foreignKey({ columns: [t.clinicId, t.agendaId], foreignColumns: [agendas.clinicId, agendas.id] }).onDelete("cascade"),
+    check("closures_dates", sql`${t.startsOn} <= ${t.endsOn}`),
   ],
 );
 
@@ -36,12 +80,29 @@ export const motifs = pgTable(
     clinicId: clinicRef(),
     name: text().notNull(),
     durationMinutes: integer().notNull().default(20),
+    // Shown on the agenda views; a hex colour the clinic picks.
+    colour: text().notNull().default("#0e7490"),
     // Off: no notification at all for this visit reason, however it was booked, and its
     // appointments are hidden from the patient's list of upcoming appointments.
     notificationsEnabled: boolean().notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [unique().on(t.clinicId, t.id)],
+);
+
+// Which visit reasons each agenda offers (a paediatrician's agenda offers no home visit).
+export const agendaMotifs = pgTable(
+  "agenda_motifs",
+  {
+    clinicId: uuid().notNull(),
+    agendaId: uuid().notNull(),
+    motifId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agendaId, t.motifId] }),
+    foreignKey({ columns: [t.clinicId, t.agendaId], foreignColumns: [agendas.clinicId, agendas.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.motifId], foreignColumns: [motifs.clinicId, motifs.id] }).onDelete("cascade"),
+  ],
 );
 
 export const appointmentStatusEnum = pgEnum("appointment_status", [
@@ -89,6 +150,8 @@ export const appointments = pgTable(
 );
 
 export type Agenda = typeof agendas.$inferSelect;
+export type OpeningHours = typeof openingHours.$inferSelect;
+export type Closure = typeof closures.$inferSelect;
 export type Motif = typeof motifs.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type NewAppointment = typeof appointments.$inferInsert;

@@ -2,7 +2,9 @@ import type { Faker } from "@faker-js/faker";
 import { addDays, addMinutes } from "date-fns";
 import type { AppointmentStatus, BookedBy, HouseholdRelationship, Language, NewAppointment, NewPatient } from "@/db/schema";
 import { toE164Mobile } from "@/lib/patients/phone";
-import { clinicDayRange, clinicLocalDate } from "@/lib/time/clinic-time";
+import { openIntervals } from "@/lib/scheduling/free-slots";
+import { clinicLocalDate } from "@/lib/time/clinic-time";
+import { DEMO_WEEK } from "./demo-week";
 
 // Pure generators of realistic clinic data, shared by the demo seed and the --scale seed.
 // They draw only from the given Faker, so a fixed seed gives the same clinic every time.
@@ -76,7 +78,7 @@ export function generateHousehold(f: Faker, clinic: ClinicRef, now: Date): Gener
 
 const earliest = (a: Date, b: Date) => (a < b ? a : b);
 
-type Slot = { agendaId: string; allowPatientScheduling: boolean; startsAt: Date };
+type Slot = { agendaId: string; allowPatientScheduling: boolean; startsAt: Date; closesAt: Date };
 
 const CANCELLATION_REASONS = ["Patient request", "Doctor unavailable", "Duplicate booking", "Feeling better"];
 
@@ -91,8 +93,9 @@ function statusFor(f: Faker, startsAt: Date, endsAt: Date, now: Date): Appointme
   return pick([["confirmed", 80], ["pending_approval", 9], ["cancelled", 11]]);
 }
 
-// Slots of 30 minutes from 08:30 to 18:00 clinic time (Saturday to 12:30), over the 30 days either side
-// of `now`; about `target` of them are booked, with statuses that fit their time.
+// Half-hour starts within each agenda's opening hours (DEMO_WEEK, as seeded), over the 30 days
+// either side of `now`; about `target` of them are booked, with statuses that fit their time.
+// No two appointments that hold time overlap on an agenda, as the database requires.
 export function generateAppointments(
   f: Faker,
   clinic: ClinicRef & { timeZone: string; referencePrefix: string },
@@ -109,14 +112,12 @@ export function generateAppointments(
   const slots: Slot[] = [];
   for (let offset = -days; offset <= days; offset++) {
     const localDate = clinicLocalDate(addDays(input.now, offset), clinic.timeZone);
-    const { start } = clinicDayRange(localDate, clinic.timeZone);
-    const weekday = new Date(`${localDate}T12:00:00Z`).getUTCDay();
-    if (weekday === 0) continue;
-    // Saturday is a morning clinic.
-    const closing = weekday === 6 ? 12 * 60 + 30 : 18 * 60;
+    const open = openIntervals({ timeZone: clinic.timeZone, from: localDate, to: localDate, week: DEMO_WEEK, closures: [] });
     for (const agenda of input.agendas) {
-      for (let minutes = 8 * 60 + 30; minutes < closing; minutes += 30) {
-        slots.push({ agendaId: agenda.id, allowPatientScheduling: agenda.allowPatientScheduling, startsAt: addMinutes(start, minutes) });
+      for (const stretch of open) {
+        for (let at = stretch.startsAt; addMinutes(at, 30) <= stretch.endsAt; at = addMinutes(at, 30)) {
+          slots.push({ agendaId: agenda.id, allowPatientScheduling: agenda.allowPatientScheduling, startsAt: at, closesAt: stretch.endsAt });
+        }
       }
     }
   }
@@ -124,11 +125,15 @@ export function generateAppointments(
   const probability = Math.min(1, input.target / slots.length);
   const references = new Set<string>();
   const rows: NewAppointment[] = [];
+  const heldUntil = new Map<string, Date>();
   for (const slot of slots) {
     if (!f.datatype.boolean({ probability })) continue;
     const motif = f.helpers.arrayElement(input.motifs);
     const endsAt = addMinutes(slot.startsAt, motif.durationMinutes);
+    const held = heldUntil.get(slot.agendaId);
+    if (endsAt > slot.closesAt || (held && slot.startsAt < held)) continue;
     const status = statusFor(f, slot.startsAt, endsAt, input.now);
+    if (status !== "cancelled") heldUntil.set(slot.agendaId, endsAt);
     let reference: string;
     do reference = `${clinic.referencePrefix}-${f.string.alphanumeric({ length: 6, casing: "upper" })}`;
     while (references.has(reference));

@@ -1,12 +1,14 @@
 import { Faker, base, en, en_US, fr } from "@faker-js/faker";
 import type { Database } from "@/db/client";
 import {
+  agendaMotifs,
   agendas,
   appointments,
   clinics,
   consentRecords,
   patientDevices,
   motifs,
+  openingHours,
   patientUserProfiles,
   patientUsers,
   patients,
@@ -16,6 +18,7 @@ import {
 import { ROLE_DEFAULT_PERMISSIONS } from "@/lib/auth/permissions";
 import { installClinicNotificationDefaults } from "@/lib/notifications/setup/install-clinic-defaults";
 import type { DemoClinic } from "./demo-clinics";
+import { DEMO_MOTIF_COLOURS, DEMO_WEEK } from "./demo-week";
 import { generateAppointments, generateHousehold } from "./generate";
 import { insertInBatches } from "./insert";
 import { seedConversations } from "./seed-conversations";
@@ -69,8 +72,11 @@ export async function seedClinic(db: Database, spec: DemoClinic, options: SeedCl
     allowPatientScheduling: a.allowPatientScheduling,
   }));
   await db.insert(agendas).values(agendaRows);
-  const motifRows = spec.motifs.map((m) => ({ id: f.string.uuid(), clinicId, ...m }));
+  const motifRows = spec.motifs.map((m, i) => ({ id: f.string.uuid(), clinicId, ...m, colour: DEMO_MOTIF_COLOURS[i % DEMO_MOTIF_COLOURS.length] }));
   await db.insert(motifs).values(motifRows);
+  // Every agenda offers every visit reason and opens the demo week.
+  await db.insert(agendaMotifs).values(agendaRows.flatMap((a) => motifRows.map((m) => ({ clinicId, agendaId: a.id, motifId: m.id }))));
+  await db.insert(openingHours).values(agendaRows.flatMap((a) => DEMO_WEEK.map((stretch) => ({ clinicId, agendaId: a.id, ...stretch }))));
 
   const clinic = { id: clinicId, country: spec.country, language: spec.language };
   const patientRows: NewPatient[] = [];

@@ -31,3 +31,11 @@ export async function recordAppointmentEvent(db: Database, change: { before: App
   const event = { id: `app:${after.id}:${type}:${after.updatedAt.getTime()}`, type, data } as IncomingEvent;
   return { ...(await storeEvent(db, after.clinicId, event, "app")), type };
 }
+
+// A booking made in the app: the patient hears it is confirmed. The id is the appointment's,
+// so a retried transaction cannot announce it twice.
+export async function recordNewAppointmentEvent(db: Database, appointment: Appointment) {
+  const type: PatientEventType = appointment.status === "pending_approval" ? "appointment.pending_approval" : "appointment.confirmed";
+  const event = { id: `app:${appointment.id}:${type}`, type, data: { appointmentId: appointment.id } } as IncomingEvent;
+  return { ...(await storeEvent(db, appointment.clinicId, event, "app")), type };
+}

@@ -11,5 +11,7 @@ export const appointmentRowColumns = {
   bookedBy: appointments.bookedBy,
   agendaId: appointments.agendaId,
   agendaName: agendas.name,
+  motifId: appointments.motifId,
   motifName: motifs.name,
+  motifColour: motifs.colour,
 };

@@ -24,7 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const upcoming = () => makeAppointment(handle.db, refs, { startsAt: new Date("2026-03-27T09:00:00Z"), status: "confirmed" });
+// Each on its own hour of 27 March: appointments that hold time never overlap on an agenda.
+let hour = 0;
+const upcoming = () => makeAppointment(handle.db, refs, { startsAt: new Date(Date.parse("2026-03-27T06:00:00Z") + hour++ * 3600_000), status: "confirmed" });
 const ctx = () => contextFor(handle.db, paris);
 
 describe("changing an appointment", () => {

@@ -28,11 +28,3 @@ export async function listAppointmentsOfDay(ctx: Ctx, day: { date: string; agend
     )
     .orderBy(asc(appointments.startsAt), asc(agendas.name));
 }
-
-export async function listAgendas(ctx: Ctx) {
-  return ctx.db
-    .select({ id: agendas.id, name: agendas.name })
-    .from(agendas)
-    .where(inClinic(ctx, agendas))
-    .orderBy(asc(agendas.name));
-}

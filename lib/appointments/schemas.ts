@@ -20,3 +20,22 @@ export const appointmentListSchema = z.object({
   date: localDateSchema.optional(),
   agendaId: z.uuid("must be an agenda id").optional(),
 });
+
+export const agendaIdSchema = z.object({ id: z.uuid("must be an agenda id") });
+
+const SIX_WEEKS_DAYS = 42;
+
+export const slotQuerySchema = z
+  .object({ from: localDateSchema, to: localDateSchema, visitReasonId: z.uuid("must be a visit reason id") })
+  .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= SIX_WEEKS_DAYS * 86400_000, { path: ["to"], message: `must be at most ${SIX_WEEKS_DAYS} days after from` });
+
+// Staff book a patient into a slot: wall-clock time in the clinic's time zone.
+export const bookingSchema = z.strictObject({
+  agendaId: z.uuid("must be an agenda id"),
+  visitReasonId: z.uuid("must be a visit reason id"),
+  patientId: z.uuid("must be a patient id"),
+  startsAt: localDateTimeSchema,
+});
+
+export type Booking = z.output<typeof bookingSchema>;

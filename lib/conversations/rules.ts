@@ -32,7 +32,7 @@ export type ComposerChannel =
 // template carries no attachment; portal messages never leave the platform, so they are
 // always available and the place for sensitive documents.
 export function composerChannels(
-  contact: { phone: string | null; email: string | null },
+  contact: { phone: string | null; email: string | null; active?: boolean },
   consent: ConsentFacts,
   whatsappLastInboundAt: Date | null,
   now: Date,
@@ -43,5 +43,6 @@ export function composerChannels(
     const attachments = availability.whatsapp?.mode === "template" ? 0 : attachmentLimit(channel);
     return { channel, available: true, attachments, ...(availability.whatsapp ? { whatsapp: availability.whatsapp } : {}) };
   };
-  return [offer("whatsapp"), offer("sms"), offer("email"), { channel: "portal", available: true, attachments: attachmentLimit("portal") }];
+  const portal: ComposerChannel = contact.active === false ? { channel: "portal", available: false, reason: "patient_inactive" } : { channel: "portal", available: true, attachments: attachmentLimit("portal") };
+  return [offer("whatsapp"), offer("sms"), offer("email"), portal];
 }

@@ -38,7 +38,7 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: string, message: string, fields?: FieldErrors) {
+    super(409, code, message, fields);
   }
 }

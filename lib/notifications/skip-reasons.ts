@@ -6,6 +6,7 @@ export const SKIP_REASONS = [
   "motif_notifications_off",
   "agenda_channel_off",
   "patient_notifications_off",
+  "patient_inactive",
   "no_phone",
   "no_email",
   "no_telegram_chat",

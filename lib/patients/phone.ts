@@ -23,3 +23,16 @@ export function phoneSearchDigits(raw: string, country: string): string | null {
 export function formatPhoneForDisplay(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
+
+// Any valid number (a landline, or a mobile typed in the landline field) in E.164, or null.
+export function toE164Phone(raw: string, country: string): string | null {
+  const parsed = parsePhoneNumberFromString(raw, country as CountryCode);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+// As the clinic writes it at home ("06 12 34 56 78"), international for a foreign number.
+export function formatPhoneNational(e164: string, clinicCountry: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === clinicCountry ? parsed.formatNational() : parsed.formatInternational();
+}

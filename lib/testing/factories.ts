@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import {
+  agendaMotifs,
   agendas,
   appointments,
   clinics,
   motifs,
+  openingHours,
   patients,
   staffUsers,
   type Clinic,
@@ -13,6 +15,7 @@ import {
   type StaffRole,
 } from "@/db/schema";
 import { ROLE_DEFAULT_PERMISSIONS } from "@/lib/auth/permissions";
+import type { OpenStretch } from "@/lib/scheduling/free-slots";
 
 // Small builders for tests: each makes one valid row, overrides say what the story needs.
 let counter = 0;
@@ -64,12 +67,29 @@ export async function makeAgendaAndMotif(db: Database, clinicId: string) {
   return { agenda, motif };
 }
 
+// An agenda that can be booked: it offers the visit reason and opens on the given week
+// (by default Monday to Saturday, 08:00–12:00 and 14:00–18:00).
+export async function makeBookableAgenda(db: Database, clinicId: string, options: { week?: OpenStretch[]; durationMinutes?: number } = {}) {
+  const week =
+    options.week ??
+    [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
+      { weekday, opensAt: 8 * 60, closesAt: 12 * 60 },
+      { weekday, opensAt: 14 * 60, closesAt: 18 * 60 },
+    ]);
+  const [agenda] = await db.insert(agendas).values({ clinicId, name: `Agenda ${next()}` }).returning();
+  const [motif] = await db.insert(motifs).values({ clinicId, name: `Motif ${next()}`, durationMinutes: options.durationMinutes ?? 20 }).returning();
+  await db.insert(agendaMotifs).values({ clinicId, agendaId: agenda.id, motifId: motif.id });
+  await db.insert(openingHours).values(week.map((stretch) => ({ clinicId, agendaId: agenda.id, ...stretch })));
+  return { agenda, motif };
+}
+
 export async function makeAppointment(
   db: Database,
   refs: { clinicId: string; agendaId: string; motifId: string; patientId: string },
   overrides: Partial<NewAppointment> = {},
 ) {
-  const startsAt = overrides.startsAt ?? new Date(Date.now() + 24 * 3600_000);
+  // By default tomorrow, each at its own half hour: the database refuses overlapping appointments.
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 24 * 3600_000 + next() * 30 * 60_000);
   const [row] = await db
     .insert(appointments)
     .values({
@@ -87,4 +107,15 @@ export async function makeAppointment(
 // What domain functions receive as `ctx` for a staff member of this clinic.
 export function contextFor(db: Database, clinic: Clinic) {
   return { db, clinicId: clinic.id, clinic };
+}
+
+// A whole staff context (who acts, for the audit trail), with the role's permissions.
+export async function staffContextFor(db: Database, clinic: Clinic, role: StaffRole = "receptionist") {
+  const staff = await makeStaff(db, clinic.id, role);
+  return {
+    ...contextFor(db, clinic),
+    staff: { id: staff.id, name: staff.name, email: staff.email, role: staff.role },
+    preferences: { keyboardShortcuts: true },
+    permissions: new Set(ROLE_DEFAULT_PERMISSIONS[role]),
+  };
 }

@@ -11,7 +11,7 @@ export const LAYERS: string[][] = [
   // Pure vocabulary of the clinic's data (an appointment's lifecycle), and clinic scoping.
   ["lib/scheduling", "lib/clinics", "lib/realtime"],
   ["lib/auth"],
-  ["lib/api-keys"],
+  ["lib/api-keys", "lib/audit"],
   // The pipeline and its vocabulary (event catalogue, skip reasons, delivery decisions).
   ["lib/notifications"],
   // The clinic's domain actions, which raise events into the pipeline.

@@ -9,7 +9,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableShell } from "@/components/ui/table-shell";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAgendas, listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
+import { listAgendas } from "@/lib/appointments/agendas";
+import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { clinicDayRange, clinicLocalDate, clinicLocalDateTime, localDateSchema } from "@/lib/time/clinic-time";
 

@@ -1,7 +1,8 @@
 // GET /api/appointments?date=YYYY-MM-DD&agendaId= — one clinic day (the clinic's time zone).
 import { staffRoute } from "@/lib/api/staff-route";
 import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
-import { appointmentListSchema } from "@/lib/appointments/schemas";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { appointmentListSchema, bookingSchema } from "@/lib/appointments/schemas";
 import { clinicLocalDate } from "@/lib/time/clinic-time";
 
 export const GET = staffRoute({ permission: "view_patients", query: appointmentListSchema }, async ({ ctx, query }) => ({
@@ -10,3 +11,6 @@ export const GET = staffRoute({ permission: "view_patients", query: appointmentL
     agendaId: query.agendaId,
   }),
 }));
+
+// POST /api/appointments — book a patient into a free slot (clinic time); 409 if it was just taken.
+export const POST = staffRoute({ permission: "manage_appointments", body: bookingSchema }, ({ ctx, body }) => bookAppointment(ctx, body, new Date()));

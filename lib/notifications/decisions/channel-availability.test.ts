@@ -47,4 +47,10 @@ describe("channel availability, the one rule for the pipeline, the composer and 
     expect(channelAvailability("whatsapp", facts({}, { whatsappOptedIn: false }, justOutside), now)).toEqual({ available: false, reason: "whatsapp_no_opt_in" });
     expect(channelAvailability("whatsapp", facts({}, { whatsappOptedIn: false }), now)).toEqual({ available: false, reason: "whatsapp_no_opt_in" });
   });
+
+  it("a deactivated record is reachable on no channel, whatever its contact data and consent", () => {
+    for (const channel of ["whatsapp", "sms", "email", "telegram", "push"] as const) {
+      expect(channelAvailability(channel, facts({ active: false, telegramChatId: "42", deviceCount: 1 }, {}, now), now)).toEqual({ available: false, reason: "patient_inactive" });
+    }
+  });
 });

@@ -13,6 +13,8 @@ export type ContactFacts = {
   email: string | null;
   telegramChatId?: string | null;
   deviceCount?: number;
+  // False once the record is deactivated: kept for the log, never messaged on any channel.
+  active?: boolean;
 };
 
 export type ConsentFacts = { smsOptedOut: boolean; emailSuppressed: boolean; whatsappOptedIn: boolean };
@@ -23,7 +25,7 @@ export type Availability = { available: true; whatsapp?: WhatsappMode } | { avai
 
 export type UnavailableReason = Extract<
   SkipReason,
-  "no_phone" | "no_email" | "no_telegram_chat" | "no_device" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in"
+  "patient_inactive" | "no_phone" | "no_email" | "no_telegram_chat" | "no_device" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in"
 >;
 
 const unavailable = (reason: UnavailableReason): Availability => ({ available: false, reason });
@@ -43,6 +45,7 @@ export function channelAvailability(
   now: Date,
 ): Availability {
   const { contact, consent } = facts;
+  if (contact.active === false) return unavailable("patient_inactive");
   switch (channel) {
     case "whatsapp":
       return contact.phone ? whatsappAvailability(consent, facts.whatsappLastInboundAt, now) : unavailable("no_phone");

@@ -14,6 +14,7 @@ export type PatientFacts = {
   email: string | null;
   telegramChatId: string | null;
   notificationsEnabled: boolean;
+  active?: boolean;
   // Active devices of the approved accounts that manage this profile, one per token.
   devices: { id: string; token: string }[];
 };

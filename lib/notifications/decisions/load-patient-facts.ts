@@ -59,6 +59,7 @@ export async function loadPatientFacts(db: Database, people: Patient[]): Promise
         email: p.email,
         telegramChatId: p.telegramChatId,
         notificationsEnabled: p.notificationsEnabled,
+        active: p.active,
         devices: devices.filter((d) => d.patientId === p.id).map(({ id, token }) => ({ id, token })),
       },
       consent: {

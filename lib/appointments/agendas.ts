@@ -1,0 +1,73 @@
+import "server-only";
+import { and, asc, eq, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { agendaMotifs, agendas, appointments, closures, motifs, openingHours } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { inClinic } from "@/lib/clinics/scope";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import type { ClosedDays, OpenStretch } from "@/lib/scheduling/free-slots";
+import { clinicDayRange } from "@/lib/time/clinic-time";
+
+type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
+
+// The clinic's agendas still open for booking, each with the visit reasons it offers.
+export async function listAgendas(ctx: Ctx) {
+  const [rows, offered] = await Promise.all([
+    ctx.db
+      .select({ id: agendas.id, name: agendas.name, doctorId: agendas.doctorId })
+      .from(agendas)
+      .where(inClinic(ctx, agendas, isNull(agendas.retiredAt)))
+      .orderBy(asc(agendas.name)),
+    ctx.db.select({ agendaId: agendaMotifs.agendaId, motifId: agendaMotifs.motifId }).from(agendaMotifs).where(inClinic(ctx, agendaMotifs)),
+  ]);
+  return rows.map((a) => ({ ...a, visitReasonIds: offered.filter((o) => o.agendaId === a.id).map((o) => o.motifId) }));
+}
+
+export async function listVisitReasons(ctx: Ctx) {
+  return ctx.db
+    .select({ id: motifs.id, name: motifs.name, durationMinutes: motifs.durationMinutes, colour: motifs.colour })
+    .from(motifs)
+    .where(inClinic(ctx, motifs))
+    .orderBy(asc(motifs.name));
+}
+
+export type AgendaCalendar = { week: OpenStretch[]; closures: ClosedDays[]; booked: { startsAt: Date; endsAt: Date }[] };
+
+// What free slots are computed from, for one agenda over local dates [from, to]: its week,
+// its own and the clinic's closures, and the appointments that hold time.
+export async function loadAgendaCalendar(ctx: Ctx, agendaId: string, from: string, to: string): Promise<AgendaCalendar> {
+  const [agenda] = await ctx.db
+    .select({ id: agendas.id })
+    .from(agendas)
+    .where(inClinic(ctx, agendas, eq(agendas.id, agendaId), isNull(agendas.retiredAt)))
+    .limit(1);
+  if (!agenda) throw new NotFoundError("Agenda");
+  const start = clinicDayRange(from, ctx.clinic.timeZone).start;
+  const end = clinicDayRange(to, ctx.clinic.timeZone).end;
+  const [week, closed, booked] = await Promise.all([
+    ctx.db
+      .select({ weekday: openingHours.weekday, opensAt: openingHours.opensAt, closesAt: openingHours.closesAt })
+      .from(openingHours)
+      .where(inClinic(ctx, openingHours, eq(openingHours.agendaId, agendaId))),
+    ctx.db
+      .select({ startsOn: closures.startsOn, endsOn: closures.endsOn })
+      .from(closures)
+      .where(inClinic(ctx, closures, or(eq(closures.agendaId, agendaId), isNull(closures.agendaId)), lte(closures.startsOn, to), gte(closures.endsOn, from))),
+    ctx.db
+      .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+      .from(appointments)
+      .where(inClinic(ctx, appointments, eq(appointments.agendaId, agendaId), ne(appointments.status, "cancelled"), lt(appointments.startsAt, end), gte(appointments.endsAt, start))),
+  ]);
+  return { week, closures: closed, booked };
+}
+
+// A visit reason this agenda offers, or null (unknown, another clinic's, or not offered here).
+export async function offeredVisitReason(ctx: Ctx, agendaId: string, motifId: string) {
+  const [row] = await ctx.db
+    .select({ id: motifs.id, durationMinutes: motifs.durationMinutes })
+    .from(motifs)
+    .innerJoin(agendaMotifs, and(eq(agendaMotifs.motifId, motifs.id), eq(agendaMotifs.agendaId, agendaId)))
+    .where(inClinic(ctx, motifs, eq(motifs.id, motifId)))
+    .limit(1);
+  return row ?? null;
+}
+

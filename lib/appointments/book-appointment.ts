@@ -1,0 +1,74 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { appointments, clinics, patients } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { inClinic } from "@/lib/clinics/scope";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
+import { databaseRefusal, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from "@/lib/errors/database-error";
+import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
+import { bookingProblem, type BookingProblem } from "@/lib/scheduling/free-slots";
+import { clinicLocalToUtc } from "@/lib/time/clinic-time";
+import { recordNewAppointmentEvent } from "./appointment-events";
+import { loadAgendaCalendar, offeredVisitReason } from "./agendas";
+import type { Booking } from "./schemas";
+
+// Letters and digits a receptionist can read out on the phone without confusion (no 0/O, 1/I).
+const REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const reference = (prefix: string) => `${prefix}-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("")}`;
+
+const PROBLEMS: Record<BookingProblem, string> = {
+  in_the_past: "is in the past",
+  outside_opening_hours: "is outside this agenda's opening hours (or runs past them)",
+  closed: "is on a day this agenda is closed",
+};
+
+// The one place staff book: the slot is checked against the agenda's hours, and the database
+// decides between two people booking it at once (an exclusion constraint: one wins, the other
+// gets a 409). The confirmation event is saved in the same transaction and queued after it.
+export async function bookAppointment(ctx: StaffContext, booking: Booking, now: Date) {
+  const startsAt = clinicLocalToUtc(booking.startsAt, ctx.clinic.timeZone);
+  const date = booking.startsAt.slice(0, 10);
+  const { appointment, event } = await ctx.db
+    .transaction(async (tx) => {
+      const scoped = { ...ctx, db: tx };
+      const calendar = await loadAgendaCalendar(scoped, booking.agendaId, date, date);
+      const reason = await offeredVisitReason(scoped, booking.agendaId, booking.visitReasonId);
+      if (!reason) throw new InvalidInputError("Invalid booking.", { visitReasonId: ["is not a visit reason this agenda offers"] });
+      const problem = bookingProblem({ timeZone: ctx.clinic.timeZone, week: calendar.week, closures: calendar.closures, now, durationMinutes: reason.durationMinutes }, startsAt);
+      if (problem) throw new InvalidInputError("Invalid booking.", { startsAt: [PROBLEMS[problem]] });
+      const [patient] = await tx
+        .select({ id: patients.id, active: patients.active })
+        .from(patients)
+        .where(inClinic(ctx, patients, eq(patients.id, booking.patientId)))
+        .limit(1);
+      if (!patient) throw new NotFoundError("Patient");
+      if (!patient.active) throw new ConflictError("patient_inactive", "This patient's record is deactivated: reactivate it before booking.");
+      const [clinic] = await tx.select({ slug: clinics.slug }).from(clinics).where(eq(clinics.id, ctx.clinicId));
+      const [appointment] = await tx
+        .insert(appointments)
+        .values({
+          clinicId: ctx.clinicId,
+          agendaId: booking.agendaId,
+          motifId: reason.id,
+          patientId: patient.id,
+          bookingReference: reference(clinic.slug.slice(0, 2).toUpperCase()),
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + reason.durationMinutes * 60_000),
+          status: "confirmed",
+          bookedBy: "practice",
+          statusChangedAt: now,
+        })
+        .returning();
+      return { appointment, event: await recordNewAppointmentEvent(tx, appointment) };
+    })
+    .catch((error: unknown) => {
+      const refused = databaseRefusal(error);
+      if (refused?.code === EXCLUSION_VIOLATION) throw new ConflictError("slot_taken", "This time was just booked by someone else. Pick another slot.");
+      if (refused?.code === UNIQUE_VIOLATION) throw new ConflictError("try_again", "The booking could not be saved this time. Try again.");
+      throw error;
+    });
+  await queueAfterCommit(event);
+  return { appointment, event: { id: event.id, type: event.type } };
+}
+
