@@ -59,11 +59,24 @@ for (const [role, email] of [
 
       await page.goto("/patients");
       await check("patients");
+      await page.goto("/patients/new");
+      await check("new patient");
+      await page.goto("/agenda");
+      await check("agenda");
+      const slot = page.getByTestId("free-slot").first();
+      if (await slot.isVisible()) {
+        await slot.click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+        await check("agenda, booking dialog open");
+        await page.keyboard.press("Escape");
+      }
       await page.goto("/patients?q=zzzzzz-nobody");
       await check("patients, empty search");
       const { patients } = await (await page.request.get("/api/patients?limit=1")).json();
       await page.goto(`/patients/${patients[0].id}`);
       await check("patient record");
+      await page.goto(`/patients/${patients[0].id}/edit`);
+      await check("edit patient");
 
       await page.goto("/inbox");
       await expect(page.getByTestId("conversation").first()).toBeVisible();

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell, CalendarDays, FlaskConical, Inbox, Menu, Settings, Stethoscope, Users } from "lucide-react";
+import { Bell, CalendarDays, CalendarRange, FlaskConical, Inbox, Menu, Settings, Stethoscope, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -13,6 +13,7 @@ import { UserMenu } from "./user-menu";
 // Settings is for everyone: each staff member has "My preferences" there; the clinic's
 // own settings inside it need manage_settings.
 const NAV = [
+  { href: "/agenda", key: "agenda", icon: CalendarRange, permission: "view_patients" },
   { href: "/appointments", key: "appointments", icon: CalendarDays, permission: "view_patients" },
   { href: "/patients", key: "patients", icon: Users, permission: "view_patients" },
   { href: "/inbox", key: "inbox", icon: Inbox, permission: "send_messages" },

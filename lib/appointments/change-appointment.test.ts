@@ -39,6 +39,16 @@ describe("changing an appointment", () => {
     expect(stored.status).toBe("cancelled");
   });
 
+  it("refuses a new time that overlaps another appointment on the agenda with a 409, and moves nothing", async () => {
+    const first = await upcoming();
+    const second = await upcoming();
+    // Paris is UTC+1 on 27 March: the first appointment's start, in clinic time.
+    const onFirst = `2026-03-27T${String(first.startsAt.getUTCHours() + 1).padStart(2, "0")}:10`;
+    await expect(changeAppointment(ctx(), second.id, { action: "reschedule", startsAt: onFirst }, now)).rejects.toMatchObject({ status: 409, code: "slot_taken" });
+    const [unchanged] = await handle.db.select().from(appointments).where(eq(appointments.id, second.id));
+    expect(unchanged.startsAt).toEqual(second.startsAt);
+  });
+
   it("moves an appointment across the DST change in clinic time, keeping its length", async () => {
     // Booked on Friday 27 March 10:00 Paris (UTC+1), moved to Monday 30 March 10:00 Paris (UTC+2).
     const appointment = await upcoming();

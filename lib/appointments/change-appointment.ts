@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { appointments, type Appointment, type AppointmentStatus } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
+import { databaseRefusal, EXCLUSION_VIOLATION } from "@/lib/errors/database-error";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
@@ -50,11 +51,16 @@ export async function changeAppointment(
   if (problem) throw conflict(problem);
 
   // Guarded on the status we read: if someone else changed it meanwhile, nothing is overwritten.
+  // A new time that overlaps another appointment on the agenda is refused by the database.
   const [after] = await ctx.db
     .update(appointments)
     .set(values)
     .where(inClinic(ctx, appointments, and(eq(appointments.id, appointmentId), eq(appointments.status, before.status))))
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      if (databaseRefusal(error)?.code === EXCLUSION_VIOLATION) throw new ConflictError("slot_taken", "Another appointment already holds this time on the agenda. Pick another time.");
+      throw error;
+    });
   if (!after) throw new ConflictError("stale", "This appointment was just changed by someone else. Reload and try again.");
   return { before, after };
 }

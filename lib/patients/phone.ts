@@ -20,9 +20,6 @@ export function phoneSearchDigits(raw: string, country: string): string | null {
   return digits.length >= 3 ? digits : null;
 }
 
-export function formatPhoneForDisplay(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-}
 
 // Any valid number (a landline, or a mobile typed in the landline field) in E.164, or null.
 export function toE164Phone(raw: string, country: string): string | null {

@@ -1,5 +1,4 @@
-import { addDays } from "date-fns";
-import { clinicLocalDateTime, clinicLocalToUtc } from "@/lib/time/clinic-time";
+import { addLocalDays, clinicLocalDateTime, clinicLocalToUtc } from "@/lib/time/clinic-time";
 
 // Free slots of an agenda: its weekly opening hours, minus closures, minus what is booked,
 // cut into the visit reason's duration, in the clinic's time zone. Pure (`now` is an input),
@@ -50,8 +49,7 @@ function isoWeekday(date: string): number {
 
 const isClosed = (date: string, closures: readonly ClosedDays[]) => closures.some((c) => c.startsOn <= date && date <= c.endsOn);
 
-// Calendar arithmetic on local dates, done at noon UTC so no zone can shift the day.
-const nextDate = (date: string) => addDays(new Date(`${date}T12:00:00Z`), 1).toISOString().slice(0, 10);
+const nextDate = (date: string) => addLocalDays(date, 1);
 
 // The local dates from `from` to `to`, both included.
 export function localDatesBetween(from: string, to: string): string[] {

@@ -55,3 +55,8 @@ export function clinicLocalDate(instant: Date, timeZone: string): string {
 export function clinicLocalDateTime(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
 }
+
+// A local date `days` later (or earlier): calendar arithmetic at noon UTC, which no zone shifts.
+export function addLocalDays(localDate: string, days: number): string {
+  return addDays(new Date(`${localDate}T12:00:00Z`), days).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { CalendarDays, Mail, MessagesSquare, Phone, Users } from "lucide-react";
+import { CalendarDays, CalendarPlus, Mail, MessagesSquare, Pencil, Phone, PhoneCall, Users } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -6,13 +6,15 @@ import { AppointmentActions } from "@/components/appointments/appointment-action
 import { StatusBadge } from "@/components/appointments/status-badge";
 import type { ThreadPage } from "@/components/inbox/types";
 import { StartConversation } from "@/components/patients/patient-messaging";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { patientMessaging } from "@/lib/conversations/patient-messaging";
 import { getPatient } from "@/lib/patients/get-patient";
-import { formatPhoneForDisplay } from "@/lib/patients/phone";
+import { formatPhoneNational } from "@/lib/patients/phone";
 import { patientIdSchema } from "@/lib/patients/schemas";
 import { clinicLocalDateTime } from "@/lib/time/clinic-time";
 
@@ -35,9 +37,13 @@ async function load(id: string) {
   }
 }
 
-export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ consentStaysWith?: string }> }) {
   const { ctx, patient, household, appointments, upcoming, past } = await load((await params).id);
+  // After a number or address changed: consent stayed with the old one (lib/patients/save-patient.ts).
+  const consentStaysWith = ((await searchParams).consentStaysWith ?? "").split(",").filter(Boolean).slice(0, 4);
+  const phone = (value: string) => formatPhoneNational(value, ctx.clinic.country);
   const t = await getTranslations("patient");
+  const tChannel = await getTranslations("channels");
   const format = await getFormatter();
   const { timeZone } = ctx.clinic;
   const mayChange = can(ctx, "manage_appointments");
@@ -74,7 +80,28 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
-      <PageHeader title={`${patient.firstName} ${patient.lastName.toUpperCase()}`} />
+      <PageHeader title={`${patient.firstName} ${patient.lastName.toUpperCase()}`}>
+        {!patient.active ? <span className="rounded-full bg-slate-200 px-2.5 py-1 text-xs font-medium text-slate-800" data-testid="patient-inactive">{t("inactive")}</span> : null}
+        {can(ctx, "manage_appointments") && patient.active ? (
+          <Button asChild variant="secondary">
+            <Link href={`/agenda?patient=${patient.id}`}>
+              <CalendarPlus className="size-4" aria-hidden /> {t("book")}
+            </Link>
+          </Button>
+        ) : null}
+        {can(ctx, "manage_patients") ? (
+          <Button asChild variant="secondary">
+            <Link href={`/patients/${patient.id}/edit`}>
+              <Pencil className="size-4" aria-hidden /> {t("edit")}
+            </Link>
+          </Button>
+        ) : null}
+      </PageHeader>
+      {consentStaysWith.length ? (
+        <Alert tone="info" className="mb-4" data-testid="consent-notice">
+          {t("consentStaysWith", { addresses: consentStaysWith.map((a) => (a.startsWith("+") ? phone(a) : a)).join(", ") })}
+        </Alert>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="contact" className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <h2 id="contact" className="mb-3 font-semibold">
@@ -84,8 +111,15 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             <div className="flex items-center gap-2">
               <Phone className="size-4 text-slate-400" aria-hidden />
               <dt className="sr-only">{t("phone")}</dt>
-              <dd data-testid="patient-phone">{patient.phone ? formatPhoneForDisplay(patient.phone) : <em className="text-slate-500">{t("noPhone")}</em>}</dd>
+              <dd data-testid="patient-phone">{patient.phone ? phone(patient.phone) : <em className="text-slate-500">{t("noPhone")}</em>}</dd>
             </div>
+            {patient.landline ? (
+              <div className="flex items-center gap-2">
+                <PhoneCall className="size-4 text-slate-400" aria-hidden />
+                <dt className="sr-only">{t("landline")}</dt>
+                <dd data-testid="patient-landline">{phone(patient.landline)}</dd>
+              </div>
+            ) : null}
             <div className="flex items-center gap-2">
               <Mail className="size-4 text-slate-400" aria-hidden />
               <dt className="sr-only">{t("email")}</dt>
@@ -99,6 +133,24 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
               <dt className="text-slate-500">{t("language")}</dt>
               <dd>{t(`languages.${patient.language}`)}</dd>
             </div>
+            {patient.postalAddress ? (
+              <div>
+                <dt className="text-slate-500">{t("postalAddress")}</dt>
+                <dd className="whitespace-pre-line">{patient.postalAddress}</dd>
+              </div>
+            ) : null}
+            {patient.externalId ? (
+              <div>
+                <dt className="text-slate-500">{t("externalId")}</dt>
+                <dd data-testid="patient-number">{patient.externalId}</dd>
+              </div>
+            ) : null}
+            {patient.preferredChannel ? (
+              <div>
+                <dt className="text-slate-500">{t("preferredChannel")}</dt>
+                <dd>{tChannel(patient.preferredChannel)}</dd>
+              </div>
+            ) : null}
           </dl>
 
           <h2 className="mt-6 mb-3 flex items-center gap-2 font-semibold">

@@ -1,0 +1,146 @@
+import { CalendarX, ChevronLeft, ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { AgendaColumn } from "@/components/agenda/agenda-column";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FieldLabel, Select } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { agendaSlots } from "@/lib/appointments/agenda-slots";
+import { listAgendas, listVisitReasons } from "@/lib/appointments/agendas";
+import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
+import { can, requireStaffForPage } from "@/lib/auth/staff-context";
+import { getPatient } from "@/lib/patients/get-patient";
+import { addLocalDays, clinicDayRange, clinicLocalDate, clinicLocalDateTime, localDateSchema } from "@/lib/time/clinic-time";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("agenda"))("title") };
+}
+
+const searchSchema = z.object({
+  date: localDateSchema.optional().catch(undefined),
+  // Agendas shown side by side, comma-separated; all of them when absent.
+  agendas: z.string().max(2000).optional().catch(undefined),
+  reason: z.uuid().optional().catch(undefined),
+  patient: z.uuid().optional().catch(undefined),
+});
+
+// The day of one or more agendas side by side: appointments coloured by visit reason and
+// marked with their status, and the free slots for the chosen visit reason, each bookable.
+export default async function AgendaPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const ctx = await requireStaffForPage("view_patients");
+  const t = await getTranslations("agenda");
+  const format = await getFormatter();
+  const { timeZone } = ctx.clinic;
+  const query = searchSchema.parse(await searchParams);
+  const date = query.date ?? clinicLocalDate(new Date(), timeZone);
+  const [allAgendas, visitReasons] = await Promise.all([listAgendas(ctx), listVisitReasons(ctx)]);
+  const wanted = new Set((query.agendas ?? "").split(",").filter(Boolean));
+  const shown = wanted.size ? allAgendas.filter((a) => wanted.has(a.id)) : allAgendas;
+  const reasonId = query.reason && visitReasons.some((r) => r.id === query.reason) ? query.reason : (shown[0]?.visitReasonIds[0] ?? visitReasons[0]?.id);
+  const reason = visitReasons.find((r) => r.id === reasonId);
+  const mayBook = can(ctx, "manage_appointments");
+  // Booking for a patient chosen beforehand (the patient page's "Book").
+  const patient = query.patient ? await getPatient(ctx, query.patient).then((r) => r.patient).catch(() => null) : null;
+
+  const now = new Date();
+  const columns = await Promise.all(
+    shown.map(async (agenda) => ({
+      agenda,
+      appointments: (await listAppointmentsOfDay(ctx, { date, agendaId: agenda.id })).map((a) => ({ ...a, localStart: clinicLocalDateTime(a.startsAt, timeZone) })),
+      slots: reason && agenda.visitReasonIds.includes(reason.id) ? (await agendaSlots(ctx, agenda.id, { from: date, to: date, visitReasonId: reason.id }, now)).slots : null,
+    })),
+  );
+
+  const link = (change: Partial<Record<"date" | "agendas" | "reason", string | null>>) => {
+    const next = new URLSearchParams();
+    const merged = { date, agendas: query.agendas ?? null, reason: reasonId ?? null, patient: query.patient ?? null, ...change };
+    for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
+    return `/agenda?${next}`;
+  };
+  const noon = new Date(clinicDayRange(date, timeZone).start.getTime() + 12 * 3600_000);
+
+  return (
+    <>
+      <PageHeader title={t("title")}>
+        <nav aria-label={t("dayNavigation")} className="flex flex-wrap items-center gap-1">
+          <Link href={link({ date: addLocalDays(date, -1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t("previousDay")}>
+            <ChevronLeft className="size-4" aria-hidden />
+          </Link>
+          <span className="text-center font-medium" data-testid="agenda-day">
+            {format.dateTime(noon, { dateStyle: "full", timeZone })}
+          </span>
+          <Link href={link({ date: addLocalDays(date, 1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t("nextDay")}>
+            <ChevronRight className="size-4" aria-hidden />
+          </Link>
+          <Link href={link({ date: null })} className="ml-1 rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            {t("today")}
+          </Link>
+        </nav>
+      </PageHeader>
+
+      {patient ? (
+        <p className="mb-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="booking-for">
+          {t("bookingFor", { name: `${patient.firstName} ${patient.lastName}` })}
+        </p>
+      ) : null}
+
+      <form method="get" action="/agenda" className="mb-4 flex flex-wrap items-end gap-3">
+        <input type="hidden" name="date" value={date} />
+        {query.agendas ? <input type="hidden" name="agendas" value={query.agendas} /> : null}
+        {query.patient ? <input type="hidden" name="patient" value={query.patient} /> : null}
+        <div>
+          <FieldLabel htmlFor="agenda-reason">{t("visitReason")}</FieldLabel>
+          <Select id="agenda-reason" name="reason" defaultValue={reasonId} className="min-w-56">
+            {visitReasons.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} ({t("minutes", { count: r.durationMinutes })})
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("showSlots")}
+        </Button>
+      </form>
+
+      <div className="mb-4 flex flex-wrap gap-2" role="group" aria-label={t("agendaFilter")}>
+        {[{ id: null, name: t("allAgendas") }, ...allAgendas].map((a) => {
+          const active = a.id ? wanted.has(a.id) : wanted.size === 0;
+          return (
+            <Link
+              key={a.id ?? "all"}
+              href={link({ agendas: a.id })}
+              aria-current={active ? "true" : undefined}
+              className={cn("rounded-full px-3 py-1 text-sm ring-1", active ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50")}
+            >
+              {a.name}
+            </Link>
+          );
+        })}
+      </div>
+
+      {shown.length === 0 ? (
+        <EmptyState icon={CalendarX} title={t("noAgendas")} />
+      ) : (
+        <div className={cn("grid gap-4", shown.length > 1 && "lg:grid-cols-2", shown.length > 2 && "2xl:grid-cols-3")}>
+          {columns.map((column) => (
+            <AgendaColumn
+              key={column.agenda.id}
+              agenda={column.agenda}
+              appointments={column.appointments}
+              slots={column.slots}
+              timeZone={timeZone}
+              reason={reason ?? null}
+              visitReasons={visitReasons.filter((r) => column.agenda.visitReasonIds.includes(r.id))}
+              mayBook={mayBook}
+              patient={patient && patient.active ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}` } : undefined}
+            />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

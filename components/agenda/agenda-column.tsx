@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AppointmentActions } from "@/components/appointments/appointment-actions";
+import { StatusBadge } from "@/components/appointments/status-badge";
+import type { AppointmentStatus } from "@/db/schema";
+import { BookingDialog, type VisitReasonOption } from "./booking-dialog";
+
+type Appointment = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  bookingReference: string;
+  motifName: string;
+  motifColour: string;
+  patientId: string;
+  patientName: string;
+  patientFirstName: string;
+  // Wall-clock start in the clinic's zone, for the move dialog.
+  localStart: string;
+};
+
+type Props = {
+  agenda: { id: string; name: string };
+  appointments: Appointment[];
+  // Null when the agenda does not offer the chosen visit reason.
+  slots: { startsAt: string; local: string }[] | null;
+  timeZone: string;
+  reason: VisitReasonOption | null;
+  visitReasons: VisitReasonOption[];
+  mayBook: boolean;
+  patient?: { id: string; name: string };
+};
+
+// One agenda's day, in time order: its appointments (a bar in the visit reason's colour, the
+// status in words) and its free slots for the chosen visit reason.
+export async function AgendaColumn({ agenda, appointments, slots, timeZone, reason, visitReasons, mayBook, patient }: Props) {
+  const t = await getTranslations("agenda");
+  const format = await getFormatter();
+  const time = (d: Date) => format.dateTime(d, { timeStyle: "short", timeZone });
+  const items = [
+    ...appointments.map((a) => ({ at: a.startsAt.getTime(), key: a.id, appointment: a })),
+    ...(slots ?? []).map((s) => ({ at: Date.parse(s.startsAt), key: s.startsAt, slot: s })),
+  ].sort((x, y) => x.at - y.at);
+
+  return (
+    <section aria-labelledby={`agenda-${agenda.id}`} className="min-w-0 rounded-lg bg-white ring-1 ring-slate-200" data-testid="agenda-column" data-agenda={agenda.id}>
+      <h2 id={`agenda-${agenda.id}`} className="border-b border-slate-200 px-4 py-3 font-semibold">
+        {agenda.name}
+      </h2>
+      {slots === null && reason ? <p className="px-4 pt-3 text-sm text-slate-600">{t("notOffered", { reason: reason.name })}</p> : null}
+      {items.length === 0 ? (
+        <p className="px-4 py-6 text-sm text-slate-600">{t("nothing")}</p>
+      ) : (
+        <ol className="space-y-1.5 p-3">
+          {items.map((item) =>
+            "appointment" in item && item.appointment ? (
+              <li
+                key={item.key}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-md border-l-4 bg-slate-50 px-3 py-2"
+                style={{ borderLeftColor: item.appointment.motifColour }}
+                data-testid="agenda-appointment"
+                data-reference={item.appointment.bookingReference}
+              >
+                <div className="min-w-0">
+                  <p className="text-sm">
+                    <span className="font-medium tabular-nums">
+                      {time(item.appointment.startsAt)}–{time(item.appointment.endsAt)}
+                    </span>{" "}
+                    <Link href={`/patients/${item.appointment.patientId}`} className="font-medium text-brand-700 hover:underline">
+                      {item.appointment.patientName.toUpperCase()} {item.appointment.patientFirstName}
+                    </Link>
+                  </p>
+                  <p className="text-xs text-slate-600">
+                    {item.appointment.motifName} · {item.appointment.bookingReference}
+                  </p>
+                </div>
+                <div className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={item.appointment.status} />
+                  {mayBook ? (
+                    <AppointmentActions
+                      id={item.appointment.id}
+                      status={item.appointment.status}
+                      localStart={item.appointment.localStart}
+                      label={`${time(item.appointment.startsAt)} ${item.appointment.patientName.toUpperCase()} ${item.appointment.patientFirstName}`}
+                    />
+                  ) : null}
+                </div>
+              </li>
+            ) : "slot" in item && item.slot ? (
+              <li key={item.key}>
+                {mayBook && reason ? (
+                  <BookingDialog agenda={agenda} slot={{ local: item.slot.local, label: time(new Date(item.slot.startsAt)) }} visitReasons={visitReasons} visitReasonId={reason.id} patient={patient} />
+                ) : (
+                  <p className="rounded-md border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-700">
+                    <span className="tabular-nums">{time(new Date(item.slot.startsAt))}</span> · {t("booking.free")}
+                  </p>
+                )}
+              </li>
+            ) : null,
+          )}
+        </ol>
+      )}
+    </section>
+  );
+}

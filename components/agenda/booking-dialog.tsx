@@ -1,0 +1,172 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { CalendarPlus, UserPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useAnnounce } from "@/components/shell/announcer";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormField, Input, Select } from "@/components/ui/field";
+import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
+
+type PatientHit = { id: string; firstName: string; lastName: string; dateOfBirth: string | null; phone: string | null };
+export type VisitReasonOption = { id: string; name: string; durationMinutes: number };
+
+type Props = {
+  agenda: { id: string; name: string };
+  // Wall-clock start in the clinic's zone ("2026-12-02T09:30") and how it reads ("09:30").
+  slot: { local: string; label: string };
+  visitReasons: VisitReasonOption[];
+  visitReasonId: string;
+  patient?: { id: string; name: string };
+};
+
+function usePatientSearch(q: string) {
+  return useQuery({
+    queryKey: ["booking-patients", q],
+    queryFn: () => apiFetch<{ patients: PatientHit[] }>(`/api/patients?limit=6&q=${encodeURIComponent(q)}`),
+    enabled: q.trim().length >= 2,
+  });
+}
+
+// A free slot, booked: find the patient (or create them in place), pick the visit reason,
+// book. If someone took the slot meanwhile, the server says so and the view refreshes.
+export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patient: preselected }: Props) {
+  const t = useTranslations("agenda.booking");
+  const router = useRouter();
+  const announce = useAnnounce();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState("");
+  const [patient, setPatient] = useState(preselected ?? null);
+  const [creating, setCreating] = useState(false);
+  const [reason, setReason] = useState(visitReasonId);
+  const search = usePatientSearch(q);
+
+  const book = useMutation({
+    mutationFn: async (form: FormData) => {
+      let patientId = patient?.id;
+      if (creating) {
+        const created = await apiFetch<{ patient: { id: string } }>("/api/patients", {
+          method: "POST",
+          body: JSON.stringify({ firstName: form.get("firstName"), lastName: form.get("lastName"), phone: form.get("phone"), email: form.get("email") }),
+        });
+        patientId = created.patient.id;
+        // Created once: if the booking is refused, a retry books this patient, not a twin.
+        setPatient({ id: patientId, name: `${form.get("firstName")} ${form.get("lastName")}` });
+        setCreating(false);
+      }
+      return apiFetch<{ appointment: { bookingReference: string } }>("/api/appointments", {
+        method: "POST",
+        body: JSON.stringify({ agendaId: agenda.id, visitReasonId: reason, patientId, startsAt: slot.local }),
+      });
+    },
+    onSuccess: ({ appointment }) => {
+      setOpen(false);
+      announce(t("booked", { time: slot.label, reference: appointment.bookingReference }));
+      router.refresh();
+    },
+    // A slot just taken elsewhere: show the reason and the slots as they are now.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) router.refresh();
+    },
+  });
+  const error = book.error instanceof ApiError ? book.error : null;
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <button type="button" data-testid="free-slot" data-local={slot.local} className="w-full rounded-md border border-dashed border-emerald-400 bg-emerald-50 px-2 py-1.5 text-left text-sm text-emerald-900 hover:bg-emerald-100">
+          <span className="font-medium tabular-nums">{slot.label}</span> · {t("free")}
+          <span className="sr-only"> — {t("bookOn", { agenda: agenda.name })}</span>
+        </button>
+      </DialogTrigger>
+      <DialogContent title={t("title", { time: slot.label })} description={agenda.name} closeLabel={t("close")}>
+        <form
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            book.mutate(new FormData(e.currentTarget));
+          }}
+        >
+          <FormField id={`${id}-reason`} label={t("visitReason")} error={fieldError(book.error, "visitReasonId") ?? fieldError(book.error, "startsAt")}>
+            {(c) => (
+              <Select {...c} value={reason} onChange={(e) => setReason(e.target.value)} className="w-full">
+                {visitReasons.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name} ({t("minutes", { count: r.durationMinutes })})
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+
+          {creating ? (
+            <fieldset className="grid gap-3 sm:grid-cols-2">
+              <legend className="mb-1 text-sm font-medium text-slate-800">{t("newPatient")}</legend>
+              <FormField id={`${id}-first`} label={t("firstName")} error={fieldError(book.error, "firstName")}>
+                {(c) => <Input {...c} name="firstName" required />}
+              </FormField>
+              <FormField id={`${id}-last`} label={t("lastName")} error={fieldError(book.error, "lastName")}>
+                {(c) => <Input {...c} name="lastName" required />}
+              </FormField>
+              <FormField id={`${id}-phone`} label={t("phone")} error={fieldError(book.error, "phone")}>
+                {(c) => <Input {...c} name="phone" type="tel" />}
+              </FormField>
+              <FormField id={`${id}-email`} label={t("email")} error={fieldError(book.error, "email")}>
+                {(c) => <Input {...c} name="email" type="email" />}
+              </FormField>
+              <Button type="button" variant="ghost" size="sm" onClick={() => setCreating(false)}>
+                {t("findInstead")}
+              </Button>
+            </fieldset>
+          ) : patient ? (
+            <div className="flex items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="booking-patient">
+              <span>
+                {t("patient")}: <strong>{patient.name}</strong>
+              </span>
+              <Button type="button" variant="ghost" size="sm" onClick={() => setPatient(null)}>
+                {t("change")}
+              </Button>
+            </div>
+          ) : (
+            <div className="space-y-2">
+              <FormField id={`${id}-search`} label={t("findPatient")} hint={t("findHint")}>
+                {(c) => <Input {...c} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />}
+              </FormField>
+              {search.data?.patients.length ? (
+                <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200" aria-label={t("results")}>
+                  {search.data.patients.map((p) => (
+                    <li key={p.id}>
+                      <button type="button" className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50" onClick={() => setPatient({ id: p.id, name: `${p.firstName} ${p.lastName}` })}>
+                        <span className="font-medium">
+                          {p.lastName.toUpperCase()} {p.firstName}
+                        </span>
+                        <span className="block text-xs text-slate-600">{[p.dateOfBirth, p.phone].filter(Boolean).join(" · ")}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : q.trim().length >= 2 && search.isSuccess ? (
+                <p className="text-sm text-slate-600">{t("noMatch")}</p>
+              ) : null}
+              <Button type="button" variant="ghost" size="sm" onClick={() => setCreating(true)}>
+                <UserPlus className="size-4" aria-hidden /> {t("createPatient")}
+              </Button>
+            </div>
+          )}
+
+          {error && (!error.fields || error.status === 409) ? <Alert>{error.message}</Alert> : book.error && !error ? <Alert>{t("failed")}</Alert> : null}
+          <div className="flex justify-end">
+            <Button type="submit" disabled={book.isPending || (!patient && !creating)}>
+              <CalendarPlus className="size-4" aria-hidden /> {book.isPending ? t("booking") : t("book")}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,129 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
+import { PARIS_RECEPTION, signIn } from "./helpers";
+
+// The next day, from tomorrow on, that the demo agendas are open (Monday to Saturday).
+function nextOpenDay(after = 1): string {
+  for (let d = after; ; d++) {
+    const day = new Date(Date.now() + d * 86400_000);
+    if (day.getUTCDay() !== 0) return day.toISOString().slice(0, 10);
+  }
+}
+
+// How an English page shows a clinic time ("2026-12-03T09:30" → "9:30").
+const twelveHour = (local: string) => `${((Number(local.slice(11, 13)) + 11) % 12) + 1}:${local.slice(14, 16)}`;
+
+async function lefevreAgenda(page: Page): Promise<string> {
+  const { agendas } = (await (await page.request.get("/api/agendas")).json()) as { agendas: { id: string; name: string }[] };
+  return agendas.find((a) => a.name.startsWith("Dr Lefèvre"))!.id;
+}
+
+test("a receptionist creates a patient, books them into a free slot on Dr Lefèvre's agenda and moves the appointment; the patient hears both", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, PARIS_RECEPTION);
+  await page.goto("/patients");
+  await page.getByRole("link", { name: "New patient" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New patient" })).toBeVisible();
+  await expectAccessible(page, "new patient form");
+
+  // Bad input first: a landline in the mobile field is named, with the field marked.
+  const mobile = page.getByLabel("Mobile phone");
+  await page.getByLabel("First name").fill("Camille");
+  const lastName = `Essai${Date.now().toString(36)}`;
+  await page.getByLabel("Last name").fill(lastName);
+  await mobile.fill("01 42 68 53 00");
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await expect(mobile).toHaveAttribute("aria-invalid", "true");
+  await expect(mobile).toHaveAccessibleDescription(/not a mobile number/);
+  await expectAccessible(page, "new patient form, with an error");
+
+  const email = `${lastName.toLowerCase()}@example.com`;
+  await mobile.fill("06 12 34 56 78");
+  await page.getByRole("textbox", { name: "Email" }).fill(email);
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Camille ${lastName.toUpperCase()}`);
+  await expect(page.getByTestId("patient-phone")).toHaveText("06 12 34 56 78");
+  const patientId = new URL(page.url()).pathname.split("/").pop()!;
+  const { patient } = await (await page.request.get(`/api/patients/${patientId}`)).json();
+  expect(patient).toMatchObject({ phone: "+33612345678", email, notificationsEnabled: true, language: "fr" });
+  await expectAccessible(page, "the new patient's record");
+
+  // Book from the record: the agenda opens with the patient already chosen.
+  await page.getByRole("link", { name: "Book" }).click();
+  await expect(page.getByTestId("booking-for")).toContainText(`Camille ${lastName}`);
+  const agendaId = await lefevreAgenda(page);
+  const day = nextOpenDay(2);
+  await page.goto(`/agenda?date=${day}&agendas=${agendaId}&patient=${patientId}`);
+  const column = page.locator(`[data-testid=agenda-column][data-agenda="${agendaId}"]`);
+  const slot = column.getByTestId("free-slot").first();
+  await expect(slot).toBeVisible();
+  await expectAccessible(page, "agenda of Dr Lefèvre");
+  const startsAt = await slot.getAttribute("data-local");
+  await slot.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("booking-patient")).toContainText(`Camille ${lastName}`);
+  await expectAccessible(page, "booking dialog");
+  await dialog.getByRole("button", { name: "Book" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("announcer")).toContainText("Booked at");
+  const booked = column.getByTestId("agenda-appointment").filter({ hasText: lastName.toUpperCase() });
+  await expect(booked).toBeVisible();
+  const reference = await booked.getAttribute("data-reference");
+  // The slot is gone from the free ones.
+  await expect(column.locator(`[data-testid=free-slot][data-local="${startsAt}"]`)).toHaveCount(0);
+
+  // The patient's confirmation, by email (no WhatsApp opt-in yet), on the local sinks.
+  await page.goto("/dev/sinks");
+  // The email's body is a sandboxed preview; its recipient and subject are on the page.
+  const emails = page.locator("[data-testid=sink-message][data-channel=email]").filter({ hasText: email });
+  await expect(emails.filter({ hasText: "est confirmé" })).toBeVisible({ timeout: 15_000 });
+  expect(reference).toMatch(/^SA-[A-Z0-9]{6}$/);
+
+  // Moved to a free time of the next open day: the patient hears of the new time.
+  const moveTo = nextOpenDay(3);
+  const { agendas } = await (await page.request.get("/api/agendas")).json();
+  const reasonId = agendas.find((a: { id: string }) => a.id === agendaId).visitReasonIds[0];
+  const { slots } = await (await page.request.get(`/api/agendas/${agendaId}/slots?from=${moveTo}&to=${moveTo}&visitReasonId=${reasonId}`)).json();
+  const target = slots[0].local as string;
+  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await booked.getByRole("button", { name: /^Move / }).click();
+  const move = page.getByRole("dialog", { name: "Move appointment" });
+  await move.getByLabel("New date and time (clinic time)").fill(target);
+  await move.getByRole("button", { name: "Move appointment" }).click();
+  await expect(move).toHaveCount(0);
+  await page.goto(`/agenda?date=${moveTo}&agendas=${agendaId}`);
+  await expect(column.getByTestId("agenda-appointment").filter({ hasText: lastName.toUpperCase() })).toContainText(twelveHour(target));
+  await page.goto("/dev/sinks");
+  await expect(emails.filter({ hasText: "est déplacé" })).toBeVisible({ timeout: 15_000 });
+});
+
+test("two receptionists book the same slot at once: one appointment, and the other is told and sees the view refreshed", async ({ browser, page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const agendaId = await lefevreAgenda(page);
+  const day = nextOpenDay(4);
+  const { patients } = await (await page.request.get("/api/patients?limit=2")).json();
+  const { agendas } = await (await page.request.get("/api/agendas")).json();
+  const reasonId = agendas.find((a: { id: string }) => a.id === agendaId).visitReasonIds[0];
+  const { slots } = await (await page.request.get(`/api/agendas/${agendaId}/slots?from=${day}&to=${day}&visitReasonId=${reasonId}`)).json();
+  const slot = slots[slots.length - 1].local as string;
+  const both = await Promise.all(
+    patients.map((p: { id: string }) => page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: p.id, startsAt: slot } })),
+  );
+  expect(both.map((r) => r.status()).sort()).toEqual([200, 409]);
+  const refused = both.find((r) => r.status() === 409)!;
+  expect((await refused.json()).error.code).toBe("slot_taken");
+
+  // In the browser: a slot offered a moment ago, taken by someone else before she books it.
+  const second = await browser.newPage();
+  await signIn(second, "admin@saint-martin.demo");
+  await second.goto(`/agenda?date=${day}&agendas=${agendaId}&reason=${reasonId}&patient=${patients[0].id}`);
+  const first = second.getByTestId("free-slot").first();
+  const local = (await first.getAttribute("data-local"))!;
+  await first.click();
+  expect((await page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: patients[1].id, startsAt: local } })).status()).toBe(200);
+  await second.getByRole("dialog").getByRole("button", { name: "Book" }).click();
+  await expect(second.getByRole("dialog").getByRole("alert")).toContainText("just booked by someone else");
+  await second.keyboard.press("Escape");
+  await expect(second.locator(`[data-testid=free-slot][data-local="${local}"]`)).toHaveCount(0);
+  await second.context().close();
+});
