@@ -97,6 +97,12 @@ for (const [role, email] of [
       await check("settings");
       await page.goto("/settings/preferences");
       await check("my preferences");
+      if (role === "admin") {
+        await page.goto("/settings/agendas");
+        await check("settings, agendas");
+        await page.goto("/settings/visit-reasons");
+        await check("settings, visit reasons");
+      }
 
       // The shortcut list, open.
       await page.goto("/inbox");

@@ -127,3 +127,56 @@ test("two receptionists book the same slot at once: one appointment, and the oth
   await expect(second.locator(`[data-testid=free-slot][data-local="${local}"]`)).toHaveCount(0);
   await second.context().close();
 });
+
+test("an admin closes Dr Lefèvre's agenda for a day: its free slots leave the agenda view; reopened, they return", async ({ page }) => {
+  await signIn(page, "admin@saint-martin.demo");
+  const agendaId = await lefevreAgenda(page);
+  const day = nextOpenDay(9);
+  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await expect(page.getByTestId("free-slot").first()).toBeVisible();
+
+  await page.goto("/settings/agendas");
+  await expectAccessible(page, "settings, agendas");
+  const form = page.getByRole("form", { name: "Add a closure" });
+  await form.getByLabel("Agenda").selectOption(agendaId);
+  await form.getByLabel("First day").fill(day);
+  await form.getByLabel("Reason (optional)").fill("Congrès");
+  await form.getByRole("button", { name: "Add a closure" }).click();
+  const closure = page.getByTestId("closure").filter({ hasText: "Congrès" });
+  await expect(closure).toContainText("Dr Lefèvre");
+
+  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await expect(page.getByTestId("agenda-column")).toBeVisible();
+  await expect(page.getByTestId("free-slot")).toHaveCount(0);
+
+  await page.goto("/settings/agendas");
+  await closure.getByRole("button", { name: /^Remove the closure/ }).click();
+  await expect(closure).toHaveCount(0);
+  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await expect(page.getByTestId("free-slot").first()).toBeVisible();
+});
+
+test("an admin changes an agenda's week: a new afternoon shows its slots, a refused stretch is named", async ({ page }) => {
+  await signIn(page, "admin@saint-martin.demo");
+  await page.goto("/settings/agendas");
+  const card = page.getByTestId("agenda-settings").filter({ hasText: "Salle de soins" });
+  const week = card.getByRole("form", { name: /^Opening hours of/ });
+  await week.getByRole("button", { name: "Add hours on Sunday" }).click();
+  await week.getByLabel("Sunday: opens at").fill("10:00");
+  await week.getByLabel("Sunday: closes at").fill("09:00");
+  await week.getByRole("button", { name: "Save opening hours" }).click();
+  await expect(week.getByRole("alert")).toContainText("must be after the opening time");
+  await expectAccessible(page, "settings, agendas, a refused week");
+  await week.getByLabel("Sunday: closes at").fill("12:00");
+  await week.getByRole("button", { name: "Save opening hours" }).click();
+  await expect(week.getByRole("status")).toHaveText("Saved.");
+
+  const agendaId = await card.getAttribute("data-agenda");
+  let sunday = nextOpenDay(1);
+  while (new Date(`${sunday}T12:00:00Z`).getUTCDay() !== 0) sunday = new Date(Date.parse(`${sunday}T12:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+  await page.goto(`/agenda?date=${sunday}&agendas=${agendaId}`);
+  await expect(page.getByTestId("free-slot").first()).toContainText("10:00");
+  await page.goto("/settings/visit-reasons");
+  await expectAccessible(page, "settings, visit reasons");
+  await expect(page.getByTestId("visit-reason").first()).toBeVisible();
+});

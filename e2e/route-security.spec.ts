@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "./helpers";
 // member without the permission (403), another clinic's id (404), malformed JSON, NUL bytes
 // and impossible values (400), an oversized body (413). A route without an entry below fails.
 
-type Ids = { patient: string; conversation: string; delivery: string; appointment: string; agenda: string; clinic: string };
+type Ids = { patient: string; conversation: string; delivery: string; appointment: string; agenda: string; visitReason: string; clinic: string };
 type Probe = { path: (foreign: Ids) => string; body?: unknown; query?: string };
 // permission "self": any signed-in staff member, acting on their own account only.
 type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: boolean };
@@ -62,6 +62,50 @@ export const ROUTES: Record<string, Route> = {
     invalid: { path: () => `/api/agendas/${random}/slots?from=2026-02-30&to=2027-12-07&visitReasonId=${random}` },
   },
   "GET /api/visit-reasons": { kind: "staff", permission: "view_patients" },
+  "POST /api/agendas": {
+    kind: "staff",
+    permission: "manage_settings",
+    takesJson: true,
+    valid: { path: () => "/api/agendas", body: { name: "Probe" } },
+    nul: { path: () => "/api/agendas", body: { name: `Pro${NUL}be` } },
+    invalid: { path: () => "/api/agendas", body: { name: "", doctorId: "someone" } },
+  },
+  "PATCH /api/agendas/[id]": {
+    kind: "staff",
+    permission: "manage_settings",
+    idParam: "agenda",
+    takesJson: true,
+    valid: { path: (f) => `/api/agendas/${f.agenda}`, body: { name: "Probe" } },
+    nul: { path: (f) => `/api/agendas/${f.agenda}`, body: { name: `Pro${NUL}be` } },
+    invalid: { path: (f) => `/api/agendas/${f.agenda}`, body: { week: [{ weekday: 8, opens: "25:00", closes: "08:00" }] } },
+  },
+  "POST /api/closures": {
+    kind: "staff",
+    permission: "manage_settings",
+    idParam: "agenda",
+    takesJson: true,
+    valid: { path: () => "/api/closures", body: { agendaId: "FOREIGN_AGENDA", startsOn: "2027-01-04", endsOn: "2027-01-04", reason: "Probe" } },
+    nul: { path: () => "/api/closures", body: { agendaId: null, startsOn: "2027-01-04", endsOn: "2027-01-04", reason: `a${NUL}` } },
+    invalid: { path: () => "/api/closures", body: { agendaId: null, startsOn: "2027-02-30", endsOn: "2026-01-01" } },
+  },
+  "DELETE /api/closures/[id]": { kind: "staff", permission: "manage_settings", valid: { path: () => `/api/closures/${random}` } },
+  "POST /api/visit-reasons": {
+    kind: "staff",
+    permission: "manage_settings",
+    takesJson: true,
+    valid: { path: () => "/api/visit-reasons", body: { name: "Probe", durationMinutes: 15 } },
+    nul: { path: () => "/api/visit-reasons", body: { name: `Pro${NUL}be`, durationMinutes: 15 } },
+    invalid: { path: () => "/api/visit-reasons", body: { name: "Probe", durationMinutes: 1e20, colour: "red" } },
+  },
+  "PATCH /api/visit-reasons/[id]": {
+    kind: "staff",
+    permission: "manage_settings",
+    idParam: "visitReason",
+    takesJson: true,
+    valid: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { durationMinutes: 25 } },
+    nul: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { name: `Pro${NUL}be` } },
+    invalid: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { durationMinutes: 2 } },
+  },
   "POST /api/appointments": {
     kind: "staff",
     permission: "manage_appointments",
@@ -230,6 +274,7 @@ test.describe.serial("every route, probed as an attacker", () => {
       delivery: delivery!,
       appointment,
       agenda: await first("/api/agendas", "agendas"),
+      visitReason: await first("/api/visit-reasons", "visitReasons"),
       clinic: record.clinicId,
     };
     expect(Object.values(foreign).every(Boolean), JSON.stringify(foreign)).toBe(true);

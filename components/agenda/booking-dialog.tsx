@@ -69,15 +69,21 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
       announce(t("booked", { time: slot.label, reference: appointment.bookingReference }));
       router.refresh();
     },
-    // A slot just taken elsewhere: show the reason and the slots as they are now.
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) router.refresh();
-    },
   });
+  // A slot just taken elsewhere: the reason stays on screen, and closing the dialog shows the
+  // agenda as it is now (refreshing at once would take the dialog away with its slot).
+  const taken = book.error instanceof ApiError && book.error.status === 409;
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next && taken) {
+      book.reset();
+      router.refresh();
+    }
+  };
   const error = book.error instanceof ApiError ? book.error : null;
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <button type="button" data-testid="free-slot" data-local={slot.local} className="w-full rounded-md border border-dashed border-emerald-400 bg-emerald-50 px-2 py-1.5 text-left text-sm text-emerald-900 hover:bg-emerald-100">
           <span className="font-medium tabular-nums">{slot.label}</span> · {t("free")}

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { agendaBenchmark } from "./agenda";
 import { inboxBenchmark } from "./inbox";
 import { inboxJsSizeBenchmark } from "./inbox-js-size";
 import { patientSearchBenchmark } from "./patient-search";
@@ -11,7 +12,7 @@ import { pipelineBenchmark } from "./pipeline";
 import { seedScaleBenchmark } from "./seed-scale";
 import type { BenchContext, Benchmark, Figures } from "./types";
 
-const BENCHMARKS: Benchmark[] = [seedScaleBenchmark, patientSearchBenchmark, pipelineBenchmark, inboxBenchmark, inboxJsSizeBenchmark];
+const BENCHMARKS: Benchmark[] = [seedScaleBenchmark, patientSearchBenchmark, pipelineBenchmark, inboxBenchmark, inboxJsSizeBenchmark, agendaBenchmark];
 
 const { values, positionals } = parseArgs({
   options: { patients: { type: "string", default: "50000" }, conversations: { type: "string", default: "50000" }, messages: { type: "string", default: "1000000" } },

@@ -13,7 +13,13 @@ export default async function SettingsLayout({ children }: { children: React.Rea
       <PageHeader title={t("title")} />
       <SettingsTabs
         tabs={[
-          ...(can(ctx, "manage_settings") ? [{ href: "/settings", label: t("tabs.clinic") }] : []),
+          ...(can(ctx, "manage_settings")
+            ? [
+                { href: "/settings", label: t("tabs.clinic") },
+                { href: "/settings/agendas", label: t("tabs.agendas") },
+                { href: "/settings/visit-reasons", label: t("tabs.visitReasons") },
+              ]
+            : []),
           { href: "/settings/preferences", label: t("tabs.preferences") },
         ]}
       />

@@ -1,0 +1,33 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { FormField, Input } from "@/components/ui/field";
+import { fieldError } from "@/lib/api/client";
+import { useSave } from "./use-save";
+
+export function NewAgendaForm() {
+  const t = useTranslations("settings.agendas");
+  const id = useId();
+  const create = useSave("POST", "/api/agendas");
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2 rounded-lg bg-white p-5 ring-1 ring-slate-200"
+      aria-label={t("new")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        create.mutate({ name: new FormData(form).get("name") }, { onSuccess: () => form.reset() });
+      }}
+    >
+      <FormField id={`${id}-name`} label={t("newName")} hint={t("newHint")} error={fieldError(create.error, "name")} className="min-w-64 flex-1">
+        {(c) => <Input {...c} name="name" required maxLength={120} />}
+      </FormField>
+      <Button type="submit" disabled={create.isPending}>
+        <Plus className="size-4" aria-hidden /> {t("create")}
+      </Button>
+    </form>
+  );
+}

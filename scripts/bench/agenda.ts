@@ -1,0 +1,80 @@
+import { agendaSlots } from "@/lib/appointments/agenda-slots";
+import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
+import { insertInBatches } from "@/db/seed/insert";
+import { appointments, type NewAppointment } from "@/db/schema";
+import { freeSlots } from "@/lib/scheduling/free-slots";
+import { makeBookableAgenda, makeClinic, makePatient } from "@/lib/testing/factories";
+import { loadAgendaCalendar } from "@/lib/appointments/agendas";
+import { addLocalDays, clinicLocalToUtc } from "@/lib/time/clinic-time";
+import { percentile, round, timeIt } from "./stats";
+import type { Benchmark } from "./types";
+
+const ROUNDS = 40;
+const FROM = "2027-03-01"; // a Monday; the four weeks cross Paris's spring-forward Sunday (28 March)
+const TO = addLocalDays(FROM, 27);
+
+// Free slots and the agenda view on a busy clinic: 10 agendas, the first with 2,000
+// appointments over four weeks (every 15-minute start of its week, until 2,000), the others
+// 300 each.
+export const agendaBenchmark: Benchmark = {
+  name: "agenda",
+  description: "free slots over four weeks with 2,000 booked (handler and pure function); the agenda day view of 10 agendas",
+  async run(ctx) {
+    const db = ctx.handle.db;
+    const clinic = await makeClinic(db, { timeZone: "Europe/Paris" });
+    const patient = await makePatient(db, clinic.id);
+    const agendas: Awaited<ReturnType<typeof makeBookableAgenda>>[] = [];
+    for (let i = 0; i < 10; i++) agendas.push(await makeBookableAgenda(db, clinic.id, { durationMinutes: 15 }));
+    const rows: NewAppointment[] = [];
+    for (const [index, { agenda, motif }] of agendas.entries()) {
+      const wanted = index === 0 ? 2000 : 300;
+      let n = 0;
+      for (let d = 0; d < 28 && n < wanted; d++) {
+        const date = addLocalDays(FROM, d);
+        if (new Date(`${date}T12:00:00Z`).getUTCDay() === 0) continue;
+        for (const [open, close] of [[8 * 60, 12 * 60], [14 * 60, 18 * 60]]) {
+          for (let m = open; m + 15 <= close && n < wanted; m += 15, n++) {
+            const startsAt = clinicLocalToUtc(`${date}T${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`, clinic.timeZone);
+            rows.push({ clinicId: clinic.id, agendaId: agenda.id, motifId: motif.id, patientId: patient.id, bookingReference: `B-${index}-${n}`, startsAt, endsAt: new Date(startsAt.getTime() + 15 * 60_000), status: "confirmed" });
+          }
+        }
+      }
+    }
+    await insertInBatches(db, appointments, rows);
+    const staffCtx = { db, clinicId: clinic.id, clinic };
+    const now = new Date("2027-02-01T08:00:00Z");
+    const [busy] = agendas;
+    const query = { from: FROM, to: TO, visitReasonId: busy.motif.id };
+
+    await agendaSlots(staffCtx, busy.agenda.id, query, now);
+    const handler: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) handler.push((await timeIt(() => agendaSlots(staffCtx, busy.agenda.id, query, now))).ms);
+    const calendar = await loadAgendaCalendar(staffCtx, busy.agenda.id, FROM, TO);
+    const pure: number[] = [];
+    let offered = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const started = performance.now();
+      offered = freeSlots({ timeZone: clinic.timeZone, from: FROM, to: TO, ...calendar, durationMinutes: 15, now }).length;
+      pure.push(performance.now() - started);
+    }
+
+    // What the Agenda page loads for one day of 10 agendas side by side.
+    const day = addLocalDays(FROM, 9);
+    const dayView = async () =>
+      Promise.all(agendas.map(async ({ agenda, motif }) => [await listAppointmentsOfDay(staffCtx, { date: day, agendaId: agenda.id }), await agendaSlots(staffCtx, agenda.id, { from: day, to: day, visitReasonId: motif.id }, now)]));
+    await dayView();
+    const view: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) view.push((await timeIt(dayView)).ms);
+
+    return {
+      booked_on_busy_agenda: calendar.booked.length,
+      free_slots_offered: offered,
+      slots_handler_p50_ms: round(percentile(handler, 50), 2),
+      slots_handler_p95_ms: round(percentile(handler, 95), 2),
+      slots_pure_p50_ms: round(percentile(pure, 50), 3),
+      slots_pure_p95_ms: round(percentile(pure, 95), 3),
+      day_view_10_agendas_p50_ms: round(percentile(view, 50), 2),
+      day_view_10_agendas_p95_ms: round(percentile(view, 95), 2),
+    };
+  },
+};
