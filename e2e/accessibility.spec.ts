@@ -102,6 +102,8 @@ for (const [role, email] of [
         await check("settings, agendas");
         await page.goto("/settings/visit-reasons");
         await check("settings, visit reasons");
+        await page.goto("/settings/import");
+        await check("settings, import");
       }
 
       // The shortcut list, open.

@@ -180,3 +180,42 @@ test("an admin changes an agenda's week: a new afternoon shows its slots, a refu
   await expectAccessible(page, "settings, visit reasons");
   await expect(page.getByTestId("visit-reason").first()).toBeVisible();
 });
+
+test("an admin imports a 50-row CSV from the previous software: 47 patients in, the 3 bad rows listed with their reasons", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "admin@saint-martin.demo");
+  const run = Date.now().toString(36);
+  const lines = ["N° dossier;Nom;Prénom;Date de naissance;Portable;Email"];
+  for (let i = 1; i <= 50; i++) {
+    const bad = i === 10 ? "lastName" : i === 20 ? "phone" : i === 30 ? "date" : null;
+    lines.push([`IMP-${run}-${i}`, bad === "lastName" ? "" : `Importé${i}`, "Léa", bad === "date" ? "31/02/1985" : "14/07/1985", bad === "phone" ? "12 34" : `06 12 34 ${String(i).padStart(2, "0")} ${String(i).padStart(2, "0")}`, ""].join(";"));
+  }
+  // Windows-1252, as many French practice systems still export.
+  const bytes = Buffer.from(lines.join("\r\n"), "latin1");
+
+  await page.goto("/settings/import");
+  await expectAccessible(page, "settings, import");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "patients.csv", mimeType: "text/csv", buffer: bytes });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByTestId("import-detected")).toContainText("WINDOWS-1252");
+  await expect(page.getByTestId("import-preview")).toContainText("Importé1");
+  await expect(page.getByLabel("Patient number (required)")).toHaveValue("0");
+  await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+  const dry = page.getByTestId("dry-run");
+  await expect(dry).toContainText("50 rows: 47 can be imported, 3 will be skipped.");
+  const errors = dry.getByTestId("import-errors");
+  await expect(errors.locator("tbody tr")).toHaveCount(3);
+  await expect(errors).toContainText("lastName");
+  await expect(errors).toContainText("not a mobile number");
+  await expect(errors).toContainText("dateOfBirth");
+  await expectAccessible(page, "settings, import, after the dry run");
+
+  await page.getByRole("button", { name: "Import 47 patients" }).click();
+  const status = page.getByTestId("import-status");
+  await expect(status).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(status).toHaveText("Done: 47 new patients, 0 updated, 3 rows skipped.");
+  const report = await page.request.get((await page.getByRole("link", { name: "Download the skipped rows (CSV)" }).getAttribute("href"))!);
+  expect((await report.text()).split("\r\n").filter(Boolean).map((l) => l.split(";")[0])).toEqual(["\ufeffline", "11", "21", "31"]);
+  const { patients } = await (await page.request.get(`/api/patients?q=${encodeURIComponent("Importé12")}`)).json();
+  expect(patients[0]).toMatchObject({ firstName: "Léa", lastName: "Importé12" });
+});

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from "./helpers";
 type Ids = { patient: string; conversation: string; delivery: string; appointment: string; agenda: string; visitReason: string; clinic: string };
 type Probe = { path: (foreign: Ids) => string; body?: unknown; query?: string };
 // permission "self": any signed-in staff member, acting on their own account only.
-type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: boolean };
+type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: { limitMiB: number } };
 type Route = StaffRoute | { kind: "api_key" } | { kind: "qstash" } | { kind: "webhook" } | { kind: "handshake" } | { kind: "public"; why: string };
 
 const NUL = "\u0000";
@@ -115,7 +115,25 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: () => "/api/appointments", body: { agendaId: random, visitReasonId: random, patientId: random, startsAt: `2027-01-05T09:00${NUL}` } },
     invalid: { path: () => "/api/appointments", body: { agendaId: random, visitReasonId: "lunch", patientId: random, startsAt: "2027-02-30T25:00" } },
   },
-  "POST /api/attachments": { kind: "staff", permission: "send_messages", upload: true },
+  "POST /api/attachments": { kind: "staff", permission: "send_messages", upload: { limitMiB: 10 } },
+  "POST /api/imports": { kind: "staff", permission: "manage_settings", upload: { limitMiB: 50 } },
+  "GET /api/imports/[id]": { kind: "staff", permission: "manage_settings", valid: { path: () => `/api/imports/${random}` } },
+  "POST /api/imports/[id]/dry-run": {
+    kind: "staff",
+    permission: "manage_settings",
+    takesJson: true,
+    valid: { path: () => `/api/imports/${random}/dry-run`, body: { mapping: { externalId: 0, lastName: 1, firstName: 2 } } },
+    nul: { path: () => `/api/imports/${random}/dry-run`, body: { mapping: { [`last${NUL}Name`]: 1 } } },
+    invalid: { path: () => `/api/imports/${random}/dry-run`, body: { mapping: { lastName: -1 } } },
+  },
+  "POST /api/imports/[id]/run": {
+    kind: "staff",
+    permission: "manage_settings",
+    takesJson: true,
+    valid: { path: () => `/api/imports/${random}/run`, body: { mapping: { externalId: 0, lastName: 1, firstName: 2 } } },
+    invalid: { path: () => `/api/imports/${random}/run`, body: { mapping: { phone: 4 } } },
+  },
+  "GET /api/imports/[id]/errors": { kind: "staff", permission: "manage_settings", valid: { path: () => `/api/imports/${random}/errors` } },
   "GET /api/attachments/[id]": { kind: "staff", permission: "send_messages", valid: { path: () => `/api/attachments/${random}` } },
   "GET /api/conversations": { kind: "staff", permission: "send_messages", nul: { path: () => `/api/conversations?q=ab${encodeURIComponent(NUL)}` } },
   "POST /api/conversations": {
@@ -343,8 +361,10 @@ test.describe.serial("every route, probed as an attacker", () => {
           row["413"] = "✓";
         }
         if (route.upload) {
-          const tooLarge = await allowed.post(target, { multipart: { file: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024) } } });
+          const tooLarge = await allowed.post(target, { multipart: { file: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc((route.upload.limitMiB + 1) * 1024 * 1024) } } });
           expect(tooLarge.status(), "an upload over the limit").toBe(413);
+          // Upload routes bypass the proxy (which would buffer their bodies) and still carry the headers.
+          expect(tooLarge.headers()["x-content-type-options"]).toBe("nosniff");
           expect((await call(allowed, method, target, "not a form", { "content-type": "text/plain" })).status(), "not multipart").toBe(400);
           row["400"] = row["413"] = "✓";
         }

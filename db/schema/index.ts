@@ -11,3 +11,4 @@ export * from "./templates";
 export * from "./conversations";
 export * from "./webhooks";
 export * from "./sign-in";
+export * from "./imports";

@@ -7,6 +7,13 @@ import { readJsonBody } from "./read-json";
 import { refuseCrossSite, requireJson } from "./same-origin";
 import { parseInput } from "@/lib/errors/parse-input";
 import { errorResponse } from "./respond";
+import { securityHeadersFromEnv } from "@/lib/security/headers";
+
+// Also set by the proxy; set here too for the routes the proxy does not see (uploads).
+function withSecurityHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(securityHeadersFromEnv())) if (!response.headers.has(name)) response.headers.set(name, value);
+  return response;
+}
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -35,9 +42,9 @@ export function staffRoute<P extends Schema | undefined, Q extends Schema | unde
         : undefined;
       const body = spec.body ? parseInput(spec.body, await readJsonBody(request), "request body") : undefined;
       const result = await handler({ ctx, params, query, body, request } as RouteInput<P, Q, B>);
-      return result instanceof Response ? result : NextResponse.json(result);
+      return withSecurityHeaders(result instanceof Response ? result : NextResponse.json(result));
     } catch (error) {
-      return errorResponse(error);
+      return withSecurityHeaders(errorResponse(error));
     }
   };
 }

@@ -32,3 +32,10 @@ export function securityHeaders(options: { production: boolean; https: boolean }
     ...(options.production && options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
+
+// The same headers, decided from the environment as the proxy decides them: for responses the
+// proxy does not see (the upload routes, kept out of it so their bodies stream untouched).
+export function securityHeadersFromEnv(): Record<string, string> {
+  const https = (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return securityHeaders({ production: process.env.NODE_ENV === "production", https });
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { createReadStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FileStore } from "./types";
@@ -27,6 +28,10 @@ export class LocalDiskStore implements FileStore {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
+  }
+
+  stream(key: string): NodeJS.ReadableStream {
+    return createReadStream(this.pathOf(key));
   }
 
   async delete(key: string): Promise<void> {

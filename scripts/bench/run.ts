@@ -7,12 +7,13 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { agendaBenchmark } from "./agenda";
 import { inboxBenchmark } from "./inbox";
 import { inboxJsSizeBenchmark } from "./inbox-js-size";
+import { patientImportBenchmark } from "./patient-import";
 import { patientSearchBenchmark } from "./patient-search";
 import { pipelineBenchmark } from "./pipeline";
 import { seedScaleBenchmark } from "./seed-scale";
 import type { BenchContext, Benchmark, Figures } from "./types";
 
-const BENCHMARKS: Benchmark[] = [seedScaleBenchmark, patientSearchBenchmark, pipelineBenchmark, inboxBenchmark, inboxJsSizeBenchmark, agendaBenchmark];
+const BENCHMARKS: Benchmark[] = [seedScaleBenchmark, patientSearchBenchmark, pipelineBenchmark, inboxBenchmark, inboxJsSizeBenchmark, agendaBenchmark, patientImportBenchmark];
 
 const { values, positionals } = parseArgs({
   options: { patients: { type: "string", default: "50000" }, conversations: { type: "string", default: "50000" }, messages: { type: "string", default: "1000000" } },

@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { patientImportErrors, patientImports, patients, type Clinic } from "@/db/schema";
+import { makeClinic, staffContextFor } from "@/lib/testing/factories";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { csvRecords } from "./csv-records";
+import { detectDelimiter, detectEncoding } from "./detect";
+import { processImport, startImport } from "./process-import";
+import { rowToPatient, suggestMapping } from "./row-to-patient";
+import { uploadImport } from "./upload-import";
+
+let handle: DatabaseHandle;
+let paris: Clinic;
+const now = new Date("2026-12-01T10:00:00Z");
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  paris = await makeClinic(handle.db, { country: "FR" });
+});
+afterAll(() => handle.close());
+
+const HEADER = "N° dossier;Nom;Prénom;Date de naissance;Portable;Email";
+const windows1252 = (text: string) => Uint8Array.from([...text].map((ch) => (ch === "é" ? 0xe9 : ch === "è" ? 0xe8 : ch.charCodeAt(0))));
+
+async function records(bytes: Uint8Array, delimiter: string) {
+  const out: string[][] = [];
+  for await (const { record } of csvRecords([bytes], detectEncoding(bytes), delimiter)) out.push(record);
+  return out;
+}
+
+describe("reading a clinic's CSV", () => {
+  it("detects UTF-8 with or without a BOM and Windows-1252, and the separator", async () => {
+    const utf8 = new TextEncoder().encode(`${HEADER}\nP1;Lefèvre;Hélène;01/02/1980;06 12 34 56 78;h@example.com\n`);
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]);
+    const legacy = windows1252(`${HEADER}\nP1;Lefèvre;Hélène;01/02/1980;06 12 34 56 78;h@example.com\n`);
+    expect([detectEncoding(utf8), detectEncoding(bom), detectEncoding(legacy)]).toEqual(["utf-8", "utf-8", "windows-1252"]);
+    expect(detectDelimiter(HEADER)).toBe(";");
+    expect(detectDelimiter('"Nom, complet",Prénom,Email')).toBe(",");
+    for (const bytes of [utf8, bom, legacy]) expect((await records(bytes, ";"))[1].slice(1, 3)).toEqual(["Lefèvre", "Hélène"]);
+  });
+
+  it("maps a row to a patient: French dates day first, national mobiles to E.164, reasons for what is wrong", () => {
+    const mapping = suggestMapping(HEADER.split(";"));
+    expect(mapping).toEqual({ externalId: 0, lastName: 1, firstName: 2, dateOfBirth: 3, phone: 4, email: 5 });
+    expect(rowToPatient(["P1", "Lefèvre", "Hélène", "01/02/1980", "06 12 34 56 78", ""], mapping, "FR", "2026-12-01")).toEqual({
+      ok: true,
+      patient: expect.objectContaining({ externalId: "P1", dateOfBirth: "1980-02-01", phone: "+33612345678", email: null }),
+    });
+    expect(rowToPatient(["P2", "A", "B", "31/02/1980", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("dateOfBirth") });
+    expect(rowToPatient(["P3", "A", "B", "", "01 42 68 53 00", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("not a mobile") });
+    expect(rowToPatient(["", "A", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("externalId") });
+    expect(rowToPatient(["P4", "A\u0000", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("NUL") });
+  });
+});
+
+describe("importing patients", () => {
+  const file = (rows: string[]) => new TextEncoder().encode([HEADER, ...rows].join("\r\n"));
+
+  it("dry-runs without writing, imports with line-numbered reasons, and a re-import updates in place", async () => {
+    const ctx = await staffContextFor(handle.db, paris, "admin");
+    const rows = [
+      "P-1;Martin;Paul;12/03/1975;06 11 11 11 11;paul@example.com",
+      "P-2;Durand;Anne;;;",
+      "P-3;;Zoé;;;", // no last name
+      "P-4;Petit;Jules;1/1/2090;;", // born in the future
+      "P-1;Martin;Paul bis;;;", // the same number twice
+    ];
+    const uploaded = await uploadImport(ctx, { name: "export.csv", bytes: file(rows) });
+    expect(uploaded).toMatchObject({ headers: HEADER.split(";"), import: { encoding: "utf-8", delimiter: ";", status: "uploaded" } });
+    expect(uploaded.preview).toHaveLength(5);
+
+    const dry = await processImport(ctx, uploaded.import.id, uploaded.mapping, { dryRun: true }, now);
+    expect(dry).toMatchObject({ rows: 5, created: 0, skipped: 3 });
+    expect(await handle.db.select().from(patients).where(eq(patients.clinicId, paris.id))).toHaveLength(0);
+    expect(dry.errors.map((e) => e.line)).toEqual([4, 5, 6]);
+
+    const { run } = await startImport(ctx, uploaded.import.id, uploaded.mapping, now);
+    await run();
+    const [done] = await handle.db.select().from(patientImports).where(eq(patientImports.id, uploaded.import.id));
+    expect(done).toMatchObject({ status: "done", processed: 5, created: 2, updated: 0, skipped: 3 });
+    const errors = await handle.db.select().from(patientImportErrors).where(eq(patientImportErrors.importId, uploaded.import.id));
+    expect(errors.map((e) => `${e.line} ${e.reason.split(":")[0]}`).sort()).toEqual(["4 lastName", "5 dateOfBirth", "6 externalId"]);
+
+    // The next export: Anne has a phone now, Paul's email is blank (kept), one new patient.
+    const again = await uploadImport(ctx, { name: "export-2.csv", bytes: file(["P-1;Martin;Paul;12/03/1975;;", "P-2;Durand;Anne;;07 81 22 22 22;", "P-5;Roux;Iris;;;"]) });
+    const second = await startImport(ctx, again.import.id, again.mapping, now);
+    await second.run();
+    const [after] = await handle.db.select().from(patientImports).where(eq(patientImports.id, again.import.id));
+    expect(after).toMatchObject({ created: 1, updated: 2, skipped: 0 });
+    const stored = await handle.db.select().from(patients).where(eq(patients.clinicId, paris.id));
+    expect(stored).toHaveLength(3);
+    expect(stored.find((p) => p.externalId === "P-1")).toMatchObject({ email: "paul@example.com", phone: "+33611111111" });
+    expect(stored.find((p) => p.externalId === "P-2")?.phone).toBe("+33781222222");
+  });
+
+  it("never runs one import twice at once", async () => {
+    const ctx = await staffContextFor(handle.db, paris, "admin");
+    const uploaded = await uploadImport(ctx, { name: "x.csv", bytes: file(["P-9;A;B;;;"]) });
+    await startImport(ctx, uploaded.import.id, uploaded.mapping, now);
+    await expect(startImport(ctx, uploaded.import.id, uploaded.mapping, now)).rejects.toMatchObject({ status: 409 });
+  });
+});

@@ -1,0 +1,130 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { importMappings, patientImportErrors, patientImports, patients } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { inClinic } from "@/lib/clinics/scope";
+import { ConflictError } from "@/lib/errors/app-errors";
+import { describeError, logError } from "@/lib/errors/log-error";
+import { fileStore } from "@/lib/storage/file-store";
+import { csvRecords } from "./csv-records";
+import type { CsvEncoding } from "./detect";
+import { rowToPatient, type ImportedPatient, type ImportMapping } from "./row-to-patient";
+import { getImport, importHeaders, publicImport } from "./upload-import";
+
+type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
+
+const BATCH = 500;
+const DRY_RUN_ERRORS = 100;
+
+export type ImportTally = { rows: number; created: number; updated: number; skipped: number; errors: { line: number; reason: string }[] };
+
+// Optional fields an empty cell leaves as they are: a re-import of a thinner export does not
+// erase what the clinic has since added.
+const keep = (column: string) => sql.raw(`coalesce(excluded."${column}", "patients"."${column}")`);
+
+// A batch written in one statement, updating by the clinic's patient number; `xmax = 0`
+// tells a row just inserted from one updated.
+async function upsert(db: Ctx["db"], clinicId: string, batch: ImportedPatient[]) {
+  const rows = await db
+    .insert(patients)
+    .values(batch.map((p) => ({ clinicId, ...p })))
+    .onConflictDoUpdate({
+      target: [patients.clinicId, patients.externalId],
+      set: {
+        firstName: sql.raw(`excluded."first_name"`),
+        lastName: sql.raw(`excluded."last_name"`),
+        dateOfBirth: keep("date_of_birth"),
+        phone: keep("phone"),
+        landline: keep("landline"),
+        email: keep("email"),
+        postalAddress: keep("postal_address"),
+        language: sql.raw(`excluded."language"`),
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  const created = rows.filter((r) => r.inserted).length;
+  return { created, updated: rows.length - created };
+}
+
+// Reads the whole file as it streams: each row becomes a patient or a reason with its line.
+// A dry run writes nothing and answers the first errors; a run writes in batches of 500,
+// keeps every error for the report and its progress on the import row.
+export async function processImport(ctx: Ctx, importId: string, mapping: ImportMapping, options: { dryRun: boolean }, now: Date): Promise<ImportTally> {
+  const row = await getImport(ctx, importId);
+  const today = now.toISOString().slice(0, 10);
+  const tally: ImportTally = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [] };
+  const seen = new Map<string, number>();
+  let batch: ImportedPatient[] = [];
+  let failures: { line: number; reason: string }[] = [];
+
+  const flush = async () => {
+    if (!options.dryRun) {
+      if (batch.length) {
+        const { created, updated } = await upsert(ctx.db, ctx.clinicId, batch);
+        tally.created += created;
+        tally.updated += updated;
+      }
+      if (failures.length) await ctx.db.insert(patientImportErrors).values(failures.map((f) => ({ importId, ...f }))).onConflictDoNothing();
+      await ctx.db.update(patientImports).set({ processed: tally.rows, created: tally.created, updated: tally.updated, skipped: tally.skipped }).where(eq(patientImports.id, importId));
+    }
+    batch = [];
+    failures = [];
+  };
+  const fail = (line: number, reason: string) => {
+    tally.skipped++;
+    if (!options.dryRun || tally.errors.length < DRY_RUN_ERRORS) tally.errors.push({ line, reason });
+    if (!options.dryRun) failures.push({ line, reason });
+  };
+
+  let header = true;
+  for await (const { line, record } of csvRecords(fileStore().stream(row.storageKey) as AsyncIterable<Buffer>, row.encoding as CsvEncoding, row.delimiter)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    tally.rows++;
+    const result = rowToPatient(record, mapping, ctx.clinic.country, today);
+    if (!result.ok) fail(line, result.reason);
+    else if (seen.has(result.patient.externalId)) fail(line, `externalId: patient number ${result.patient.externalId.slice(0, 40)} is already on line ${seen.get(result.patient.externalId)}`);
+    else {
+      seen.set(result.patient.externalId, line);
+      batch.push(result.patient);
+    }
+    if (batch.length >= BATCH || failures.length >= BATCH) await flush();
+  }
+  await flush();
+  // Only the run's own report is kept; a dry run answers at most the first errors.
+  if (!options.dryRun) tally.errors = tally.errors.slice(0, DRY_RUN_ERRORS);
+  return tally;
+}
+
+// Claims the import for a run (never two runs of one file at once), remembers the mapping by
+// header name for the clinic's next file, then runs it; the page polls the row's progress.
+export async function startImport(ctx: Ctx, importId: string, mapping: ImportMapping, now: Date) {
+  const [claimed] = await ctx.db
+    .update(patientImports)
+    .set({ status: "running", mapping, processed: 0, created: 0, updated: 0, skipped: 0, failure: null, finishedAt: null })
+    .where(inClinic(ctx, patientImports, and(eq(patientImports.id, importId), ne(patientImports.status, "running"))))
+    .returning();
+  if (!claimed) {
+    await getImport(ctx, importId); // 404 when it is not this clinic's
+    throw new ConflictError("import_running", "This import is already running.");
+  }
+  await ctx.db.delete(patientImportErrors).where(eq(patientImportErrors.importId, importId));
+  const headers = await importHeaders(claimed);
+  const byHeader = Object.fromEntries(Object.entries(mapping).flatMap(([field, index]) => (headers[index!] ? [[field, headers[index!]]] : [])));
+  await ctx.db.insert(importMappings).values({ clinicId: ctx.clinicId, mapping: byHeader, updatedAt: now }).onConflictDoUpdate({ target: importMappings.clinicId, set: { mapping: byHeader, updatedAt: now } });
+  const run = async () => {
+    try {
+      const tally = await processImport(ctx, importId, mapping, { dryRun: false }, now);
+      await ctx.db.update(patientImports).set({ status: "done", finishedAt: new Date() }).where(eq(patientImports.id, importId));
+      await recordAudit(ctx.db, ctx, { action: "patients.imported", detail: { importId, fileName: claimed.fileName, rows: tally.rows, created: tally.created, updated: tally.updated, skipped: tally.skipped } }, new Date());
+    } catch (error) {
+      logError(`patient import ${importId} failed`, error);
+      await ctx.db.update(patientImports).set({ status: "failed", failure: describeError(error).slice(0, 500), finishedAt: new Date() }).where(eq(patientImports.id, importId));
+    }
+  };
+  return { import: publicImport(claimed), run };
+}
