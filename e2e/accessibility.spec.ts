@@ -63,6 +63,8 @@ for (const [role, email] of [
       await check("new patient");
       await page.goto("/agenda");
       await check("agenda");
+      await page.goto("/agenda?view=week");
+      await check("agenda, week");
       const slot = page.getByTestId("free-slot").first();
       if (await slot.isVisible()) {
         await slot.click();

@@ -149,6 +149,13 @@ test("an admin closes Dr Lefèvre's agenda for a day: its free slots leave the a
   await expect(page.getByTestId("agenda-column")).toBeVisible();
   await expect(page.getByTestId("free-slot")).toHaveCount(0);
 
+  // The week of that agenda shows the day closed too, beside open days.
+  await page.goto(`/agenda?view=week&date=${day}&agendas=${agendaId}`);
+  await expect(page.getByTestId("agenda-column")).toHaveCount(7);
+  await expect(page.locator(`[data-testid=agenda-column][data-date="${day}"] [data-testid=free-slot]`)).toHaveCount(0);
+  await expect(page.getByTestId("free-slot").first()).toBeVisible();
+  await expectAccessible(page, "agenda, week view");
+
   await page.goto("/settings/agendas");
   await closure.getByRole("button", { name: /^Remove the closure/ }).click();
   await expect(closure).toHaveCount(0);
@@ -218,4 +225,36 @@ test("an admin imports a 50-row CSV from the previous software: 47 patients in, 
   expect((await report.text()).split("\r\n").filter(Boolean).map((l) => l.split(";")[0])).toEqual(["\ufeffline", "11", "21", "31"]);
   const { patients } = await (await page.request.get(`/api/patients?q=${encodeURIComponent("Importé12")}`)).json();
   expect(patients[0]).toMatchObject({ firstName: "Léa", lastName: "Importé12" });
+});
+
+test("a receptionist merges a duplicate record: its appointment moves to the record kept, and the duplicate says where it went", async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const name = `Doublon${Date.now().toString(36)}`;
+  const create = async (firstName: string, extra: Record<string, string>) =>
+    (await (await page.request.post("/api/patients", { data: { firstName, lastName: name, ...extra } })).json()).patient.id as string;
+  const kept = await create("Marie", { email: `${name.toLowerCase()}@example.com` });
+  const duplicate = await create("Marie-Anne", { phone: "06 98 76 54 32" });
+  const agendaId = await lefevreAgenda(page);
+  const day = nextOpenDay(5);
+  const { agendas } = await (await page.request.get("/api/agendas")).json();
+  const reasonId = agendas.find((a: { id: string }) => a.id === agendaId).visitReasonIds[0];
+  const { slots } = await (await page.request.get(`/api/agendas/${agendaId}/slots?from=${day}&to=${day}&visitReasonId=${reasonId}`)).json();
+  const booked = await page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: duplicate, startsAt: slots[1].local } });
+  const reference = (await booked.json()).appointment.bookingReference;
+
+  await page.goto(`/patients/${kept}/edit`);
+  await page.getByLabel("Find the duplicate").fill(name);
+  const hit = page.getByRole("list", { name: "Possible duplicates" }).getByRole("listitem").filter({ hasText: "Marie-Anne" });
+  await hit.getByRole("button", { name: "Merge into this record" }).click();
+  await expect(page.getByRole("dialog", { name: "Merge these records?" })).toBeVisible();
+  await expectAccessible(page, "merge dialog");
+  await page.getByRole("dialog").getByRole("button", { name: "Merge" }).click();
+  await expect(page).toHaveURL(new RegExp(`/patients/${kept}$`));
+  await expect(page.locator(`[data-testid=patient-appointment][data-reference="${reference}"]`)).toBeVisible();
+  await expect(page.getByTestId("patient-phone")).toHaveText("06 98 76 54 32");
+
+  await page.goto(`/patients/${duplicate}`);
+  await expect(page.getByTestId("merged-notice")).toBeVisible();
+  await expect(page.getByTestId("patient-inactive")).toBeVisible();
+  await expectAccessible(page, "a merged record");
 });

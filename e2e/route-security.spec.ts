@@ -52,6 +52,15 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: (f) => `/api/patients/${f.patient}`, body: { postalAddress: `1 rue${NUL}` } },
     invalid: { path: (f) => `/api/patients/${f.patient}`, body: { email: "not an email", preferredChannel: "pigeon" } },
   },
+  "POST /api/patients/[id]/merge": {
+    kind: "staff",
+    permission: "manage_patients",
+    idParam: "patient",
+    takesJson: true,
+    valid: { path: (f) => `/api/patients/${f.patient}/merge`, body: { duplicateId: random } },
+    nul: { path: (f) => `/api/patients/${f.patient}/merge`, body: { duplicateId: `${NUL}` } },
+    invalid: { path: (f) => `/api/patients/${f.patient}/merge`, body: { duplicateId: "the other one" } },
+  },
   "GET /api/agendas": { kind: "staff", permission: "view_patients" },
   "GET /api/agendas/[id]/slots": {
     kind: "staff",

@@ -22,6 +22,9 @@ type Appointment = {
 
 type Props = {
   agenda: { id: string; name: string };
+  // The column's heading: the agenda's name in the day view, the day in the week view.
+  title?: string;
+  date: string;
   appointments: Appointment[];
   // Null when the agenda does not offer the chosen visit reason.
   slots: { startsAt: string; local: string }[] | null;
@@ -34,7 +37,7 @@ type Props = {
 
 // One agenda's day, in time order: its appointments (a bar in the visit reason's colour, the
 // status in words) and its free slots for the chosen visit reason.
-export async function AgendaColumn({ agenda, appointments, slots, timeZone, reason, visitReasons, mayBook, patient }: Props) {
+export async function AgendaColumn({ agenda, title, date, appointments, slots, timeZone, reason, visitReasons, mayBook, patient }: Props) {
   const t = await getTranslations("agenda");
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { timeStyle: "short", timeZone });
@@ -44,9 +47,9 @@ export async function AgendaColumn({ agenda, appointments, slots, timeZone, reas
   ].sort((x, y) => x.at - y.at);
 
   return (
-    <section aria-labelledby={`agenda-${agenda.id}`} className="min-w-0 rounded-lg bg-white ring-1 ring-slate-200" data-testid="agenda-column" data-agenda={agenda.id}>
-      <h2 id={`agenda-${agenda.id}`} className="border-b border-slate-200 px-4 py-3 font-semibold">
-        {agenda.name}
+    <section aria-labelledby={`agenda-${agenda.id}-${date}`} className="min-w-0 rounded-lg bg-white ring-1 ring-slate-200" data-testid="agenda-column" data-agenda={agenda.id} data-date={date}>
+      <h2 id={`agenda-${agenda.id}-${date}`} className="border-b border-slate-200 px-4 py-3 font-semibold">
+        {title ?? agenda.name}
       </h2>
       {slots === null && reason ? <p className="px-4 pt-3 text-sm text-slate-600">{t("notOffered", { reason: reason.name })}</p> : null}
       {items.length === 0 ? (

@@ -43,6 +43,9 @@ export const patients = pgTable(
     preferredChannel: channelEnum(),
     // Deactivated: kept for the log and history, never messaged again.
     active: boolean().notNull().default(true),
+    // Merged into another record (a duplicate): kept, inactive, as the trail's anchor; its
+    // appointments, conversation, household links and deliveries moved to that record.
+    mergedIntoId: uuid(),
     language: languageEnum().notNull().default("en"),
     dateOfBirth: date({ mode: "string" }),
     // Telegram chat id, known once the patient has started the clinic's bot.
@@ -63,6 +66,7 @@ export const patients = pgTable(
   (t) => [
     unique().on(t.clinicId, t.id),
     unique().on(t.clinicId, t.externalId),
+    foreignKey({ columns: [t.clinicId, t.mergedIntoId], foreignColumns: [t.clinicId, t.id] }),
     index().on(t.clinicId, t.lastName, t.firstName),
     index().on(t.clinicId, t.phone),
     index().on(t.clinicId, t.email),

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, gte, lt } from "drizzle-orm";
+import { asc, eq, gte, inArray, lt } from "drizzle-orm";
 import { agendas, appointments, motifs, patients } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
@@ -8,9 +8,12 @@ import { appointmentRowColumns } from "./appointment-rows";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 
-// One clinic day of appointments (the clinic's day, whatever the server's zone), optionally one agenda.
-export async function listAppointmentsOfDay(ctx: Ctx, day: { date: string; agendaId?: string }) {
-  const { start, end } = clinicDayRange(day.date, ctx.clinic.timeZone);
+// The appointments of clinic days [from, to] (the clinic's days, whatever the server's zone),
+// of some agendas or all: one query for a day of several agendas, or a week of one.
+export async function listAppointmentsBetween(ctx: Ctx, range: { from: string; to: string; agendaIds?: string[] }) {
+  if (range.agendaIds && !range.agendaIds.length) return [];
+  const start = clinicDayRange(range.from, ctx.clinic.timeZone).start;
+  const end = clinicDayRange(range.to, ctx.clinic.timeZone).end;
   return ctx.db
     .select({ ...appointmentRowColumns, patientId: patients.id, patientName: patients.lastName, patientFirstName: patients.firstName })
     .from(appointments)
@@ -23,8 +26,13 @@ export async function listAppointmentsOfDay(ctx: Ctx, day: { date: string; agend
         appointments,
         gte(appointments.startsAt, start),
         lt(appointments.startsAt, end),
-        day.agendaId ? eq(appointments.agendaId, day.agendaId) : undefined,
+        range.agendaIds ? inArray(appointments.agendaId, range.agendaIds) : undefined,
       ),
     )
     .orderBy(asc(appointments.startsAt), asc(agendas.name));
+}
+
+// One clinic day of appointments, optionally one agenda (the Appointments list).
+export function listAppointmentsOfDay(ctx: Ctx, day: { date: string; agendaId?: string }) {
+  return listAppointmentsBetween(ctx, { from: day.date, to: day.date, agendaIds: day.agendaId ? [day.agendaId] : undefined });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, isNull, like, sql, type SQL } from "drizzle-orm";
 import { foldForSearch, patients } from "@/db/schema";
 import { encodeCursor } from "@/lib/paging/cursor";
 import { inClinic } from "@/lib/clinics/scope";
@@ -43,7 +43,8 @@ export async function searchPatients(ctx: Pick<StaffContext, "db" | "clinicId" |
       dateOfBirth: patients.dateOfBirth,
     })
     .from(patients)
-    .where(inClinic(ctx, patients, matchesWords(search.q, ctx.clinic.country), after))
+    // A record merged into another is found through that one only.
+    .where(inClinic(ctx, patients, isNull(patients.mergedIntoId), matchesWords(search.q, ctx.clinic.country), after))
     .orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.id))
     .limit(search.limit + 1);
 

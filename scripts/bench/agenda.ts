@@ -1,5 +1,5 @@
 import { agendaSlots } from "@/lib/appointments/agenda-slots";
-import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
+import { listAppointmentsBetween } from "@/lib/appointments/list-appointments";
 import { insertInBatches } from "@/db/seed/insert";
 import { appointments, type NewAppointment } from "@/db/schema";
 import { freeSlots } from "@/lib/scheduling/free-slots";
@@ -61,13 +61,20 @@ export const agendaBenchmark: Benchmark = {
       pure.push(performance.now() - started);
     }
 
-    // What the Agenda page loads for one day of 10 agendas side by side.
+    // What the Agenda page loads for one day of 10 agendas side by side: one query for the
+    // appointments, the free slots per agenda.
     const day = addLocalDays(FROM, 9);
+    const ids = agendas.map((a) => a.agenda.id);
     const dayView = async () =>
-      Promise.all(agendas.map(async ({ agenda, motif }) => [await listAppointmentsOfDay(staffCtx, { date: day, agendaId: agenda.id }), await agendaSlots(staffCtx, agenda.id, { from: day, to: day, visitReasonId: motif.id }, now)]));
+      Promise.all([listAppointmentsBetween(staffCtx, { from: day, to: day, agendaIds: ids }), ...agendas.map(({ agenda, motif }) => agendaSlots(staffCtx, agenda.id, { from: day, to: day, visitReasonId: motif.id }, now))]);
     await dayView();
     const view: number[] = [];
     for (let i = 0; i < ROUNDS; i++) view.push((await timeIt(dayView)).ms);
+    // The week's appointments of the 10 agendas, the query behind a week view.
+    const weekQuery = () => listAppointmentsBetween(staffCtx, { from: addLocalDays(FROM, 7), to: addLocalDays(FROM, 13), agendaIds: ids });
+    const weekRows = (await weekQuery()).length;
+    const weekSamples: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) weekSamples.push((await timeIt(weekQuery)).ms);
 
     return {
       booked_on_busy_agenda: calendar.booked.length,
@@ -78,6 +85,9 @@ export const agendaBenchmark: Benchmark = {
       slots_pure_p95_ms: round(percentile(pure, 95), 3),
       day_view_10_agendas_p50_ms: round(percentile(view, 50), 2),
       day_view_10_agendas_p95_ms: round(percentile(view, 95), 2),
+      week_query_10_agendas_rows: weekRows,
+      week_query_10_agendas_p50_ms: round(percentile(weekSamples, 50), 2),
+      week_query_10_agendas_p95_ms: round(percentile(weekSamples, 95), 2),
     };
   },
 };

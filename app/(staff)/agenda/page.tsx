@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { agendaSlots } from "@/lib/appointments/agenda-slots";
 import { listAgendas, listVisitReasons } from "@/lib/appointments/agendas";
-import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
+import { listAppointmentsBetween } from "@/lib/appointments/list-appointments";
+import { localDatesBetween } from "@/lib/scheduling/free-slots";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { getPatient } from "@/lib/patients/get-patient";
 import { addLocalDays, clinicDayRange, clinicLocalDate, clinicLocalDateTime, localDateSchema } from "@/lib/time/clinic-time";
@@ -25,7 +26,15 @@ const searchSchema = z.object({
   agendas: z.string().max(2000).optional().catch(undefined),
   reason: z.uuid().optional().catch(undefined),
   patient: z.uuid().optional().catch(undefined),
+  // A day of several agendas side by side, or a week (Monday to Sunday) of the first one.
+  view: z.enum(["day", "week"]).default("day").catch("day"),
 });
+
+// The Monday of a local date's week.
+function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addLocalDays(date, weekday === 0 ? -6 : 1 - weekday);
+}
 
 // The day of one or more agendas side by side: appointments coloured by visit reason and
 // marked with their status, and the free slots for the chosen visit reason, each bookable.
@@ -46,17 +55,31 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const patient = query.patient ? await getPatient(ctx, query.patient).then((r) => r.patient).catch(() => null) : null;
 
   const now = new Date();
-  const columns = await Promise.all(
-    shown.map(async (agenda) => ({
-      agenda,
-      appointments: (await listAppointmentsOfDay(ctx, { date, agendaId: agenda.id })).map((a) => ({ ...a, localStart: clinicLocalDateTime(a.startsAt, timeZone) })),
-      slots: reason && agenda.visitReasonIds.includes(reason.id) ? (await agendaSlots(ctx, agenda.id, { from: date, to: date, visitReasonId: reason.id }, now)).slots : null,
-    })),
+  const week = query.view === "week";
+  const from = week ? mondayOf(date) : date;
+  const to = week ? addLocalDays(from, 6) : date;
+  const listed = week ? shown.slice(0, 1) : shown;
+  // One query for every column's appointments; the slots per agenda over the whole range.
+  const booked = (await listAppointmentsBetween(ctx, { from, to, agendaIds: listed.map((a) => a.id) })).map((a) => ({ ...a, localStart: clinicLocalDateTime(a.startsAt, timeZone) }));
+  const slotsOf = new Map(
+    await Promise.all(
+      listed.map(async (agenda) => [agenda.id, reason && agenda.visitReasonIds.includes(reason.id) ? (await agendaSlots(ctx, agenda.id, { from, to, visitReasonId: reason.id }, now)).slots : null] as const),
+    ),
   );
+  const dayTitle = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" });
+  const columns = (week ? localDatesBetween(from, to).map((day) => ({ agenda: listed[0], day })) : listed.map((agenda) => ({ agenda, day: date })))
+    .filter((c) => c.agenda)
+    .map(({ agenda, day }) => ({
+      agenda,
+      day,
+      title: week ? dayTitle(day) : agenda.name,
+      appointments: booked.filter((a) => a.agendaId === agenda.id && a.localStart.startsWith(day)),
+      slots: slotsOf.get(agenda.id)?.filter((s) => s.local.startsWith(day)) ?? null,
+    }));
 
-  const link = (change: Partial<Record<"date" | "agendas" | "reason", string | null>>) => {
+  const link = (change: Partial<Record<"date" | "agendas" | "reason" | "view", string | null>>) => {
     const next = new URLSearchParams();
-    const merged = { date, agendas: query.agendas ?? null, reason: reasonId ?? null, patient: query.patient ?? null, ...change };
+    const merged = { date, agendas: query.agendas ?? null, reason: reasonId ?? null, patient: query.patient ?? null, view: week ? "week" : null, ...change };
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
     return `/agenda?${next}`;
   };
@@ -66,18 +89,25 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title={t("title")}>
         <nav aria-label={t("dayNavigation")} className="flex flex-wrap items-center gap-1">
-          <Link href={link({ date: addLocalDays(date, -1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t("previousDay")}>
+          <Link href={link({ date: addLocalDays(date, week ? -7 : -1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t(week ? "previousWeek" : "previousDay")}>
             <ChevronLeft className="size-4" aria-hidden />
           </Link>
           <span className="text-center font-medium" data-testid="agenda-day">
-            {format.dateTime(noon, { dateStyle: "full", timeZone })}
+            {week ? t("weekOf", { day: dayTitle(from) }) : format.dateTime(noon, { dateStyle: "full", timeZone })}
           </span>
-          <Link href={link({ date: addLocalDays(date, 1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t("nextDay")}>
+          <Link href={link({ date: addLocalDays(date, week ? 7 : 1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t(week ? "nextWeek" : "nextDay")}>
             <ChevronRight className="size-4" aria-hidden />
           </Link>
           <Link href={link({ date: null })} className="ml-1 rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
             {t("today")}
           </Link>
+          <span className="ml-2 inline-flex rounded-md ring-1 ring-slate-300" role="group" aria-label={t("viewLabel")}>
+            {(["day", "week"] as const).map((v) => (
+              <Link key={v} href={link({ view: v === "week" ? "week" : null })} aria-current={query.view === v ? "true" : undefined} className={cn("px-3 py-1.5 text-sm", query.view === v ? "bg-brand-600 text-white" : "hover:bg-slate-50")}>
+                {t(`views.${v}`)}
+              </Link>
+            ))}
+          </span>
         </nav>
       </PageHeader>
 
@@ -91,6 +121,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         <input type="hidden" name="date" value={date} />
         {query.agendas ? <input type="hidden" name="agendas" value={query.agendas} /> : null}
         {query.patient ? <input type="hidden" name="patient" value={query.patient} /> : null}
+        {week ? <input type="hidden" name="view" value="week" /> : null}
         <div>
           <FieldLabel htmlFor="agenda-reason">{t("visitReason")}</FieldLabel>
           <Select id="agenda-reason" name="reason" defaultValue={reasonId} className="min-w-56">
@@ -125,11 +156,14 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       {shown.length === 0 ? (
         <EmptyState icon={CalendarX} title={t("noAgendas")} />
       ) : (
-        <div className={cn("grid gap-4", shown.length > 1 && "lg:grid-cols-2", shown.length > 2 && "2xl:grid-cols-3")}>
+        <div className={cn("grid gap-4", week ? "md:grid-cols-2 xl:grid-cols-4" : [listed.length > 1 && "lg:grid-cols-2", listed.length > 2 && "2xl:grid-cols-3"])}>
+          {week ? <h2 className="font-semibold text-slate-900 md:col-span-2 xl:col-span-4" data-testid="week-agenda">{listed[0].name}</h2> : null}
           {columns.map((column) => (
             <AgendaColumn
-              key={column.agenda.id}
+              key={`${column.agenda.id}-${column.day}`}
               agenda={column.agenda}
+              title={column.title}
+              date={column.day}
               appointments={column.appointments}
               slots={column.slots}
               timeZone={timeZone}

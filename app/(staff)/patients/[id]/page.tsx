@@ -97,6 +97,14 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
           </Button>
         ) : null}
       </PageHeader>
+      {patient.mergedIntoId ? (
+        <Alert tone="info" className="mb-4" data-testid="merged-notice">
+          {t("mergedInto")}{" "}
+          <Link href={`/patients/${patient.mergedIntoId}`} className="font-medium underline">
+            {t("openKept")}
+          </Link>
+        </Alert>
+      ) : null}
       {consentStaysWith.length ? (
         <Alert tone="info" className="mb-4" data-testid="consent-notice">
           {t("consentStaysWith", { addresses: consentStaysWith.map((a) => (a.startsWith("+") ? phone(a) : a)).join(", ") })}

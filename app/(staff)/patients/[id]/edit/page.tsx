@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PatientForm } from "@/components/patients/patient-form";
+import { MergeDuplicate } from "@/components/patients/merge-duplicate";
 import { PatientActiveSwitch } from "@/components/patients/patient-active-switch";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
@@ -47,6 +48,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
         }}
       />
       <PatientActiveSwitch patientId={patient.id} active={patient.active} />
+      {!patient.mergedIntoId ? <MergeDuplicate patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} /> : null}
     </>
   );
 }

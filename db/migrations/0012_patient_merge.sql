@@ -1,0 +1,2 @@
+ALTER TABLE "patients" ADD COLUMN "merged_into_id" uuid;--> statement-breakpoint
+ALTER TABLE "patients" ADD CONSTRAINT "patients_clinic_id_merged_into_id_patients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","merged_into_id") REFERENCES "public"."patients"("clinic_id","id") ON DELETE no action ON UPDATE no action;
