@@ -88,7 +88,11 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
   await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
   await booked.getByRole("button", { name: /^Move / }).click();
   const move = page.getByRole("dialog", { name: "Move appointment" });
-  await move.getByLabel("New date and time (clinic time)").fill(target);
+  // Picked among the agenda's free slots of that day: the time field follows.
+  await move.getByLabel("Day", { exact: true }).fill(moveTo);
+  await move.locator(`[data-testid=move-slots] [data-local="${target}"]`).click();
+  await expect(move.getByLabel("New date and time (clinic time)")).toHaveValue(target);
+  await expectAccessible(page, "move dialog with the free slots");
   await move.getByRole("button", { name: "Move appointment" }).click();
   await expect(move).toHaveCount(0);
   await page.goto(`/agenda?date=${moveTo}&agendas=${agendaId}`);
@@ -257,4 +261,26 @@ test("a receptionist merges a duplicate record: its appointment moves to the rec
   await expect(page.getByTestId("merged-notice")).toBeVisible();
   await expect(page.getByTestId("patient-inactive")).toBeVisible();
   await expectAccessible(page, "a merged record");
+});
+
+test("a receptionist approves a child's profile waiting in a parent's portal account", async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const { patients } = (await (await page.request.get("/api/patients?limit=100")).json()) as { patients: { id: string }[] };
+  let waiting: { id: string; accountName: string } | null = null;
+  for (const p of patients) {
+    const { household } = await (await page.request.get(`/api/patients/${p.id}`)).json();
+    const link = household.find((h: { approved: boolean }) => !h.approved);
+    if (link) {
+      waiting = { id: p.id, accountName: link.accountName };
+      break;
+    }
+  }
+  expect(waiting, "a demo profile waiting for approval").toBeTruthy();
+  await page.goto(`/patients/${waiting!.id}`);
+  await expect(page.getByText("awaiting approval", { exact: false })).toBeVisible();
+  await expectAccessible(page, "patient record with a link to approve");
+  await page.getByRole("button", { name: `Approve ${waiting!.accountName}'s access` }).click();
+  await expect(page.getByRole("button", { name: `Approve ${waiting!.accountName}'s access` })).toHaveCount(0);
+  const { household } = await (await page.request.get(`/api/patients/${waiting!.id}`)).json();
+  expect(household.every((h: { approved: boolean }) => h.approved)).toBe(true);
 });

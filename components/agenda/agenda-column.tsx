@@ -12,6 +12,7 @@ type Appointment = {
   status: AppointmentStatus;
   bookingReference: string;
   motifName: string;
+  motifId: string;
   motifColour: string;
   patientId: string;
   patientName: string;
@@ -85,6 +86,7 @@ export async function AgendaColumn({ agenda, title, date, appointments, slots, t
                       id={item.appointment.id}
                       status={item.appointment.status}
                       localStart={item.appointment.localStart}
+                      slotsFor={{ agendaId: agenda.id, visitReasonId: item.appointment.motifId }}
                       label={`${time(item.appointment.startsAt)} ${item.appointment.patientName.toUpperCase()} ${item.appointment.patientFirstName}`}
                     />
                   ) : null}

@@ -12,6 +12,7 @@ import { FieldLabel, Input, Select } from "@/components/ui/field";
 import type { AppointmentStatus } from "@/db/schema";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import type { AppointmentChange } from "@/lib/appointments/schemas";
+import { SlotPicker } from "./slot-picker";
 import { allowedNextStatuses, isUpcoming } from "@/lib/scheduling/appointment-status";
 
 // The bottom of an action dialog: the server's refusal, if any, then "keep as is" and confirm.
@@ -33,15 +34,17 @@ function DialogActions({ error, keepLabel, confirmLabel, pending, danger }: { er
   );
 }
 
-type Props = { id: string; status: AppointmentStatus; localStart: string; label: string };
+// slotsFor: offer the agenda's free slots for this visit reason in the move dialog.
+type Props = { id: string; status: AppointmentStatus; localStart: string; label: string; slotsFor?: { agendaId: string; visitReasonId: string } };
 
 // Status, cancel and reschedule for one appointment. The server re-checks every rule;
 // the choices offered here are the same rules, so a refusal is the exception.
-export function AppointmentActions({ id, status, localStart, label }: Props) {
+export function AppointmentActions({ id, status, localStart, label, slotsFor }: Props) {
   const t = useTranslations("appointments.actions");
   const tStatus = useTranslations("status");
   const router = useRouter();
   const [open, setOpen] = useState<"cancel" | "reschedule" | null>(null);
+  const [newStart, setNewStart] = useState(localStart);
   const mutation = useMutation({
     mutationFn: (change: AppointmentChange) =>
       apiFetch(`/api/appointments/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
@@ -76,7 +79,13 @@ export function AppointmentActions({ id, status, localStart, label }: Props) {
 
       {isUpcoming(status) ? (
         <>
-          <Dialog open={open === "reschedule"} onOpenChange={(o) => setOpen(o ? "reschedule" : null)}>
+          <Dialog
+            open={open === "reschedule"}
+            onOpenChange={(o) => {
+              setOpen(o ? "reschedule" : null);
+              if (o) setNewStart(localStart);
+            }}
+          >
             <DialogTrigger asChild>
               <Button variant="ghost" size="sm" aria-label={t("rescheduleFor", { label })}>
                 <CalendarClock className="size-4" aria-hidden /> {t("reschedule")}
@@ -91,9 +100,10 @@ export function AppointmentActions({ id, status, localStart, label }: Props) {
                 }}
                 className="space-y-4"
               >
+                {slotsFor ? <SlotPicker agendaId={slotsFor.agendaId} visitReasonId={slotsFor.visitReasonId} initialDate={localStart.slice(0, 10)} selected={newStart} onPick={setNewStart} /> : null}
                 <div>
                   <FieldLabel htmlFor={`start-${id}`}>{t("newStart")}</FieldLabel>
-                  <Input id={`start-${id}`} name="startsAt" type="datetime-local" defaultValue={localStart} required step={300} />
+                  <Input id={`start-${id}`} name="startsAt" type="datetime-local" value={newStart} onChange={(e) => setNewStart(e.target.value)} required step={300} />
                 </div>
                 <DialogActions error={error} keepLabel={t("keep")} confirmLabel={t("confirmReschedule")} pending={mutation.isPending} />
               </form>

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import type { ThreadPage } from "@/components/inbox/types";
+import { HouseholdLinkActions, LinkPortalAccount } from "@/components/patients/household-controls";
 import { StartConversation } from "@/components/patients/patient-messaging";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -47,6 +48,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
   const format = await getFormatter();
   const { timeZone } = ctx.clinic;
   const mayChange = can(ctx, "manage_appointments");
+  const mayManagePatients = can(ctx, "manage_patients");
   const tMessaging = await getTranslations("patient.messaging");
   // Only for staff who use the inbox.
   const messaging = can(ctx, "send_messages") ? await patientMessaging(ctx, patient.id, new Date()) : null;
@@ -172,7 +174,8 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
                 <li key={h.accountId}>
                   <p>
                     {t("managedBy", { name: h.accountName })}{" "}
-                    {!h.approved ? <span className="text-amber-700">({t("awaitingApproval")})</span> : null}
+                    {!h.approved ? <span className="text-amber-800">({t("awaitingApproval")})</span> : null}
+                    {mayManagePatients ? <HouseholdLinkActions patientId={patient.id} accountId={h.accountId} accountName={h.accountName} approved={h.approved} /> : null}
                   </p>
                   {h.otherProfiles.length ? (
                     <ul className="mt-1 ml-4 list-disc text-slate-700">
@@ -190,6 +193,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               ))}
             </ul>
           )}
+          {mayManagePatients && !patient.mergedIntoId ? <LinkPortalAccount patientId={patient.id} /> : null}
         </section>
 
         <div className="space-y-6 lg:col-span-2">
