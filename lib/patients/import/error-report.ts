@@ -5,7 +5,9 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { getImport } from "./upload-import";
 
 const PAGE = 1000;
-const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+// Quoted, and a reason that starts like a formula (it may quote a cell: "=cmd…") is led by an
+// apostrophe, so a spreadsheet shows it as text instead of running it.
+const quote = (value: string) => `"${(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value).replaceAll('"', '""')}"`;
 
 // The skipped rows of a run, streamed page by page as CSV (with a BOM, so spreadsheet
 // software reads the accents), one line per row of the original file.
