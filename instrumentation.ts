@@ -7,6 +7,11 @@ export async function register() {
   if (localSinksEnabled()) await (await import("./lib/testing/sinks/start-local-sinks")).startLocalSinks();
   const { notificationRuntime } = await import("./lib/notifications/runtime");
   notificationRuntime().startWorker();
-  const [{ getDb }, { startDailyUploadSweep }] = await Promise.all([import("./db/client"), import("./lib/attachments/sweep-unsent")]);
+  const [{ getDb }, { startDailyUploadSweep }, { startReminderTick }] = await Promise.all([
+    import("./db/client"),
+    import("./lib/attachments/sweep-unsent"),
+    import("./lib/appointments/send-due-reminders"),
+  ]);
   startDailyUploadSweep(getDb());
+  startReminderTick(getDb());
 }

@@ -71,6 +71,12 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
   const reference = await booked.getAttribute("data-reference");
   // The slot is gone from the free ones.
   await expect(column.locator(`[data-testid=free-slot][data-local="${startsAt}"]`)).toHaveCount(0);
+  // The record lists the appointment's reminders: 24 h, 2 h and 30 min before, waiting.
+  await page.goto(`/patients/${patientId}`);
+  const reminders = page.locator(`[data-testid=patient-appointment][data-reference="${reference}"] [data-testid=scheduled-notifications] li`);
+  await expect(reminders).toHaveCount(3);
+  await expect(reminders.first()).toContainText("Reminder 24 h before · goes out");
+  await expectAccessible(page, "patient record with scheduled notifications");
 
   // The patient's confirmation, by email (no WhatsApp opt-in yet), on the local sinks.
   await page.goto("/dev/sinks");

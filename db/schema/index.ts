@@ -12,3 +12,4 @@ export * from "./conversations";
 export * from "./webhooks";
 export * from "./sign-in";
 export * from "./imports";
+export * from "./reminders";

@@ -140,6 +140,7 @@ export const appointments = pgTable(
   },
   (t) => [
     unique().on(t.clinicId, t.bookingReference),
+    unique().on(t.clinicId, t.id),
     index().on(t.clinicId, t.startsAt),
     index().on(t.clinicId, t.patientId, t.startsAt),
     index().on(t.clinicId, t.agendaId, t.startsAt),

@@ -3,13 +3,15 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
 import { recordAppointmentEvent } from "./appointment-events";
 import { changeAppointment } from "./change-appointment";
+import { syncReminders } from "./schedule-reminders";
 import type { AppointmentChange } from "./schemas";
 
-// Staff change an appointment: the change and the patient event that announces it are saved
-// in one transaction, and the event is queued once both are committed.
+// Staff change an appointment: the change, its reminders re-timed or cancelled, and the patient
+// event that announces it are saved in one transaction; the event is queued once committed.
 export async function applyAppointmentChange(ctx: StaffContext, appointmentId: string, change: AppointmentChange, now: Date) {
   const { changed, event } = await ctx.db.transaction(async (tx) => {
     const changed = await changeAppointment({ ...ctx, db: tx }, appointmentId, change, now);
+    await syncReminders(tx, changed.after, now);
     return { changed, event: await recordAppointmentEvent(tx, changed) };
   });
   await queueAfterCommit(event);

@@ -11,6 +11,7 @@ import { bookingProblem, type BookingProblem } from "@/lib/scheduling/free-slots
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
 import { recordNewAppointmentEvent } from "./appointment-events";
 import { loadAgendaCalendar, offeredVisitReason } from "./agendas";
+import { syncReminders } from "./schedule-reminders";
 import type { Booking } from "./schemas";
 
 // Letters and digits a receptionist can read out on the phone without confusion (no 0/O, 1/I).
@@ -60,6 +61,7 @@ export async function bookAppointment(ctx: StaffContext, booking: Booking, now: 
           statusChangedAt: now,
         })
         .returning();
+      await syncReminders(tx, appointment, now);
       return { appointment, event: await recordNewAppointmentEvent(tx, appointment) };
     })
     .catch((error: unknown) => {

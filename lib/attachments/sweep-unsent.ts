@@ -1,6 +1,7 @@
 import "server-only";
 import { and, isNull, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { startEvery } from "@/lib/time/start-every";
 import { attachments } from "@/db/schema";
 import { logError } from "@/lib/errors/log-error";
 import { fileStore, type FileStore } from "@/lib/storage/file-store";
@@ -18,13 +19,7 @@ export async function sweepUnsentUploads(db: Database, now: Date, store: FileSto
   return gone.length;
 }
 
-const holder = globalThis as typeof globalThis & { __clinicNotifySweep?: NodeJS.Timeout };
-
 // Once at start and then daily, in every app instance (the sweep is idempotent).
 export function startDailyUploadSweep(db: Database): void {
-  if (holder.__clinicNotifySweep) return;
-  const run = () => sweepUnsentUploads(db, new Date()).catch((error) => logError("unsent upload sweep failed", error));
-  void run();
-  holder.__clinicNotifySweep = setInterval(run, UNSENT_TTL_MS);
-  holder.__clinicNotifySweep.unref();
+  startEvery("unsent-upload-sweep", UNSENT_TTL_MS, () => sweepUnsentUploads(db, new Date()), (error) => logError("unsent upload sweep failed", error));
 }

@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { patientMessaging } from "@/lib/conversations/patient-messaging";
+import { remindersOf } from "@/lib/appointments/reminders-of";
 import { getPatient } from "@/lib/patients/get-patient";
 import { formatPhoneNational } from "@/lib/patients/phone";
 import { patientIdSchema } from "@/lib/patients/schemas";
@@ -40,6 +41,7 @@ async function load(id: string) {
 
 export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ consentStaysWith?: string }> }) {
   const { ctx, patient, household, appointments, upcoming, past } = await load((await params).id);
+  const reminders = await remindersOf(ctx, upcoming.map((a) => a.id));
   // After a number or address changed: consent stayed with the old one (lib/patients/save-patient.ts).
   const consentStaysWith = ((await searchParams).consentStaysWith ?? "").split(",").filter(Boolean).slice(0, 4);
   const phone = (value: string) => formatPhoneNational(value, ctx.clinic.country);
@@ -67,6 +69,21 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
                 <p className="text-sm text-slate-600">
                   {a.motifName} · {a.agendaName} · {a.bookingReference}
                 </p>
+                {reminders.get(a.id)?.length ? (
+                  <ul className="mt-1 space-y-0.5 text-xs text-slate-600" aria-label={t("reminders.label")} data-testid="scheduled-notifications">
+                    {reminders.get(a.id)!.map((r) => (
+                      <li key={r.id} data-status={r.status}>
+                        {t("reminders.before", { offset: r.offsetMinutes % 60 === 0 ? `${r.offsetMinutes / 60} h` : `${r.offsetMinutes} min` })} ·{" "}
+                        {r.status === "scheduled"
+                          ? t("reminders.scheduled", { when: format.dateTime(r.dueAt, { dateStyle: "short", timeStyle: "short", timeZone }) })
+                          : r.status === "sent"
+                            ? t("reminders.sent", { when: format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short", timeZone }) })
+                            : t(`reminders.${r.status}`, { reason: t(`reminders.reasons.${r.reason ?? "unknown"}`) })}
+                        {r.deferredFrom && r.status === "scheduled" ? ` (${t("reminders.deferred")})` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </div>
               <div className="flex items-center gap-3">
                 <StatusBadge status={a.status} />

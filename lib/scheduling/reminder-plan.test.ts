@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { clinicLocalDateTime } from "@/lib/time/clinic-time";
+import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS, offsetLabel, planReminders } from "./reminder-plan";
+
+const plan = (startsAt: string, now: string, timeZone = "Europe/Paris") =>
+  planReminders({ startsAt: new Date(startsAt), steps: DEFAULT_REMINDER_STEPS, quiet: DEFAULT_QUIET_HOURS, timeZone, now: new Date(now) });
+const local = (d: Date, timeZone = "Europe/Paris") => clinicLocalDateTime(d, timeZone);
+
+describe("when reminders are due", () => {
+  it("24 h, 2 h and 30 min before a 14:00 appointment booked a week ahead", () => {
+    const { scheduled, dropped } = plan("2026-06-10T12:00:00Z", "2026-06-03T09:00:00Z");
+    expect(scheduled.map((r) => local(r.dueAt))).toEqual(["2026-06-09T14:00", "2026-06-10T12:00", "2026-06-10T13:30"]);
+    expect(dropped).toEqual([]);
+  });
+
+  it("a booking 3 h ahead gets the 2 h and 30 min reminders, not a 24 h one fired at once", () => {
+    const { scheduled, dropped } = plan("2026-06-10T12:00:00Z", "2026-06-10T09:00:00Z");
+    expect(scheduled.map((r) => r.offsetMinutes)).toEqual([120, 30]);
+    expect(dropped).toEqual([{ offsetMinutes: 1440, reason: "booked_too_late" }]);
+  });
+
+  it("quiet hours defer to 08:00, never drop; one that would then reach the start is dropped", () => {
+    // 08:15: the 24 h reminder falls at 08:15 the day before (fine); the 2 h one at 06:15 → 08:00.
+    const morning = plan("2026-06-10T06:15:00Z", "2026-06-01T09:00:00Z");
+    expect(morning.scheduled.map((r) => [r.offsetMinutes, local(r.dueAt)])).toEqual([
+      [1440, "2026-06-09T08:15"],
+      [120, "2026-06-10T08:00"],
+      [30, "2026-06-10T08:00"],
+    ]);
+    expect(local(morning.scheduled[1].deferredFrom!)).toBe("2026-06-10T06:15");
+    // 08:00 sharp: the 2 h and 30 min reminders would wait until the very start.
+    const atOpening = plan("2026-06-10T06:00:00Z", "2026-06-01T09:00:00Z");
+    expect(atOpening.dropped).toEqual([
+      { offsetMinutes: 120, reason: "quiet_hours_until_start" },
+      { offsetMinutes: 30, reason: "quiet_hours_until_start" },
+    ]);
+    // A 22:30 reminder (24 h before a 22:30 appointment) waits for 08:00 the next morning.
+    const evening = plan("2026-06-10T20:30:00Z", "2026-06-01T09:00:00Z");
+    expect(local(evening.scheduled[0].dueAt)).toBe("2026-06-10T08:00");
+  });
+
+  it("across Paris's spring-forward night the day-before reminder keeps the clock time; hours stay real hours", () => {
+    // Monday 30 March 2026 at 10:00 (UTC+2); Sunday 29 March was 23 hours long.
+    const { scheduled } = plan("2026-03-30T08:00:00Z", "2026-03-20T09:00:00Z");
+    expect(local(scheduled[0].dueAt)).toBe("2026-03-29T10:00");
+    expect(scheduled[0].dueAt.toISOString()).toBe("2026-03-29T08:00:00.000Z");
+    expect(local(scheduled[1].dueAt)).toBe("2026-03-30T08:00");
+  });
+
+  it("across New York's fall-back night too", () => {
+    // Monday 2 November 2026 at 10:00 EST; Sunday 1 November was 25 hours long.
+    const { scheduled } = plan("2026-11-02T15:00:00Z", "2026-10-20T09:00:00Z", "America/New_York");
+    expect(local(scheduled[0].dueAt, "America/New_York")).toBe("2026-11-01T10:00");
+    expect(scheduled[0].dueAt.toISOString()).toBe("2026-11-01T15:00:00.000Z");
+  });
+
+  it("names offsets as the reminder event does", () => {
+    expect([1440, 120, 30, 90].map(offsetLabel)).toEqual(["24h", "2h", "30m", "90m"]);
+  });
+});

@@ -1,0 +1,63 @@
+import type { Channel, ReminderStep } from "@/db/schema";
+import { addLocalDays, clinicLocalDateTime, clinicLocalToUtc } from "@/lib/time/clinic-time";
+
+// When an appointment's reminders are due. Pure: `now` and the clinic's zone are inputs.
+
+export const DEFAULT_REMINDER_STEPS: ReminderStep[] = [
+  { offsetMinutes: 24 * 60, channels: ["whatsapp", "push"] satisfies Channel[] },
+  { offsetMinutes: 2 * 60, channels: ["whatsapp", "push"] },
+  { offsetMinutes: 30, channels: ["push", "sms"] },
+];
+
+// Minutes after local midnight; a window that wraps midnight (21:00–08:00) is the usual case.
+export type QuietHours = { startsAt: number; endsAt: number };
+export const DEFAULT_QUIET_HOURS: QuietHours = { startsAt: 21 * 60, endsAt: 8 * 60 };
+
+export type PlannedReminder = { offsetMinutes: number; dueAt: Date; deferredFrom: Date | null };
+export type DroppedReminder = { offsetMinutes: number; reason: "booked_too_late" | "quiet_hours_until_start" };
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+function inQuiet(minute: number, quiet: QuietHours): boolean {
+  if (quiet.startsAt === quiet.endsAt) return false;
+  return quiet.startsAt > quiet.endsAt ? minute >= quiet.startsAt || minute < quiet.endsAt : minute >= quiet.startsAt && minute < quiet.endsAt;
+}
+
+// Whole days before are counted on the calendar (the day before at the same clock time, even
+// across a daylight-saving change); shorter offsets are real minutes.
+function dueTime(startsAt: Date, offsetMinutes: number, timeZone: string): Date {
+  if (offsetMinutes % (24 * 60) !== 0) return new Date(startsAt.getTime() - offsetMinutes * 60_000);
+  const local = clinicLocalDateTime(startsAt, timeZone);
+  return clinicLocalToUtc(`${addLocalDays(local.slice(0, 10), -offsetMinutes / (24 * 60))}T${local.slice(11)}`, timeZone);
+}
+
+// A reminder due in quiet hours waits for their end (never dropped for that alone); one that
+// would then reach the start is dropped, as is one whose time has passed (a late booking gets
+// only the reminders that still make sense).
+export function planReminders(input: { startsAt: Date; steps: readonly ReminderStep[]; quiet: QuietHours; timeZone: string; now: Date }) {
+  const scheduled: PlannedReminder[] = [];
+  const dropped: DroppedReminder[] = [];
+  for (const { offsetMinutes } of input.steps) {
+    const due = dueTime(input.startsAt, offsetMinutes, input.timeZone);
+    if (due <= input.now) {
+      dropped.push({ offsetMinutes, reason: "booked_too_late" });
+      continue;
+    }
+    const local = clinicLocalDateTime(due, input.timeZone);
+    const minute = Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
+    if (!inQuiet(minute, input.quiet)) {
+      scheduled.push({ offsetMinutes, dueAt: due, deferredFrom: null });
+      continue;
+    }
+    const day = minute < input.quiet.endsAt ? local.slice(0, 10) : addLocalDays(local.slice(0, 10), 1);
+    const deferred = clinicLocalToUtc(`${day}T${hhmm(input.quiet.endsAt)}`, input.timeZone);
+    if (deferred >= input.startsAt) dropped.push({ offsetMinutes, reason: "quiet_hours_until_start" });
+    else scheduled.push({ offsetMinutes, dueAt: deferred, deferredFrom: due });
+  }
+  return { scheduled, dropped };
+}
+
+// "24h", "2h", "30m": the offset as the reminder event's payload names it.
+export function offsetLabel(offsetMinutes: number): string {
+  return offsetMinutes % 60 === 0 ? `${offsetMinutes / 60}h` : `${offsetMinutes}m`;
+}
