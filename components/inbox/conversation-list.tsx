@@ -28,7 +28,7 @@ export function ConversationList({ items, selectedId, onSelect }: { items: Conve
               <span className={cn("truncate", c.status === "unread" ? "font-semibold text-slate-900" : "text-slate-700")}>
                 {c.patientName ?? `${t("unknownSender")} ${c.contactAddress ?? ""}`}
               </span>
-              <span className="flex shrink-0 items-center gap-1 text-xs text-slate-500">
+              <span className="flex shrink-0 items-center gap-1 text-xs text-slate-600">
                 {c.starred ? <Star className="size-3.5 fill-amber-400 text-amber-500" aria-label={t("starred")} /> : null}
                 {format.relativeTime(new Date(Math.min(Date.parse(c.lastMessageAt), now.getTime())), now)}
               </span>

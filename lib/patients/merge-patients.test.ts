@@ -7,6 +7,7 @@ import { loadPatientFacts } from "@/lib/notifications/decisions/load-patient-fac
 import { makeAgendaAndMotif, makeAppointment, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { mergePatients } from "./merge-patients";
+import { updatePatient } from "./save-patient";
 import { patientSearchSchema } from "./schemas";
 import { searchPatients } from "./search-patients";
 
@@ -81,5 +82,7 @@ describe("merging two records of one patient", () => {
     await expect(mergePatients(ctx, a.id, foreign.id, now)).rejects.toBeInstanceOf(NotFoundError);
     await mergePatients(ctx, a.id, b.id, now);
     await expect(mergePatients(ctx, a.id, b.id, now)).rejects.toBeInstanceOf(ConflictError);
+    // The duplicate cannot be brought back or edited: the kept record is the person now.
+    await expect(updatePatient(ctx, b.id, { active: true }, now)).rejects.toMatchObject({ status: 409, code: "merged" });
   });
 });

@@ -95,6 +95,8 @@ export async function updatePatient(ctx: Ctx, patientId: string, change: Patient
         .where(inClinic(ctx, patients, eq(patients.id, patientId)))
         .for("update");
       if (!before) throw new NotFoundError("Patient");
+      // A record merged into another stays a trace: the person lives on in the kept record.
+      if (before.mergedIntoId) throw new ConflictError("merged", "This record was merged into another one: change that record instead.");
       const [after] = await tx
         .update(patients)
         .set({ ...values, updatedAt: now })

@@ -47,7 +47,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
           notificationsEnabled: patient.notificationsEnabled,
         }}
       />
-      <PatientActiveSwitch patientId={patient.id} active={patient.active} />
+      {!patient.mergedIntoId ? <PatientActiveSwitch patientId={patient.id} active={patient.active} /> : null}
       {!patient.mergedIntoId ? <MergeDuplicate patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} /> : null}
     </>
   );
