@@ -13,5 +13,6 @@ export async function register() {
     import("./lib/appointments/send-due-reminders"),
   ]);
   startDailyUploadSweep(getDb());
-  startReminderTick(getDb());
+  // With QStash, its schedule calls the tick (npm run qstash:schedules); without, the app does.
+  if (!process.env.QSTASH_TOKEN) startReminderTick(getDb());
 }

@@ -231,6 +231,7 @@ export const ROUTES: Record<string, Route> = {
   "DELETE /api/dev/sinks": { kind: "staff", permission: "view_local_sinks" },
   "POST /api/events": { kind: "api_key" },
   "POST /api/jobs/events": { kind: "qstash" },
+  "POST /api/jobs/reminders": { kind: "qstash" },
   "POST /api/webhooks/ses/[clinicId]": { kind: "webhook" },
   "POST /api/webhooks/sms/[clinicId]": { kind: "webhook" },
   "POST /api/webhooks/whatsapp/[clinicId]": { kind: "webhook" },
