@@ -133,6 +133,7 @@ test("two receptionists book the same slot at once: one appointment, and the oth
   expect((await page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: patients[1].id, startsAt: local } })).status()).toBe(200);
   await second.getByRole("dialog").getByRole("button", { name: "Book" }).click();
   await expect(second.getByRole("dialog").getByRole("alert")).toContainText("just booked by someone else");
+  await expectAccessible(second, "booking dialog, slot just taken");
   await second.keyboard.press("Escape");
   await expect(second.locator(`[data-testid=free-slot][data-local="${local}"]`)).toHaveCount(0);
   await second.context().close();

@@ -109,6 +109,7 @@ test("u marks the open conversation unread and goes back to it in the list", asy
   await expect(page).not.toHaveURL(/[?&]c=/);
   await page.goto("/inbox?status=unread");
   await expect(page.locator(`[data-testid=conversation][data-id="${id}"]`)).toHaveAttribute("data-status", "unread");
+  await expectAccessible(page, "inbox, unread filter after u");
 });
 
 test("shortcuts turned off in My preferences stay off; turned on again, they work", async ({ page }) => {

@@ -72,5 +72,6 @@ test("reduced motion: no transition or animation runs for someone who asked for 
     return getComputedStyle(button).transitionDuration;
   });
   expect(parseFloat(duration)).toBeLessThan(0.001);
+  await expectAccessible(page, "landing page with reduced motion");
   await context.close();
 });

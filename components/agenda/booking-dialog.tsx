@@ -1,10 +1,11 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { CalendarPlus, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { usePatientSearch } from "@/components/patients/use-patient-search";
 import { useAnnounce } from "@/components/shell/announcer";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,6 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, Input, Select } from "@/components/ui/field";
 import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
 
-type PatientHit = { id: string; firstName: string; lastName: string; dateOfBirth: string | null; phone: string | null };
 export type VisitReasonOption = { id: string; name: string; durationMinutes: number };
 
 type Props = {
@@ -24,13 +24,6 @@ type Props = {
   patient?: { id: string; name: string };
 };
 
-function usePatientSearch(q: string) {
-  return useQuery({
-    queryKey: ["booking-patients", q],
-    queryFn: () => apiFetch<{ patients: PatientHit[] }>(`/api/patients?limit=6&q=${encodeURIComponent(q)}`),
-    enabled: q.trim().length >= 2,
-  });
-}
 
 // A free slot, booked: find the patient (or create them in place), pick the visit reason,
 // book. If someone took the slot meanwhile, the server says so and the view refreshes.

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, Input, Select } from "@/components/ui/field";
-import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
+import { ApiError, apiFetch, fieldError, namesFields } from "@/lib/api/client";
 
 // The browser's local time for a datetime-local input (which has no zone).
 function localNow(): string {
@@ -72,7 +72,7 @@ export function CallLogDialog({ conversationId }: { conversationId: string }) {
           <FormField id="call-summary" label={t("summary")} error={fieldError(log.error, "summary")}>
             {(control) => <textarea {...control} name="summary" required maxLength={2000} rows={3} className="w-full rounded-md border border-slate-300 p-2 text-sm aria-invalid:border-red-500" />}
           </FormField>
-          {log.error && !(log.error instanceof ApiError && log.error.fields && Object.keys(log.error.fields).some((f) => f !== "_")) ? (
+          {log.error && !namesFields(log.error) ? (
             <Alert>{log.error instanceof ApiError ? log.error.message : t("failed")}</Alert>
           ) : null}
           <div className="flex justify-end">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormField, Input } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/api/client";
+import { usePatientSearch, type PatientHit } from "./use-patient-search";
 
-type Hit = { id: string; firstName: string; lastName: string; dateOfBirth: string | null; phone: string | null; email: string | null };
 
 // Finds the duplicate of this record and, once confirmed, merges it in.
 export function MergeDuplicate({ patientId, patientName }: { patientId: string; patientName: string }) {
@@ -18,12 +18,8 @@ export function MergeDuplicate({ patientId, patientName }: { patientId: string; 
   const router = useRouter();
   const id = useId();
   const [q, setQ] = useState("");
-  const [picked, setPicked] = useState<Hit | null>(null);
-  const search = useQuery({
-    queryKey: ["merge-search", q],
-    queryFn: () => apiFetch<{ patients: Hit[] }>(`/api/patients?limit=6&q=${encodeURIComponent(q)}`),
-    enabled: q.trim().length >= 2,
-  });
+  const [picked, setPicked] = useState<PatientHit | null>(null);
+  const search = usePatientSearch(q);
   const merge = useMutation({
     mutationFn: (duplicateId: string) => apiFetch(`/api/patients/${patientId}/merge`, { method: "POST", body: JSON.stringify({ duplicateId }) }),
     onSuccess: () => {

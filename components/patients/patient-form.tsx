@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/field";
-import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
+import { ApiError, apiFetch, fieldError, namesFields } from "@/lib/api/client";
 
 export type PatientFormValues = {
   firstName: string;
@@ -60,7 +60,7 @@ export function PatientForm({ patientId, initial: given, onSaved }: { patientId?
     },
   });
   const error = (field: string) => fieldError(save.error, field);
-  const general = save.error && !(save.error instanceof ApiError && save.error.fields && Object.keys(save.error.fields).some((f) => f !== "_"));
+  const general = save.error && !namesFields(save.error);
 
   return (
     <form

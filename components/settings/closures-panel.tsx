@@ -6,7 +6,7 @@ import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/field";
-import { ApiError, fieldError } from "@/lib/api/client";
+import { ApiError, fieldError, namesFields } from "@/lib/api/client";
 import { useSave } from "./use-save";
 
 type Closure = { id: string; agendaId: string | null; startsOn: string; endsOn: string; reason: string };
@@ -86,7 +86,7 @@ export function ClosuresPanel({ closures, agendas }: { closures: Closure[]; agen
           </Button>
         </div>
       </form>
-      {add.isError && !(add.error instanceof ApiError && add.error.fields && Object.keys(add.error.fields).length) ? <Alert>{add.error instanceof ApiError ? add.error.message : t("failed")}</Alert> : null}
+      {add.isError && !namesFields(add.error) ? <Alert>{add.error instanceof ApiError ? add.error.message : t("failed")}</Alert> : null}
     </section>
   );
 }

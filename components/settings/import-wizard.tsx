@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/field";
-import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
+import { ApiError, apiFetch, fieldError, namesFields } from "@/lib/api/client";
 
 type ImportRow = { id: string; fileName: string; encoding: string; delimiter: string; status: "uploaded" | "running" | "done" | "failed"; processed: number; created: number; updated: number; skipped: number; failure: string | null };
 type Uploaded = { import: ImportRow; headers: string[]; preview: string[][]; mapping: Record<string, number> };
@@ -157,7 +157,7 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
               </tbody>
             </table>
           </div>
-          {check.error && !(check.error instanceof ApiError && check.error.fields && Object.keys(check.error.fields).some((f) => f.startsWith("mapping."))) ? (
+          {check.error && !namesFields(check.error, "mapping.") ? (
             <Alert>{check.error instanceof ApiError ? check.error.message : t("failed")}</Alert>
           ) : null}
           <div className="flex flex-wrap items-center gap-3">

@@ -6,7 +6,7 @@ import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input } from "@/components/ui/field";
-import { ApiError, fieldError } from "@/lib/api/client";
+import { ApiError, fieldError, namesFields } from "@/lib/api/client";
 import { useSave } from "./use-save";
 
 type VisitReason = { id: string; name: string; durationMinutes: number; colour: string };
@@ -91,7 +91,7 @@ export function VisitReasonsEditor({ reasons, agendaIds }: { reasons: VisitReaso
           <Plus className="size-4" aria-hidden /> {t("create")}
         </Button>
       </form>
-      {create.isError && !(create.error instanceof ApiError && create.error.fields) ? <Alert>{t("failed")}</Alert> : null}
+      {create.isError && !namesFields(create.error) ? <Alert>{create.error instanceof ApiError ? create.error.message : t("failed")}</Alert> : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { ApiError } from "@/lib/api/client";
+import { ApiError, namesFields } from "@/lib/api/client";
 import { useSave } from "./use-save";
 
 type Stretch = { weekday: number; opens: string; closes: string };
@@ -68,7 +68,7 @@ export function WeekEditor({ agendaId, agendaName, week }: { agendaId: string; a
           ))}
         </tbody>
       </table>
-      {save.isError && !Object.keys(fields).some((f) => f.startsWith("week.")) ? <Alert className="mt-2">{save.error instanceof ApiError ? save.error.message : t("failed")}</Alert> : null}
+      {save.isError && !namesFields(save.error, "week.") ? <Alert className="mt-2">{save.error instanceof ApiError ? save.error.message : t("failed")}</Alert> : null}
       <div className="mt-3 flex items-center justify-end gap-3">
         <p role="status" className="text-sm text-slate-600">
           {save.isSuccess ? t("saved") : ""}

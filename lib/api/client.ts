@@ -21,3 +21,9 @@ export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
 export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof AppError ? error.fields?.[field]?.join(" ") : undefined;
 }
+
+// Whether a refusal names fields (each shown beside its field, with `prefix` for a part of the
+// form), so the form shows no second, general message for it.
+export function namesFields(error: unknown, prefix = ""): boolean {
+  return error instanceof AppError && Object.keys(error.fields ?? {}).some((f) => f !== "_" && f.startsWith(prefix));
+}
