@@ -7,12 +7,7 @@ export async function register() {
   if (localSinksEnabled()) await (await import("./lib/testing/sinks/start-local-sinks")).startLocalSinks();
   const { notificationRuntime } = await import("./lib/notifications/runtime");
   notificationRuntime().startWorker();
-  const [{ getDb }, { startDailyUploadSweep }, { startReminderTick }] = await Promise.all([
-    import("./db/client"),
-    import("./lib/attachments/sweep-unsent"),
-    import("./lib/appointments/send-due-reminders"),
-  ]);
-  startDailyUploadSweep(getDb());
+  const [{ getDb }, { startSchedulerTick }] = await Promise.all([import("./db/client"), import("./lib/jobs/scheduler-tick")]);
   // With QStash, its schedule calls the tick (npm run qstash:schedules); without, the app does.
-  if (!process.env.QSTASH_TOKEN) startReminderTick(getDb());
+  if (!process.env.QSTASH_TOKEN) startSchedulerTick(getDb(), notificationRuntime().queue);
 }

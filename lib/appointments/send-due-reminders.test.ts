@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { events, scheduledReminders, type Clinic } from "@/db/schema";
-import type { StoredEvent } from "@/lib/notifications/events/ingest-event";
 import { makeBookableAgenda, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { bookAppointment } from "./book-appointment";
@@ -23,22 +22,26 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const queued: StoredEvent[] = [];
-const tick = (at: string) => sendDueReminders(handle.db, new Date(at), async (e) => void queued.push(e));
+const queued: string[] = [];
+const tick = (at: string) => sendDueReminders(handle.db, new Date(at), async (ids) => void queued.push(...ids));
 
 describe("the reminder tick", () => {
   it("hands each due reminder to the pipeline once, with a stable id, whatever the number of ticks", async () => {
     const { appointment } = await bookAppointment(await staffContextFor(handle.db, paris), { ...refs, startsAt: "2026-12-02T10:00" }, booked);
-    expect(await tick("2026-12-01T08:00:00Z")).toEqual({ sent: 0, skipped: 0 }); // a day and an hour before: nothing due
-    expect(await tick("2026-12-01T09:00:30Z")).toEqual({ sent: 1, skipped: 0 }); // the 24 h one
-    expect(await tick("2026-12-01T09:01:30Z")).toEqual({ sent: 0, skipped: 0 }); // a second tick sends nothing
+    expect(await tick("2026-12-01T08:00:00Z")).toMatchObject({ sent: 0, skipped: 0 }); // a day and an hour before: nothing due
+    expect(await tick("2026-12-01T09:00:30Z")).toMatchObject({ sent: 1, skipped: 0 }); // the 24 h one
+    expect(await tick("2026-12-01T09:01:30Z")).toMatchObject({ sent: 0, skipped: 0 }); // a second tick sends nothing
     const [event] = await handle.db.select().from(events).where(eq(events.eventKey, `reminder:${appointment.id}:1440:${appointment.startsAt.toISOString()}`));
     expect(event).toMatchObject({ type: "appointment.reminder", source: "scheduler", payload: { appointmentId: appointment.id, offset: "24h" } });
-    expect(queued.map((e) => e.id)).toEqual([event.id]);
-    // Both of the day's reminders at once (a tick that was late), each once.
-    expect(await tick("2026-12-02T08:45:00Z")).toEqual({ sent: 2, skipped: 0 });
+    expect(queued).toEqual([event.id]);
+    // A late tick finds the day's two reminders due: only the one nearest the start goes.
+    expect(await tick("2026-12-02T08:45:00Z")).toMatchObject({ sent: 1, skipped: 1 });
     const rows = await handle.db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, appointment.id));
-    expect(rows.every((r) => r.status === "sent" && r.eventId)).toBe(true);
+    expect(rows.map((r) => [r.offsetMinutes, r.status, r.reason]).sort()).toEqual([
+      [120, "skipped", "superseded_by_later_reminder"],
+      [1440, "sent", null],
+      [30, "sent", null],
+    ]);
   });
 
   it("skips a reminder whose appointment is no longer upcoming, and one that would reach the start", async () => {

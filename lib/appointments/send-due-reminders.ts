@@ -1,59 +1,186 @@
 import "server-only";
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { appointments, scheduledReminders } from "@/db/schema";
-import { logError } from "@/lib/errors/log-error";
-import type { IncomingEvent } from "@/lib/notifications/event-catalog";
-import { storeEvent, type StoredEvent } from "@/lib/notifications/events/ingest-event";
-import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
+import { appointments, deliveries, events, scheduledReminders, type AppointmentStatus, type Channel, type ReminderBackup } from "@/db/schema";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
+import { backupVerdict } from "@/lib/scheduling/reminder-backup";
 import { offsetLabel } from "@/lib/scheduling/reminder-plan";
-import { startEvery } from "@/lib/time/start-every";
 
-const BATCH = 200;
-const MINUTE = 60_000;
+// Rows claimed per transaction, and batches per tick: a tick hands up to 20,000 reminders to
+// the pipeline and leaves the rest to the next minute.
+const BATCH = 1000;
+const MAX_BATCHES = 20;
 
-export type TickResult = { sent: number; skipped: number };
+export type TickResult = { sent: number; skipped: number; backupsSent: number; backupsNotNeeded: number; backupsSkipped: number };
+// Hands stored events to the queue once their transaction has committed.
+export type Enqueue = (eventIds: string[]) => Promise<void>;
 
-// One tick: claims due reminders (SKIP LOCKED, so app instances share the work) and hands each
-// to the pipeline as an `appointment.reminder` event whose id is appointment × offset × start:
-// a second tick, a second instance or a redelivered job finds the same id and sends nothing
-// twice. A reminder whose appointment is no longer upcoming, or has started, is skipped.
-export async function sendDueReminders(db: Database, now: Date, enqueue: (event: StoredEvent) => Promise<void> = queueAfterCommit): Promise<TickResult> {
-  const result: TickResult = { sent: 0, skipped: 0 };
-  const queued: StoredEvent[] = [];
-  await db.transaction(async (tx) => {
-    const due = await tx
-      .select({ reminder: scheduledReminders, appointment: appointments })
+type Claimed = {
+  id: string;
+  clinicId: string;
+  appointmentId: string;
+  offsetMinutes: number;
+  validUntil: Date;
+  channels: Channel[];
+  backup: ReminderBackup | null;
+  status: AppointmentStatus;
+  startsAt: Date;
+};
+
+// Why a claimed reminder (or its backup) is not sent now, or null to send it.
+function notSendable(r: Claimed, now: Date): string | null {
+  if (!isUpcoming(r.status)) return r.status === "cancelled" ? "appointment_cancelled" : "appointment_status_changed";
+  if (now >= r.validUntil || now >= r.startsAt) return "appointment_already_started";
+  return null;
+}
+
+const eventKey = (r: Claimed, stage: "first" | "backup") => `reminder:${r.appointmentId}:${r.offsetMinutes}:${r.startsAt.toISOString()}${stage === "backup" ? ":backup" : ""}`;
+
+// Stores one appointment.reminder per reminder (the key is unique per clinic, so a key seen
+// before is found, not stored twice) and returns each reminder's event id, and those to queue.
+async function storeReminderEvents(tx: Database, items: { reminder: Claimed; stage: "first" | "backup"; channels: Channel[]; pick: "all" | "first_available" }[]) {
+  if (!items.length) return { eventIdOf: new Map<string, string>(), toQueue: [] as string[] };
+  const values = items.map(({ reminder: r, stage, channels, pick }) => ({
+    clinicId: r.clinicId,
+    eventKey: eventKey(r, stage),
+    type: "appointment.reminder",
+    source: "scheduler" as const,
+    payload: { appointmentId: r.appointmentId, offset: offsetLabel(r.offsetMinutes), ...(channels.length ? { channels } : {}), pick, stage },
+  }));
+  const created = await tx.insert(events).values(values).onConflictDoNothing().returning({ id: events.id, eventKey: events.eventKey });
+  const byKey = new Map(created.map((e) => [e.eventKey, e.id]));
+  const toQueue = created.map((e) => e.id);
+  const missing = values.filter((v) => !byKey.has(v.eventKey));
+  if (missing.length) {
+    const found = await tx
+      .select({ id: events.id, eventKey: events.eventKey, status: events.status })
+      .from(events)
+      .where(inArray(events.eventKey, missing.map((v) => v.eventKey)));
+    for (const e of found) {
+      byKey.set(e.eventKey, e.id);
+      if (e.status === "pending") toQueue.push(e.id);
+    }
+  }
+  return { eventIdOf: new Map(items.map(({ reminder, stage }) => [reminder.id, byKey.get(eventKey(reminder, stage))!])), toQueue };
+}
+
+// Sets one column to each row's own value in one statement.
+async function setEach(tx: Database, column: "event_id" | "backup_event_id", values: Map<string, string>, set: ReturnType<typeof sql>) {
+  if (!values.size) return;
+  const rows = sql.join([...values].map(([id, value]) => sql`(${id}::uuid, ${value}::uuid)`), sql`, `);
+  await tx.execute(sql`update scheduled_reminders as r set ${sql.raw(column)} = v.value, ${set} from (values ${rows}) as v(id, value) where r.id = v.id`);
+}
+
+async function markEach(tx: Database, byReason: Map<string, string[]>, set: (reason: string) => Partial<typeof scheduledReminders.$inferInsert>) {
+  for (const [reason, ids] of byReason) await tx.update(scheduledReminders).set(set(reason)).where(inArray(scheduledReminders.id, ids));
+}
+
+const group = (into: Map<string, string[]>, key: string, id: string) => into.set(key, [...(into.get(key) ?? []), id]);
+
+const claimedColumns = {
+  id: scheduledReminders.id,
+  clinicId: scheduledReminders.clinicId,
+  appointmentId: scheduledReminders.appointmentId,
+  offsetMinutes: scheduledReminders.offsetMinutes,
+  validUntil: scheduledReminders.validUntil,
+  channels: scheduledReminders.channels,
+  backup: scheduledReminders.backup,
+  status: appointments.status,
+  startsAt: appointments.startsAt,
+};
+
+// One batch of due reminders: claimed (SKIP LOCKED, so instances share the work), skipped with
+// why when the appointment is no longer upcoming or has started, else handed to the pipeline.
+async function firstStageBatch(db: Database, now: Date, result: TickResult) {
+  return db.transaction(async (tx) => {
+    const due: Claimed[] = await tx
+      .select(claimedColumns)
       .from(scheduledReminders)
       .innerJoin(appointments, eq(appointments.id, scheduledReminders.appointmentId))
       .where(and(eq(scheduledReminders.status, "scheduled"), lte(scheduledReminders.dueAt, now)))
       .orderBy(asc(scheduledReminders.dueAt))
       .limit(BATCH)
       .for("update", { of: scheduledReminders, skipLocked: true });
-    for (const { reminder, appointment } of due) {
-      const skip = (reason: string) => tx.update(scheduledReminders).set({ status: "skipped", reason, updatedAt: now }).where(eq(scheduledReminders.id, reminder.id));
-      if (!isUpcoming(appointment.status)) {
-        await skip("appointment_status_changed");
-        result.skipped++;
-      } else if (now >= reminder.validUntil || now >= appointment.startsAt) {
-        await skip("appointment_already_started");
-        result.skipped++;
-      } else {
-        const event = { id: `reminder:${appointment.id}:${reminder.offsetMinutes}:${appointment.startsAt.toISOString()}`, type: "appointment.reminder", data: { appointmentId: appointment.id, offset: offsetLabel(reminder.offsetMinutes) } } as IncomingEvent;
-        const stored = await storeEvent(tx, appointment.clinicId, event, "scheduler");
-        await tx.update(scheduledReminders).set({ status: "sent", eventId: stored.id, updatedAt: now }).where(eq(scheduledReminders.id, reminder.id));
-        queued.push(stored);
-        result.sent++;
-      }
+    const skipped = new Map<string, string[]>();
+    const send: Claimed[] = [];
+    // A tick that comes late (the app was down) may find two reminders of one appointment due:
+    // only the nearest to the start is sent, not "tomorrow" and "in 2 hours" at once.
+    const nearest = new Map<string, number>();
+    for (const r of due) nearest.set(r.appointmentId, Math.min(r.offsetMinutes, nearest.get(r.appointmentId) ?? Infinity));
+    for (const r of due) {
+      const why = notSendable(r, now) ?? (r.offsetMinutes > nearest.get(r.appointmentId)! ? "superseded_by_later_reminder" : null);
+      if (why) group(skipped, why, r.id);
+      else send.push(r);
     }
+    await markEach(tx, skipped, (reason) => ({ status: "skipped", reason, updatedAt: now }));
+    const { eventIdOf, toQueue } = await storeReminderEvents(
+      tx,
+      send.map((r) => ({ reminder: r, stage: "first", channels: r.channels, pick: r.backup ? "first_available" : "all" })),
+    );
+    await setEach(tx, "event_id", eventIdOf, sql`status = 'sent', updated_at = ${now.toISOString()}::timestamptz`);
+    result.sent += send.length;
+    result.skipped += due.length - send.length;
+    return { claimed: due.length, toQueue };
   });
-  for (const event of queued) await enqueue(event);
-  return result;
 }
 
-// The embedded scheduler: every minute in the app process (production's QStash schedule calls
-// the same tick). Safe in every instance at once.
-export function startReminderTick(db: Database): void {
-  startEvery("reminder-tick", MINUTE, () => sendDueReminders(db, new Date()), (error) => logError("reminder tick failed", error));
+// One batch of backups whose delay is over: each is sent to the channels after the one that
+// went first, unless that one was delivered (or read) in time. A first event still in the
+// pipeline is looked at again next tick.
+async function backupBatch(db: Database, now: Date, result: TickResult) {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ ...claimedColumns, eventId: scheduledReminders.eventId, eventStatus: events.status })
+      .from(scheduledReminders)
+      .innerJoin(appointments, eq(appointments.id, scheduledReminders.appointmentId))
+      .innerJoin(events, eq(events.id, scheduledReminders.eventId))
+      .where(and(eq(scheduledReminders.backupStatus, "waiting"), eq(scheduledReminders.status, "sent"), lte(scheduledReminders.backupDueAt, now)))
+      .orderBy(asc(scheduledReminders.backupDueAt))
+      .limit(BATCH)
+      .for("update", { of: scheduledReminders, skipLocked: true });
+    const ready = due.filter((r) => r.eventStatus === "processed" || r.eventStatus === "failed" || notSendable(r, now));
+    const attempts = ready.length
+      ? await tx
+          .select({ eventId: deliveries.eventId, channel: deliveries.channel, status: deliveries.status })
+          .from(deliveries)
+          .where(and(inArray(deliveries.eventId, ready.map((r) => r.eventId!)), eq(deliveries.audience, "patient"), ne(deliveries.status, "skipped")))
+      : [];
+    const decided = new Map<string, string[]>();
+    const send: { reminder: Claimed; stage: "backup"; channels: Channel[]; pick: "first_available" }[] = [];
+    for (const r of ready) {
+      const why = notSendable(r, now);
+      const verdict = why
+        ? ({ send: false, status: "skipped", reason: why } as const)
+        : backupVerdict({ channels: r.channels, backup: r.backup!, attempts: attempts.filter((a) => a.eventId === r.eventId) });
+      if (verdict.send) send.push({ reminder: r, stage: "backup", channels: verdict.channels, pick: "first_available" });
+      else {
+        group(decided, `${verdict.status}:${verdict.reason}`, r.id);
+        result[verdict.status === "not_needed" ? "backupsNotNeeded" : "backupsSkipped"]++;
+      }
+    }
+    await markEach(tx, decided, (key) => {
+      const [status, reason] = key.split(":") as ["not_needed" | "skipped", string];
+      return { backupStatus: status, backupReason: reason, updatedAt: now };
+    });
+    const { eventIdOf, toQueue } = await storeReminderEvents(tx, send);
+    await setEach(tx, "backup_event_id", eventIdOf, sql`backup_status = 'sent', updated_at = ${now.toISOString()}::timestamptz`);
+    result.backupsSent += send.length;
+    // Some wait for their first event: the next tick looks again rather than this one looping.
+    return { claimed: ready.length < due.length ? 0 : due.length, toQueue };
+  });
+}
+
+// One tick: due reminders, then due backups, batch by batch; each batch's events are queued
+// once it has committed. A second tick, a second instance or a redelivered job finds the same
+// event keys and sends nothing twice.
+export async function sendDueReminders(db: Database, now: Date, enqueue: Enqueue): Promise<TickResult> {
+  const result: TickResult = { sent: 0, skipped: 0, backupsSent: 0, backupsNotNeeded: 0, backupsSkipped: 0 };
+  for (const stage of [firstStageBatch, backupBatch]) {
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      const { claimed, toQueue } = await stage(db, now, result);
+      if (toQueue.length) await enqueue(toQueue);
+      if (claimed < BATCH) break;
+    }
+  }
+  return result;
 }

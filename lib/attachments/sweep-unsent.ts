@@ -1,7 +1,6 @@
 import "server-only";
 import { and, isNull, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { startEvery } from "@/lib/time/start-every";
 import { attachments } from "@/db/schema";
 import { logError } from "@/lib/errors/log-error";
 import { fileStore, type FileStore } from "@/lib/storage/file-store";
@@ -19,7 +18,3 @@ export async function sweepUnsentUploads(db: Database, now: Date, store: FileSto
   return gone.length;
 }
 
-// Once at start and then daily, in every app instance (the sweep is idempotent).
-export function startDailyUploadSweep(db: Database): void {
-  startEvery("unsent-upload-sweep", UNSENT_TTL_MS, () => sweepUnsentUploads(db, new Date()), (error) => logError("unsent upload sweep failed", error));
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Channel } from "@/db/schema";
+import { PATIENT_CHANNELS } from "./decisions/decide-patient-channels";
 
 // The events the platform accepts (POST /api/events, and the app's own actions), each with
 // its own payload schema. Types are topic-style routing keys: "appointment.cancelled".
@@ -16,6 +17,15 @@ const appointmentRef = z
 
 const money = z.number().nonnegative().max(1_000_000);
 
+// A reminder's own channels, in order (the scheduler passes its rule's step; without them the
+// clinic's channels for appointment.reminder apply). first_available: only the first channel
+// that can reach the patient; the rest wait for the backup.
+export const REMINDER_CHANNELS = z.object({
+  channels: z.array(z.enum(PATIENT_CHANNELS)).min(1).max(PATIENT_CHANNELS.length).optional(),
+  pick: z.enum(["all", "first_available"]).default("all"),
+  stage: z.enum(["first", "backup"]).default("first"),
+});
+
 const patientRef = z.object({ patientId: z.uuid("must be a patient id") });
 
 export const PATIENT_EVENT_PAYLOADS = {
@@ -30,7 +40,7 @@ export const PATIENT_EVENT_PAYLOADS = {
   "appointment.rescheduled": appointmentRef.and(z.object({ previousStartsAt: z.iso.datetime({ offset: true }).optional() })),
   "appointment.completed": appointmentRef,
   "appointment.no_show": appointmentRef,
-  "appointment.reminder": appointmentRef.and(z.object({ offset: z.string().regex(/^\d+[mhd]$/, "must be like 24h, 2h or 30m").default("24h") })),
+  "appointment.reminder": appointmentRef.and(z.object({ offset: z.string().regex(/^\d+[mhd]$/, "must be like 24h, 2h or 30m").default("24h") }).and(REMINDER_CHANNELS)),
   "walkin.token_called": patientRef.and(
     z.object({ tokenNumber: z.string().min(1).max(20), queueName: z.string().min(1).max(100), room: z.string().min(1).max(100) }),
   ),

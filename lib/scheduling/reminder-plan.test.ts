@@ -54,6 +54,20 @@ describe("when reminders are due", () => {
     expect(scheduled[0].dueAt.toISOString()).toBe("2026-11-01T15:00:00.000Z");
   });
 
+  it("plans a backup's check after its delay, keeping quiet hours, and none that would reach the start", () => {
+    const { scheduled } = plan("2026-06-10T12:00:00Z", "2026-06-03T09:00:00Z");
+    expect(scheduled.map((r) => r.backupDueAt && local(r.backupDueAt))).toEqual(["2026-06-09T14:15", "2026-06-10T12:15", null]);
+    const late = planReminders({
+      startsAt: new Date("2026-06-10T19:50:00Z"), // 21:50 in Paris: the 20:50 reminder's backup would fall at 21:05
+      steps: [{ offsetMinutes: 60, channels: ["whatsapp", "push"], backup: { afterMinutes: 15, until: "read" } }],
+      quiet: DEFAULT_QUIET_HOURS,
+      timeZone: "Europe/Paris",
+      now: new Date("2026-06-01T09:00:00Z"),
+    });
+    expect(local(late.scheduled[0].dueAt)).toBe("2026-06-10T20:50");
+    expect(late.scheduled[0].backupDueAt).toBeNull();
+  });
+
   it("names offsets as the reminder event does", () => {
     expect([1440, 120, 30, 90].map(offsetLabel)).toEqual(["24h", "2h", "30m", "90m"]);
   });

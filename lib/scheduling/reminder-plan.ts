@@ -3,17 +3,21 @@ import { addLocalDays, clinicLocalDateTime, clinicLocalToUtc } from "@/lib/time/
 
 // When an appointment's reminders are due. Pure: `now` and the clinic's zone are inputs.
 
+// The day before and two hours before: WhatsApp first, the app's push if WhatsApp is not
+// delivered within 15 minutes (email when neither can reach the patient). Half an hour before:
+// push and SMS together.
 export const DEFAULT_REMINDER_STEPS: ReminderStep[] = [
-  { offsetMinutes: 24 * 60, channels: ["whatsapp", "push"] satisfies Channel[] },
-  { offsetMinutes: 2 * 60, channels: ["whatsapp", "push"] },
-  { offsetMinutes: 30, channels: ["push", "sms"] },
+  { offsetMinutes: 24 * 60, channels: ["whatsapp", "push", "email"] satisfies Channel[], backup: { afterMinutes: 15, until: "delivered" } },
+  { offsetMinutes: 2 * 60, channels: ["whatsapp", "push"], backup: { afterMinutes: 15, until: "delivered" } },
+  { offsetMinutes: 30, channels: ["push", "sms"], backup: null },
 ];
 
 // Minutes after local midnight; a window that wraps midnight (21:00–08:00) is the usual case.
 export type QuietHours = { startsAt: number; endsAt: number };
 export const DEFAULT_QUIET_HOURS: QuietHours = { startsAt: 21 * 60, endsAt: 8 * 60 };
 
-export type PlannedReminder = { offsetMinutes: number; dueAt: Date; deferredFrom: Date | null };
+// backupDueAt: when the backup's check runs (null without a backup, or when it would reach the start).
+export type PlannedReminder = { offsetMinutes: number; dueAt: Date; deferredFrom: Date | null; backupDueAt: Date | null };
 export type DroppedReminder = { offsetMinutes: number; reason: "booked_too_late" | "quiet_hours_until_start" };
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -31,28 +35,34 @@ function dueTime(startsAt: Date, offsetMinutes: number, timeZone: string): Date 
   return clinicLocalToUtc(`${addLocalDays(local.slice(0, 10), -offsetMinutes / (24 * 60))}T${local.slice(11)}`, timeZone);
 }
 
+// The time itself, or the end of the quiet hours it falls in.
+function pastQuiet(due: Date, quiet: QuietHours, timeZone: string): Date {
+  const local = clinicLocalDateTime(due, timeZone);
+  const minute = Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
+  if (!inQuiet(minute, quiet)) return due;
+  const day = minute < quiet.endsAt ? local.slice(0, 10) : addLocalDays(local.slice(0, 10), 1);
+  return clinicLocalToUtc(`${day}T${hhmm(quiet.endsAt)}`, timeZone);
+}
+
 // A reminder due in quiet hours waits for their end (never dropped for that alone); one that
 // would then reach the start is dropped, as is one whose time has passed (a late booking gets
-// only the reminders that still make sense).
+// only the reminders that still make sense). A backup keeps the quiet hours too.
 export function planReminders(input: { startsAt: Date; steps: readonly ReminderStep[]; quiet: QuietHours; timeZone: string; now: Date }) {
   const scheduled: PlannedReminder[] = [];
   const dropped: DroppedReminder[] = [];
-  for (const { offsetMinutes } of input.steps) {
+  for (const { offsetMinutes, backup } of input.steps) {
     const due = dueTime(input.startsAt, offsetMinutes, input.timeZone);
     if (due <= input.now) {
       dropped.push({ offsetMinutes, reason: "booked_too_late" });
       continue;
     }
-    const local = clinicLocalDateTime(due, input.timeZone);
-    const minute = Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
-    if (!inQuiet(minute, input.quiet)) {
-      scheduled.push({ offsetMinutes, dueAt: due, deferredFrom: null });
+    const dueAt = pastQuiet(due, input.quiet, input.timeZone);
+    if (dueAt >= input.startsAt) {
+      dropped.push({ offsetMinutes, reason: "quiet_hours_until_start" });
       continue;
     }
-    const day = minute < input.quiet.endsAt ? local.slice(0, 10) : addLocalDays(local.slice(0, 10), 1);
-    const deferred = clinicLocalToUtc(`${day}T${hhmm(input.quiet.endsAt)}`, input.timeZone);
-    if (deferred >= input.startsAt) dropped.push({ offsetMinutes, reason: "quiet_hours_until_start" });
-    else scheduled.push({ offsetMinutes, dueAt: deferred, deferredFrom: due });
+    const backupAt = backup ? pastQuiet(new Date(dueAt.getTime() + backup.afterMinutes * 60_000), input.quiet, input.timeZone) : null;
+    scheduled.push({ offsetMinutes, dueAt, deferredFrom: dueAt.getTime() === due.getTime() ? null : due, backupDueAt: backupAt && backupAt < input.startsAt ? backupAt : null });
   }
   return { scheduled, dropped };
 }

@@ -41,7 +41,7 @@ export async function pipelineFixture(options: { handle?: DatabaseHandle } = {})
     sink,
     clinic,
     queued,
-    queue: { enqueue: async (id) => void queued.push(id) },
+    queue: { enqueue: async (id) => void queued.push(id), enqueueMany: async (ids) => void queued.push(...ids) },
     deps: {
       db: handle.db,
       policy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },

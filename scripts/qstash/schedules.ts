@@ -2,7 +2,7 @@
 // (QSTASH_TOKEN, QSTASH_URL, APP_URL): today the reminder tick, every minute.
 import { qstashClientFromEnv } from "@/lib/notifications/queue/event-queue";
 import { appUrl } from "@/lib/config/env";
-import { ensureReminderSchedule, REMINDER_JOB_PATH } from "@/lib/appointments/reminder-schedule";
+import { ensureReminderSchedule, REMINDER_JOB_PATH } from "@/lib/jobs/schedule";
 
 const client = qstashClientFromEnv();
 if (!client) {

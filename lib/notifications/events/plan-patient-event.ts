@@ -9,7 +9,7 @@ import { loadPatientFacts, type LoadedFacts } from "../decisions/load-patient-fa
 import type { SkipReason } from "@/lib/notifications/skip-reasons";
 import { renderMessage } from "../templates/render";
 import { templateVariables } from "../templates/variables";
-import type { PatientEventType } from "@/lib/notifications/event-catalog";
+import { REMINDER_CHANNELS, type PatientEventType } from "@/lib/notifications/event-catalog";
 import type { ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadSubjects, type NotificationSubject, type SubjectOrMissing } from "./load-subject";
@@ -43,7 +43,8 @@ export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date
   const type = event.type as PatientEventType;
   const subject = batch.subjects.get(event.id)!;
   const settings = batch.settings.get(event.clinicId)!;
-  const channels = settings.channelsFor(type);
+  const reminder = type === "appointment.reminder" ? REMINDER_CHANNELS.safeParse(event.payload).data : undefined;
+  const channels = reminder?.channels ?? settings.channelsFor(type);
   if ("missing" in subject) {
     const reason: SkipReason = subject.missing === "appointment" ? "appointment_not_found" : "patient_not_found";
     return { rows: [], decisions: [{ reason }] };
@@ -104,5 +105,20 @@ export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date
       decision: { rule: "sent" as const, whatsapp, centreName: settings.clinic.name, smsEncoding: rendered.sms?.encoding },
     }));
   };
-  return { rows: decisions.filter((d) => channels.includes(d.channel)).flatMap(rowsFor), decisions };
+  if (reminder?.pick !== "first_available") return { rows: decisions.filter((d) => channels.includes(d.channel)).flatMap(rowsFor), decisions };
+  return firstAvailable(channels, decisions, rowsFor);
+}
+
+// In the step's order: channels that cannot reach the patient are logged as skipped, the first
+// that can is sent, and the ones after it are held for the backup (no row; in the trace).
+function firstAvailable(channels: readonly Channel[], decisions: ChannelDecision[], rowsFor: (d: ChannelDecision) => PlannedDelivery[]): EventPlan {
+  const rows: PlannedDelivery[] = [];
+  const held: Channel[] = [];
+  for (const channel of channels) {
+    const decision = decisions.find((d) => d.channel === channel);
+    if (!decision) continue;
+    if (rows.some((r) => r.status === "pending")) held.push(channel);
+    else rows.push(...rowsFor(decision));
+  }
+  return { rows, decisions: held.length ? [...decisions, { heldForBackup: held }] : decisions };
 }

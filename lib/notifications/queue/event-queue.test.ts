@@ -39,4 +39,16 @@ describe("the QStash queue", () => {
     });
     expect(call.headers["upstash-flow-control-value"]).toContain("parallelism=10");
   });
+
+  it("publishes many events a hundred per request, each deduplicated on its id", async () => {
+    received.length = 0;
+    const queue = qstashQueue(new Client({ baseUrl, token: "test-token", enableTelemetry: false }), "https://clinic.example.com/api/jobs/events");
+    const ids = Array.from({ length: 150 }, (_, i) => `5f1a3c1e-6b59-4c2e-9d6c-${String(i).padStart(12, "0")}`);
+    await queue.enqueueMany(ids);
+    expect(received.map((r) => r.url)).toEqual(["/v2/batch", "/v2/batch"]);
+    const messages = received.flatMap((r) => JSON.parse(r.body) as { destination: string; body: string; headers: Record<string, string> }[]);
+    expect(messages).toHaveLength(150);
+    expect(messages[149]).toMatchObject({ destination: "https://clinic.example.com/api/jobs/events", headers: { "upstash-deduplication-id": ids[149], "upstash-retries": "5" } });
+    expect(JSON.parse(messages[149].body)).toEqual({ eventId: ids[149] });
+  });
 });

@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readBodyText } from "@/lib/api/read-body";
 import { errorResponse } from "@/lib/api/respond";
-import { receiveReminderTick } from "@/lib/appointments/reminder-schedule";
+import { receiveReminderTick } from "@/lib/jobs/schedule";
 
 export async function POST(request: NextRequest) {
   try {

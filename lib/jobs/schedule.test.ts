@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Client } from "@upstash/qstash";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReminderSchedule, receiveReminderTick, REMINDER_SCHEDULE_ID } from "./reminder-schedule";
+import { ensureReminderSchedule, receiveReminderTick, REMINDER_SCHEDULE_ID } from "./schedule";
 
 // The real QStash SDK against a local server that answers as QStash's schedules API does.
 let server: http.Server;

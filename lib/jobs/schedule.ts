@@ -3,12 +3,13 @@ import type { Client } from "@upstash/qstash";
 import { getDb } from "@/db/client";
 import { appUrl } from "@/lib/config/env";
 import { verifyQstashRequest } from "@/lib/notifications/queue/verify-qstash";
-import { sendDueReminders, type TickResult } from "./send-due-reminders";
+import { notificationRuntime } from "@/lib/notifications/runtime";
+import { schedulerTick, type SchedulerTickResult } from "./scheduler-tick";
 
 export const REMINDER_JOB_PATH = "/api/jobs/reminders";
 export const REMINDER_SCHEDULE_ID = "clinic-notify-reminder-tick";
 
-// In production QStash calls the reminder tick every minute. Creating a schedule with the same
+// In production QStash calls the scheduler tick (reminders, stalled events, orphan uploads) every minute. Creating a schedule with the same
 // id again updates it, so running this twice leaves one schedule.
 export async function ensureReminderSchedule(client: Client, baseUrl = appUrl()) {
   return client.schedules.create({ scheduleId: REMINDER_SCHEDULE_ID, destination: `${baseUrl}${REMINDER_JOB_PATH}`, cron: "* * * * *", retries: 0 });
@@ -16,7 +17,7 @@ export async function ensureReminderSchedule(client: Client, baseUrl = appUrl())
 
 // QStash's call, verified over the raw body first. A tick that QStash repeats or that overlaps
 // another instance's sends nothing twice (SKIP LOCKED rows, stable event ids).
-export async function receiveReminderTick(signature: string | null, raw: string, now: Date): Promise<TickResult> {
+export async function receiveReminderTick(signature: string | null, raw: string, now: Date): Promise<SchedulerTickResult> {
   await verifyQstashRequest(signature, raw, `${appUrl()}${REMINDER_JOB_PATH}`);
-  return sendDueReminders(getDb(), now);
+  return schedulerTick(getDb(), now, notificationRuntime().queue);
 }
