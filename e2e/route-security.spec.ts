@@ -144,6 +144,17 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { name: `Pro${NUL}be` } },
     invalid: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { durationMinutes: 2 } },
   },
+  "GET /api/reminder-rules": { kind: "staff", permission: "manage_settings" },
+  "PUT /api/reminder-rules": {
+    kind: "staff",
+    permission: "manage_settings",
+    idParam: "agenda",
+    takesJson: true,
+    valid: { path: () => "/api/reminder-rules", body: { agendaId: "FOREIGN_AGENDA", steps: [{ offsetMinutes: 180, channels: ["sms"] }], quietHours: { startsAt: "21:00", endsAt: "08:00" } } },
+    nul: { path: () => "/api/reminder-rules", body: { steps: [{ offsetMinutes: 180, channels: [`sm${NUL}s`] }], quietHours: { startsAt: "21:00", endsAt: "08:00" } } },
+    invalid: { path: () => "/api/reminder-rules", body: { steps: [{ offsetMinutes: -60, channels: ["pigeon"] }], quietHours: { startsAt: "9pm", endsAt: "25:00" } } },
+  },
+  "DELETE /api/reminder-rules/[id]": { kind: "staff", permission: "manage_settings", valid: { path: () => `/api/reminder-rules/${random}` } },
   "POST /api/appointments": {
     kind: "staff",
     permission: "manage_appointments",

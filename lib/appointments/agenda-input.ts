@@ -4,7 +4,7 @@ import { localDateSchema } from "@/lib/time/clinic-time";
 // What admins write about agendas, their weeks and closures, and visit reasons.
 
 // "08:30" → 510 minutes after midnight; "24:00" is the end of the day.
-const clockTime = z
+export const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time like 08:30")
   .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3, 5)));
