@@ -40,6 +40,7 @@ type Props = {
 // status in words) and its free slots for the chosen visit reason.
 export async function AgendaColumn({ agenda, title, date, appointments, slots, timeZone, reason, visitReasons, mayBook, patient }: Props) {
   const t = await getTranslations("agenda");
+  const tAppointments = await getTranslations("appointments");
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { timeStyle: "short", timeZone });
   const items = [
@@ -68,9 +69,13 @@ export async function AgendaColumn({ agenda, title, date, appointments, slots, t
               >
                 <div className="min-w-0">
                   <p className="text-sm">
-                    <span className="font-medium tabular-nums">
+                    <Link
+                      href={`/appointments/${item.appointment.id}`}
+                      className="font-medium tabular-nums hover:underline"
+                      aria-label={tAppointments("open", { time: `${time(item.appointment.startsAt)}–${time(item.appointment.endsAt)}` })}
+                    >
                       {time(item.appointment.startsAt)}–{time(item.appointment.endsAt)}
-                    </span>{" "}
+                    </Link>{" "}
                     <Link href={`/patients/${item.appointment.patientId}`} className="font-medium text-brand-700 hover:underline">
                       {item.appointment.patientName.toUpperCase()} {item.appointment.patientFirstName}
                     </Link>

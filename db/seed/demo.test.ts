@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { appointments, clinics, patientUserProfiles, patients, staffUsers } from "@/db/schema";
+import { appointments, clinics, patientUserProfiles, patients, scheduledReminders, staffUsers } from "@/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { staffRoleEnum, appointmentStatusEnum } from "@/db/schema";
 import { isSeeded, seedDemo } from "./demo";
@@ -61,5 +61,17 @@ describe("the demo clinic seed", () => {
         ),
       );
     expect(wrong).toBe(0);
+  });
+
+  it("plans the upcoming appointments' reminders, one due two minutes after the seed with its push backup five minutes on", async () => {
+    const [soon] = await handle.db.select().from(appointments).where(eq(appointments.bookingReference, "SA-SOON01"));
+    expect(soon.startsAt.getTime() - now.getTime()).toBe(122 * 60_000);
+    const rows = await handle.db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, soon.id));
+    expect(rows.sort((a, b) => b.offsetMinutes - a.offsetMinutes).map((r) => [r.offsetMinutes, r.dueAt.toISOString(), r.backupDueAt?.toISOString() ?? null, r.channels])).toEqual([
+      [120, "2026-11-18T10:02:00.000Z", "2026-11-18T10:07:00.000Z", ["whatsapp", "push"]],
+      [30, "2026-11-18T11:32:00.000Z", null, ["push", "sms"]],
+    ]);
+    const [{ n }] = await handle.db.select({ n: count() }).from(scheduledReminders).where(eq(scheduledReminders.status, "scheduled"));
+    expect(n).toBeGreaterThan(300);
   });
 });

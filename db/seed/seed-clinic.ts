@@ -22,6 +22,7 @@ import { DEMO_MOTIF_COLOURS, DEMO_WEEK } from "./demo-week";
 import { generateAppointments, generateHousehold } from "./generate";
 import { insertInBatches } from "./insert";
 import { seedConversations } from "./seed-conversations";
+import { seedReminders, withDemoSoonAppointment } from "./seed-reminders";
 
 export type SeedClinicOptions = {
   now: Date;
@@ -106,23 +107,19 @@ export async function seedClinic(db: Database, spec: DemoClinic, options: SeedCl
   await insertInBatches(db, patientUserProfiles, linkRows);
 
   // Half of the portal accounts have the app on a phone; most mobile numbers accepted WhatsApp.
-  await insertInBatches(
-    db,
-    patientDevices,
-    accountRows
-      .filter(() => f.datatype.boolean({ probability: 0.5 }))
-      .map((a) => ({ clinicId, patientUserId: a.id!, token: `demo-fcm-${f.string.alphanumeric(32)}`, platform: f.helpers.arrayElement(["ios", "android"] as const) })),
-  );
+  const devices = accountRows
+    .filter(() => f.datatype.boolean({ probability: 0.5 }))
+    .map((a) => ({ clinicId, patientUserId: a.id!, token: `demo-fcm-${f.string.alphanumeric(32)}`, platform: f.helpers.arrayElement(["ios", "android"] as const) }));
+  await insertInBatches(db, patientDevices, devices);
   const phones = [...new Set(patientRows.map((p) => p.phone).filter((p): p is string => Boolean(p)))];
+  const whatsappPhones = new Set(phones.filter(() => f.datatype.boolean({ probability: 0.6 })));
   await insertInBatches(
     db,
     consentRecords,
-    phones
-      .filter(() => f.datatype.boolean({ probability: 0.6 }))
-      .map((address) => ({ clinicId, channel: "whatsapp" as const, address, state: "opted_in" as const, source: "import", recordedAt: options.now })),
+    [...whatsappPhones].map((address) => ({ clinicId, channel: "whatsapp" as const, address, state: "opted_in" as const, source: "import", recordedAt: options.now })),
   );
 
-  const appointmentRows = generateAppointments(
+  let appointmentRows = generateAppointments(
     f,
     { ...clinic, timeZone: spec.timeZone, referencePrefix: spec.slug.slice(0, 2).toUpperCase() },
     {
@@ -133,7 +130,19 @@ export async function seedClinic(db: Database, spec: DemoClinic, options: SeedCl
       now: options.now,
     },
   );
+  if (options.isDemo) {
+    // One appointment starting soon, so a reminder arrives minutes after `npm run dev`.
+    const withApp = new Set(devices.map((d) => d.patientUserId));
+    const reachable = linkRows.find((l) => l.approved && withApp.has(l.patientUserId) && whatsappPhones.has(patientRows.find((p) => p.id === l.patientId)?.phone ?? ""));
+    if (reachable) {
+      const soon = { id: f.string.uuid(), clinicId, agendaId: agendaRows[agendaRows.length - 1].id, motifId: motifRows[0].id, patientId: reachable.patientId, bookingReference: `${spec.slug.slice(0, 2).toUpperCase()}-SOON01`, bookedBy: "practice" as const };
+      appointmentRows = withDemoSoonAppointment(appointmentRows, soon, options.now);
+    }
+  }
   await insertInBatches(db, appointments, appointmentRows);
-  if (options.isDemo) await seedConversations(db, f, clinicId, spec.language, patientRows, options.now);
+  if (options.isDemo) {
+    await seedReminders(db, { id: clinicId, timeZone: spec.timeZone }, appointmentRows, options.now);
+    await seedConversations(db, f, clinicId, spec.language, patientRows, options.now);
+  }
   return { clinicId, patients: patientRows.length, appointments: appointmentRows.length };
 }

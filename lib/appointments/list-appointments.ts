@@ -3,6 +3,7 @@ import { asc, eq, gte, inArray, lt } from "drizzle-orm";
 import { agendas, appointments, motifs, patients } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
+import { NotFoundError } from "@/lib/errors/app-errors";
 import { clinicDayRange } from "@/lib/time/clinic-time";
 import { appointmentRowColumns } from "./appointment-rows";
 
@@ -35,4 +36,18 @@ export async function listAppointmentsBetween(ctx: Ctx, range: { from: string; t
 // One clinic day of appointments, optionally one agenda (the Appointments list).
 export function listAppointmentsOfDay(ctx: Ctx, day: { date: string; agendaId?: string }) {
   return listAppointmentsBetween(ctx, { from: day.date, to: day.date, agendaIds: day.agendaId ? [day.agendaId] : undefined });
+}
+
+// One appointment with its patient's name, for its own page. Another clinic's is not found.
+export async function getAppointment(ctx: Ctx, appointmentId: string) {
+  const [row] = await ctx.db
+    .select({ ...appointmentRowColumns, patientId: patients.id, patientName: patients.lastName, patientFirstName: patients.firstName, cancellationReason: appointments.cancellationReason })
+    .from(appointments)
+    .innerJoin(agendas, eq(agendas.id, appointments.agendaId))
+    .innerJoin(motifs, eq(motifs.id, appointments.motifId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .where(inClinic(ctx, appointments, eq(appointments.id, appointmentId)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Appointment");
+  return row;
 }

@@ -35,6 +35,19 @@ export function ruleFor(rules: readonly ReminderRule[], appointment: Pick<Appoin
   return rule ? { steps: rule.steps, quiet: { startsAt: rule.quietStartsAt, endsAt: rule.quietEndsAt } } : { steps: DEFAULT_REMINDER_STEPS, quiet: DEFAULT_QUIET_HOURS };
 }
 
+// The reminder rows an upcoming appointment should have now, one per offset of its rule: the
+// ones still worth sending, and the others skipped with why.
+export function reminderRowsFor(appointment: Pick<Appointment, "id" | "clinicId" | "agendaId" | "motifId" | "startsAt">, clinicRules: ClinicReminderRules, now: Date) {
+  const rule = ruleFor(clinicRules.rules, appointment);
+  const stepOf = new Map(rule.steps.map((step) => [step.offsetMinutes, step]));
+  const plan = planReminders({ startsAt: appointment.startsAt, ...rule, timeZone: clinicRules.timeZone, now });
+  const of = { clinicId: appointment.clinicId, appointmentId: appointment.id, validUntil: appointment.startsAt };
+  return [
+    ...plan.scheduled.map((p) => ({ ...of, ...stepColumns(stepOf.get(p.offsetMinutes)!, p.backupDueAt), offsetMinutes: p.offsetMinutes, dueAt: p.dueAt, deferredFrom: p.deferredFrom, status: "scheduled" as const, reason: null })),
+    ...plan.dropped.map((d) => ({ ...of, ...stepColumns(stepOf.get(d.offsetMinutes)!, null), offsetMinutes: d.offsetMinutes, dueAt: appointment.startsAt, deferredFrom: null, status: "skipped" as const, reason: d.reason as string, backupStatus: null, backupReason: null })),
+  ];
+}
+
 // Keeps an appointment's reminder rows in step with it, in the transaction that changed it:
 // booked → one row per reminder still worth sending; moved → re-timed (one already sent for
 // the old time is due again for the new one); cancelled or no longer upcoming → the waiting ones cancelled, with why.
@@ -49,28 +62,19 @@ export async function syncReminders(db: Database, appointment: Appointment, now:
     if (backups.length) await db.update(scheduledReminders).set({ backupStatus: "skipped", backupReason: reason, updatedAt: now }).where(inArray(scheduledReminders.id, backups.map((r) => r.id)));
     return;
   }
-  const { timeZone, rules } = clinicRules ?? (await loadReminderRules(db, appointment.clinicId));
-  const rule = ruleFor(rules, appointment);
-  const stepOf = new Map(rule.steps.map((step) => [step.offsetMinutes, step]));
-  const plan = planReminders({ startsAt: appointment.startsAt, ...rule, timeZone, now });
   // Sent for this very start time; a reminder sent before a move is due again for the new time.
   const done = new Set(existing.filter((r) => r.status === "sent" && r.validUntil.getTime() === appointment.startsAt.getTime()).map((r) => r.offsetMinutes));
-  const rows = [
-    ...plan.scheduled
-      .filter((p) => !done.has(p.offsetMinutes))
-      .map((p) => ({ ...stepColumns(stepOf.get(p.offsetMinutes)!, p.backupDueAt), offsetMinutes: p.offsetMinutes, dueAt: p.dueAt, deferredFrom: p.deferredFrom, status: "scheduled" as const, reason: null })),
-    ...plan.dropped
-      .filter((d) => !done.has(d.offsetMinutes))
-      .map((d) => ({ ...stepColumns(stepOf.get(d.offsetMinutes)!, null), offsetMinutes: d.offsetMinutes, dueAt: appointment.startsAt, deferredFrom: null, status: "skipped" as const, reason: d.reason, backupStatus: null, backupReason: null })),
-  ];
+  const rows = reminderRowsFor(appointment, clinicRules ?? (await loadReminderRules(db, appointment.clinicId)), now).filter((r) => !done.has(r.offsetMinutes));
   if (rows.length)
     await db
       .insert(scheduledReminders)
-      .values(rows.map((r) => ({ ...r, clinicId: appointment.clinicId, appointmentId: appointment.id, validUntil: appointment.startsAt })))
+      .values(rows)
       .onConflictDoUpdate({
         target: [scheduledReminders.appointmentId, scheduledReminders.offsetMinutes],
         set: {
           ...Object.fromEntries(REPLANNED.map((column) => [column, sqlExcluded(snake(column))])),
+          // A reminder due again (the appointment moved) starts without the old time's events.
+          eventId: null,
           backupEventId: null,
           updatedAt: now,
         },

@@ -90,7 +90,11 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                 const patient = `${a.patientName.toUpperCase()} ${a.patientFirstName}`;
                 return (
                   <tr key={a.id} data-testid="appointment-row" data-reference={a.bookingReference}>
-                    <td className="px-4 py-2 font-medium whitespace-nowrap tabular-nums">{time}</td>
+                    <td className="px-4 py-2 font-medium whitespace-nowrap tabular-nums">
+                      <Link href={`/appointments/${a.id}`} className="hover:underline" aria-label={t("open", { time })}>
+                        {time}
+                      </Link>
+                    </td>
                     <td className="px-4 py-2">
                       <Link href={`/patients/${a.patientId}`} className="font-medium text-brand-700 hover:underline">
                         {patient}

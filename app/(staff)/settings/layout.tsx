@@ -18,6 +18,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 { href: "/settings", label: t("tabs.clinic") },
                 { href: "/settings/agendas", label: t("tabs.agendas") },
                 { href: "/settings/visit-reasons", label: t("tabs.visitReasons") },
+                { href: "/settings/reminders", label: t("tabs.reminders") },
                 { href: "/settings/import", label: t("tabs.import") },
               ]
             : []),

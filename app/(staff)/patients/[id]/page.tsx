@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
+import { ScheduledNotifications } from "@/components/appointments/scheduled-notifications";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import type { ThreadPage } from "@/components/inbox/types";
 import { HouseholdLinkActions, LinkPortalAccount } from "@/components/patients/household-controls";
@@ -65,25 +66,13 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
           return (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="patient-appointment" data-reference={a.bookingReference}>
               <div>
-                <p className="font-medium tabular-nums">{when}</p>
+                <Link href={`/appointments/${a.id}`} className="block font-medium text-brand-700 tabular-nums hover:underline">
+                  {when}
+                </Link>
                 <p className="text-sm text-slate-600">
                   {a.motifName} · {a.agendaName} · {a.bookingReference}
                 </p>
-                {reminders.get(a.id)?.length ? (
-                  <ul className="mt-1 space-y-0.5 text-xs text-slate-600" aria-label={t("reminders.label")} data-testid="scheduled-notifications">
-                    {reminders.get(a.id)!.map((r) => (
-                      <li key={r.id} data-status={r.status}>
-                        {t("reminders.before", { offset: r.offsetMinutes % 60 === 0 ? `${r.offsetMinutes / 60} h` : `${r.offsetMinutes} min` })} ·{" "}
-                        {r.status === "scheduled"
-                          ? t("reminders.scheduled", { when: format.dateTime(r.dueAt, { dateStyle: "short", timeStyle: "short", timeZone }) })
-                          : r.status === "sent"
-                            ? t("reminders.sent", { when: format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short", timeZone }) })
-                            : t(`reminders.${r.status}`, { reason: t(`reminders.reasons.${r.reason ?? "unknown"}`) })}
-                        {r.deferredFrom && r.status === "scheduled" ? ` (${t("reminders.deferred")})` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
+                <ScheduledNotifications reminders={reminders.get(a.id) ?? []} timeZone={timeZone} compact />
               </div>
               <div className="flex items-center gap-3">
                 <StatusBadge status={a.status} />

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AppointmentActions } from "@/components/appointments/appointment-actions";
+import { ScheduledNotifications } from "@/components/appointments/scheduled-notifications";
+import { StatusBadge } from "@/components/appointments/status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAppointment } from "@/lib/appointments/list-appointments";
+import { remindersOf } from "@/lib/appointments/reminders-of";
+import { appointmentIdSchema } from "@/lib/appointments/schemas";
+import { can, requireStaffForPage } from "@/lib/auth/staff-context";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import { clinicLocalDateTime } from "@/lib/time/clinic-time";
+
+async function load(id: string) {
+  const ctx = await requireStaffForPage("view_patients");
+  const parsed = appointmentIdSchema.safeParse({ id });
+  if (!parsed.success) notFound();
+  try {
+    return { ctx, appointment: await getAppointment(ctx, parsed.data.id) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("appointment"))("title") };
+}
+
+// One appointment: who, when, where, its status and actions, and its scheduled notifications.
+export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { ctx, appointment: a } = await load((await params).id);
+  const reminders = (await remindersOf(ctx, [a.id])).get(a.id) ?? [];
+  const t = await getTranslations("appointment");
+  const tReminders = await getTranslations("reminders");
+  const format = await getFormatter();
+  const { timeZone } = ctx.clinic;
+  const when = format.dateTime(a.startsAt, { dateStyle: "full", timeStyle: "short", timeZone });
+  const patient = `${a.patientFirstName} ${a.patientName.toUpperCase()}`;
+
+  return (
+    <>
+      <PageHeader title={t("heading", { patient, when })}>
+        <StatusBadge status={a.status} />
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="appointment-details" className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <h2 id="appointment-details" className="mb-3 font-semibold">
+            {t("details")}
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">{t("patient")}</dt>
+            <dd>
+              <Link href={`/patients/${a.patientId}`} className="font-medium text-brand-700 hover:underline">
+                {patient}
+              </Link>
+            </dd>
+            <dt className="text-slate-600">{t("when")}</dt>
+            <dd className="tabular-nums" data-testid="appointment-when">
+              {when}
+            </dd>
+            <dt className="text-slate-600">{t("agenda")}</dt>
+            <dd>{a.agendaName}</dd>
+            <dt className="text-slate-600">{t("visitReason")}</dt>
+            <dd>{a.motifName}</dd>
+            <dt className="text-slate-600">{t("reference")}</dt>
+            <dd className="font-mono text-xs">{a.bookingReference}</dd>
+            <dt className="text-slate-600">{t("bookedBy")}</dt>
+            <dd>{t(`bookedByValues.${a.bookedBy}`)}</dd>
+            {a.cancellationReason ? (
+              <>
+                <dt className="text-slate-600">{t("cancellationReason")}</dt>
+                <dd>{a.cancellationReason}</dd>
+              </>
+            ) : null}
+          </dl>
+          {can(ctx, "manage_appointments") ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <AppointmentActions
+                id={a.id}
+                status={a.status}
+                localStart={clinicLocalDateTime(a.startsAt, timeZone)}
+                label={`${when} ${patient}`}
+                slotsFor={{ agendaId: a.agendaId, visitReasonId: a.motifId }}
+              />
+            </div>
+          ) : null}
+        </section>
+        <section aria-labelledby="appointment-reminders" className="rounded-lg bg-white p-5 ring-1 ring-slate-200 lg:col-span-2">
+          <h2 id="appointment-reminders" className="mb-1 font-semibold">
+            {tReminders("label")}
+          </h2>
+          <p className="mb-2 text-xs text-slate-600">{t("clinicTime", { timeZone })}</p>
+          <ScheduledNotifications reminders={reminders} timeZone={timeZone} />
+        </section>
+      </div>
+    </>
+  );
+}
