@@ -48,6 +48,10 @@ for (const [role, email] of [
       await page.goto("/appointments");
       await expect(page.getByTestId("appointment-row").first()).toBeVisible();
       await check("appointments");
+      await page.getByTestId("appointment-row").first().getByRole("link").first().click();
+      await expect(page.getByTestId("appointment-when")).toBeVisible();
+      await check("an appointment with its scheduled notifications");
+      await page.goto("/appointments");
       // A dialog open: cancelling an upcoming appointment.
       const cancel = page.getByTestId("appointment-row").getByRole("button", { name: locale === "fr" ? /^Annuler/ : /^Cancel/ }).first();
       if (await cancel.isVisible()) {
@@ -106,6 +110,8 @@ for (const [role, email] of [
         await check("settings, visit reasons");
         await page.goto("/settings/import");
         await check("settings, import");
+        await page.goto("/settings/reminders");
+        await check("settings, reminders");
       }
 
       // The shortcut list, open.

@@ -56,7 +56,7 @@ export function ScheduledNotifications({ reminders, timeZone, compact = false }:
       {reminders.map((r) => (
         <li key={r.id} className="py-3" data-status={r.status} data-offset={r.offsetMinutes} data-testid="scheduled-reminder">
           <p className="font-medium">{t("before", { offset: offset(r.offsetMinutes) })}</p>
-          <p className="text-sm text-slate-700" data-testid="reminder-status">
+          <p className="text-sm text-slate-700 first-letter:uppercase" data-testid="reminder-status">
             {statusLine(r)}
           </p>
           {channelsLine(r) ? <p className="text-sm text-slate-600">{channelsLine(r)}</p> : null}

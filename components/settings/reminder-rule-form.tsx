@@ -111,10 +111,10 @@ export function ReminderRuleForm({
               <fieldset className="rounded-md border border-slate-200 p-3" data-testid="reminder-step">
                 <legend className="px-1 text-sm font-medium">{t("step", { n })}</legend>
                 <div className="flex flex-wrap items-end gap-3">
-                  <FormField id={`${id}-${step.key}-amount`} label={t("before", { n })} error={error(`steps.${i}.offsetMinutes`)} className="w-28">
+                  <FormField id={`${id}-${step.key}-amount`} label={t("before")} error={error(`steps.${i}.offsetMinutes`)} className="w-40">
                     {(c) => <Input {...c} type="number" min={1} step={1} required value={step.amount} onChange={(e) => change(step.key, { amount: Number(e.target.value) })} />}
                   </FormField>
-                  <Select aria-label={t("unit", { n })} value={step.unit} onChange={(e) => change(step.key, { unit: e.target.value as Unit })}>
+                  <Select aria-label={t("unit")} value={step.unit} onChange={(e) => change(step.key, { unit: e.target.value as Unit })}>
                     {(["minutes", "hours", "days"] as const).map((u) => (
                       <option key={u} value={u}>
                         {t(`units.${u}`)}
