@@ -5,6 +5,7 @@ import { processEvent } from "@/lib/notifications/events/process-event";
 import { applyReceipt } from "@/lib/notifications/receipts/apply-receipt";
 import { makeBookableAgenda, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
+import { applyAppointmentChange } from "./apply-appointment-change";
 import { bookAppointment } from "./book-appointment";
 import { changeAppointment } from "./change-appointment";
 import { sendDueReminders } from "./send-due-reminders";
@@ -93,6 +94,24 @@ describe("a scheduled reminder with push as WhatsApp's backup", () => {
     f.sink.store.clear();
     expect(await tick("2027-03-13T13:30:10Z")).toMatchObject({ sent: 0, backupsSent: 0 });
     expect(f.sink.store.messages).toHaveLength(0);
+  });
+});
+
+describe("a status changed, then restored", () => {
+  it("holds the reminders while the appointment is not upcoming, and sends them once it is again before their time", async () => {
+    const patient = await patientWithWhatsAppAndPhone("+33640000009");
+    const { ctx, appointment } = await book(patient.id, "2027-03-18T15:00");
+    await applyAppointmentChange(ctx, appointment.id, { action: "set_status", status: "excused_absence" }, new Date("2027-03-17T09:00:00Z"));
+    expect(await tick("2027-03-17T14:00:10Z")).toMatchObject({ sent: 0 }); // the 24 h one, held
+    await applyAppointmentChange(ctx, appointment.id, { action: "set_status", status: "confirmed" }, new Date("2027-03-18T10:00:00Z"));
+    expect(await tick("2027-03-18T12:00:10Z")).toMatchObject({ sent: 1 }); // the 2 h one goes out
+    expect(sent("whatsapp").filter((m) => JSON.stringify(m).includes("33640000009"))).toHaveLength(1);
+    const rows = await f.db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, appointment.id));
+    expect(rows.map((r) => [r.offsetMinutes, r.status, r.reason]).sort()).toEqual([
+      [120, "sent", null],
+      [1440, "cancelled", "appointment_status_changed"],
+      [30, "scheduled", null],
+    ]);
   });
 });
 

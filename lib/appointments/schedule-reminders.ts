@@ -64,7 +64,12 @@ export async function syncReminders(db: Database, appointment: Appointment, now:
   }
   // Sent for this very start time; a reminder sent before a move is due again for the new time.
   const done = new Set(existing.filter((r) => r.status === "sent" && r.validUntil.getTime() === appointment.startsAt.getTime()).map((r) => r.offsetMinutes));
-  const rows = reminderRowsFor(appointment, clinicRules ?? (await loadReminderRules(db, appointment.clinicId)), now).filter((r) => !done.has(r.offsetMinutes));
+  // A reminder whose time passed while it was cancelled (the status changed, then was restored)
+  // keeps that reason rather than a new one.
+  const settled = new Set(existing.filter((r) => r.status !== "scheduled").map((r) => r.offsetMinutes));
+  const rows = reminderRowsFor(appointment, clinicRules ?? (await loadReminderRules(db, appointment.clinicId)), now).filter(
+    (r) => !done.has(r.offsetMinutes) && (r.status === "scheduled" || !settled.has(r.offsetMinutes)),
+  );
   if (rows.length)
     await db
       .insert(scheduledReminders)
