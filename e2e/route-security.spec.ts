@@ -12,7 +12,9 @@ type Ids = { patient: string; conversation: string; delivery: string; appointmen
 type Probe = { path: (foreign: Ids) => string; body?: unknown; query?: string };
 // permission "self": any signed-in staff member, acting on their own account only.
 type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: { limitMiB: number } };
-type Route = StaffRoute | { kind: "api_key" } | { kind: "qstash" } | { kind: "webhook" } | { kind: "handshake" } | { kind: "public"; why: string };
+// "patient": the patient apps' bearer session; "patient_sign_in": where that session is made.
+type PatientRoute = { kind: "patient"; nul?: Probe; invalid?: Probe; takesJson?: boolean };
+type Route = StaffRoute | PatientRoute | { kind: "patient_sign_in" } | { kind: "api_key" } | { kind: "qstash" } | { kind: "webhook" } | { kind: "handshake" } | { kind: "public"; why: string };
 
 const NUL = "\u0000";
 const random = "00000000-0000-4000-8000-000000000000";
@@ -144,6 +146,15 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { name: `Pro${NUL}be` } },
     invalid: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { durationMinutes: 2 } },
   },
+  "POST /api/patient/session": { kind: "patient_sign_in" },
+  "DELETE /api/patient/session": { kind: "patient" },
+  "POST /api/devices": {
+    kind: "patient",
+    takesJson: true,
+    nul: { path: () => "/api/devices", body: { token: "fcm-token-probe-0000000001", platform: "ios", appVersion: `3${NUL}` } },
+    invalid: { path: () => "/api/devices", body: { token: "short", platform: "blackberry", timeZone: "Mars/Olympus" } },
+  },
+  "DELETE /api/devices/[token]": { kind: "patient", invalid: { path: () => "/api/devices/not%20a%20token" } },
   "GET /api/reminder-rules": { kind: "staff", permission: "manage_settings" },
   "PUT /api/reminder-rules": {
     kind: "staff",
@@ -308,6 +319,7 @@ const call = (request: APIRequestContext, method: string, url: string, body?: un
   request.fetch(url, { method, headers: { "content-type": "application/json", ...headers }, data: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body), maxRedirects: 0 });
 
 const OVERSIZED = "x".repeat(2 * 1024 * 1024);
+const sendable = (method: string, body: unknown) => (method === "GET" || method === "DELETE" ? undefined : body);
 
 test.describe.serial("every route, probed as an attacker", () => {
   let allowed: APIRequestContext; // Paris admin: every permission
@@ -347,6 +359,17 @@ test.describe.serial("every route, probed as an attacker", () => {
     };
     expect(Object.values(foreign).every(Boolean), JSON.stringify(foreign)).toBe(true);
   });
+
+  // A demo portal account's session for the patient apps' routes (made once).
+  let token: string | undefined;
+  const patientToken = async () => {
+    if (token) return token;
+    const { accounts } = (await (await allowed.get("/api/portal-accounts?q=example")).json()) as { accounts: { email: string }[] };
+    const response = await anonymous.post("/api/patient/session", { data: { clinic: "saint-martin", email: accounts[0].email, password: DEMO_PASSWORD } });
+    expect(response.status()).toBe(201);
+    token = ((await response.json()) as { token: string }).token;
+    return token;
+  };
 
   test.afterAll(() => {
     console.log(["| route | 401 | 403 | 404 | 400 | 413 |", "|---|---|---|---|---|---|", ...table].join("\n"));
@@ -426,6 +449,40 @@ test.describe.serial("every route, probed as an attacker", () => {
           row["400"] = "✓";
         }
         if (route.takesJson) row["400"] = "✓";
+      } else if (route.kind === "patient") {
+        const target = url.replace("[token]", "fcm-token-of-nobody-000000001");
+        expect((await call(anonymous, method, target, sendable(method, {}))).status(), "no session").toBe(401);
+        expect((await call(anonymous, method, target, sendable(method, {}), { authorization: "Bearer cnp_guessedguessedguessedguessed" })).status(), "an unknown session").toBe(401);
+        const bearer = { authorization: `Bearer ${await patientToken()}` };
+        if (method === "DELETE" && template.includes("[token]")) {
+          expect((await call(anonymous, method, target, undefined, bearer)).status(), "another account's device").toBe(404);
+          row["404"] = "✓";
+        }
+        if (route.takesJson) {
+          expect((await call(anonymous, method, target, "{}", { ...bearer, "content-type": "text/plain" })).status(), "a body that is not JSON").toBe(415);
+          expect((await call(anonymous, method, target, "{not json", bearer)).status(), "malformed JSON").toBe(400);
+          expect((await call(anonymous, method, target, OVERSIZED, bearer)).status(), "oversized body").toBe(413);
+          row["413"] = "✓";
+        }
+        for (const bad of [route.nul, route.invalid]) {
+          if (!bad) continue;
+          const response = await call(anonymous, method, bad.path(foreign), bad.body === undefined ? undefined : JSON.stringify(bad.body), bearer);
+          expect(response.status(), `bad input: ${bad.path(foreign)}`).toBe(400);
+          expect((await response.json()).error.fields).toBeTruthy();
+          row["400"] = "✓";
+        }
+        row["401"] = "✓";
+        row["403"] = "bearer";
+      } else if (route.kind === "patient_sign_in") {
+        const wrong = await call(anonymous, method, url, { clinic: "saint-martin", email: "nobody@example.com", password: "guess" }, { "x-forwarded-for": "192.0.2.200" });
+        expect(wrong.status(), "wrong credentials").toBe(401);
+        expect((await call(anonymous, method, url, { clinic: "saint-martin", email: `a${NUL}@example.com`, password: "x" })).status()).toBe(400);
+        const invalid = await call(anonymous, method, url, { clinic: "Saint Martin!", email: "not an email" });
+        expect(invalid.status()).toBe(400);
+        expect(Object.keys((await invalid.json()).error.fields).sort()).toEqual(["clinic", "email", "password"]);
+        expect((await call(anonymous, method, url, "{}", { "content-type": "text/plain" })).status()).toBe(415);
+        expect((await call(anonymous, method, url, OVERSIZED)).status()).toBe(413);
+        row["401"] = row["400"] = row["413"] = "✓";
       } else if (route.kind === "api_key" || route.kind === "qstash") {
         expect((await call(anonymous, method, url, { type: "x" })).status()).toBe(401);
         expect((await call(anonymous, method, url, OVERSIZED)).status()).toBe(413);

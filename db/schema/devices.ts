@@ -18,6 +18,10 @@ export const patientDevices = pgTable(
       .references(() => patientUsers.id),
     token: text().notNull(),
     platform: devicePlatformEnum().notNull(),
+    // As the app reports them on each registration: for support, and the push's language.
+    appVersion: text(),
+    locale: text(),
+    timeZone: text(),
     active: boolean().notNull().default(true),
     deactivatedAt: instant(),
     deactivationReason: text(),

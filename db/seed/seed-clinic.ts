@@ -91,7 +91,8 @@ export async function seedClinic(db: Database, spec: DemoClinic, options: SeedCl
     const account = household.account;
     if (!account || accountEmails.has(account.email)) continue;
     accountEmails.add(account.email);
-    accountRows.push({ ...account, clinicId });
+    // Demo portal accounts sign in to the patient apps with the demo password too.
+    accountRows.push({ ...account, clinicId, passwordHash: options.isDemo ? options.passwordHash : null });
     linkRows.push(
       ...household.members.map((m) => ({
         clinicId,

@@ -1,6 +1,14 @@
 import { NextResponse } from "next/server";
-import { AppError, type FieldErrors } from "@/lib/errors/app-errors";
+import { AppError, TooManyRequestsError, type FieldErrors } from "@/lib/errors/app-errors";
 import { logError } from "@/lib/errors/log-error";
+import { securityHeadersFromEnv } from "@/lib/security/headers";
+
+// Also set by the proxy; set by the route wrappers too for the routes the proxy does not see
+// (uploads, the patient apps' API).
+export function withSecurityHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(securityHeadersFromEnv())) if (!response.headers.has(name)) response.headers.set(name, value);
+  return response;
+}
 
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
 
@@ -10,7 +18,8 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fields) body.error.fields = error.fields;
-    return NextResponse.json(body, { status: error.status });
+    const headers = error instanceof TooManyRequestsError ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+    return NextResponse.json(body, { status: error.status, headers });
   }
   logError("request failed", error);
   return NextResponse.json(

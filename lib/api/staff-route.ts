@@ -6,14 +6,8 @@ import { MAX_BODY_BYTES, refuseDeclaredOversize } from "./read-body";
 import { readJsonBody } from "./read-json";
 import { refuseCrossSite, requireJson } from "./same-origin";
 import { parseInput } from "@/lib/errors/parse-input";
-import { errorResponse } from "./respond";
-import { securityHeadersFromEnv } from "@/lib/security/headers";
+import { errorResponse, withSecurityHeaders } from "./respond";
 
-// Also set by the proxy; set here too for the routes the proxy does not see (uploads).
-function withSecurityHeaders(response: Response): Response {
-  for (const [name, value] of Object.entries(securityHeadersFromEnv())) if (!response.headers.has(name)) response.headers.set(name, value);
-  return response;
-}
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;

@@ -21,11 +21,12 @@ export function eventForChange(before: Appointment, after: Appointment): Patient
 
 // The app's own actions publish the same events, through the same pipeline, as other systems.
 // Called in the transaction that saved the change: no change is saved without its event.
-export async function recordAppointmentEvent(db: Database, change: { before: Appointment; after: Appointment }) {
+// actorStaffId: who made the change, spared the staff alert it raises.
+export async function recordAppointmentEvent(db: Database, change: { before: Appointment; after: Appointment }, actorStaffId?: string) {
   const type = eventForChange(change.before, change.after);
   if (!type) return null;
   const { after, before } = change;
-  const data: Record<string, unknown> = { appointmentId: after.id };
+  const data: Record<string, unknown> = { appointmentId: after.id, ...(actorStaffId ? { actorStaffId } : {}) };
   if (type === "appointment.cancelled") Object.assign(data, { cancelledBy: "staff", reason: after.cancellationReason ?? undefined });
   if (type === "appointment.rescheduled") data.previousStartsAt = before.startsAt.toISOString();
   const event = { id: `app:${after.id}:${type}:${after.updatedAt.getTime()}`, type, data } as IncomingEvent;
@@ -34,8 +35,8 @@ export async function recordAppointmentEvent(db: Database, change: { before: App
 
 // A booking made in the app: the patient hears it is confirmed. The id is the appointment's,
 // so a retried transaction cannot announce it twice.
-export async function recordNewAppointmentEvent(db: Database, appointment: Appointment) {
+export async function recordNewAppointmentEvent(db: Database, appointment: Appointment, actorStaffId?: string) {
   const type: PatientEventType = appointment.status === "pending_approval" ? "appointment.pending_approval" : "appointment.confirmed";
-  const event = { id: `app:${appointment.id}:${type}`, type, data: { appointmentId: appointment.id } } as IncomingEvent;
+  const event = { id: `app:${appointment.id}:${type}`, type, data: { appointmentId: appointment.id, ...(actorStaffId ? { actorStaffId } : {}) } } as IncomingEvent;
   return { ...(await storeEvent(db, appointment.clinicId, event, "app")), type };
 }

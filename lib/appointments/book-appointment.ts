@@ -62,7 +62,7 @@ export async function bookAppointment(ctx: StaffContext, booking: Booking, now: 
         })
         .returning();
       await syncReminders(tx, appointment, now);
-      return { appointment, event: await recordNewAppointmentEvent(tx, appointment) };
+      return { appointment, event: await recordNewAppointmentEvent(tx, appointment, ctx.staff.id) };
     })
     .catch((error: unknown) => {
       const refused = databaseRefusal(error);

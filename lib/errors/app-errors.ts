@@ -42,3 +42,13 @@ export class ConflictError extends AppError {
     super(409, code, message, fields);
   }
 }
+
+// Too many requests or attempts: the answer carries Retry-After.
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, "too_many_requests", message);
+  }
+}

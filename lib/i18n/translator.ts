@@ -8,5 +8,5 @@ const MESSAGES = { en, fr } as const;
 // The UI texts outside a request (queue workers, stored notification titles).
 export function messageTranslator(locale: Locale) {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
-  return (key: string) => t(key as never);
+  return (key: string, values?: Record<string, string | number>) => t(key as never, values as never);
 }

@@ -31,8 +31,9 @@ const holder = globalThis as typeof globalThis & { __clinicNotifyRuntime?: Notif
 
 export function notificationRuntime(): NotificationRuntime {
   if (!holder.__clinicNotifyRuntime) {
-    const deps = sendDepsFor(getDb());
     const client = qstashClientFromEnv();
+    let queue: EventQueue | undefined;
+    const deps: SendDeps = { ...sendDepsFor(getDb()), enqueue: (ids) => queue!.enqueueMany(ids) };
     let worker: EmbeddedWorker | undefined;
     const ensureWorker = () => {
       worker ??= new EmbeddedWorker(deps.db, {
@@ -42,9 +43,10 @@ export function notificationRuntime(): NotificationRuntime {
       worker.start();
       return worker;
     };
+    queue = client ? qstashQueue(client, `${appUrl()}${EVENT_JOB_PATH}`) : embeddedQueue(ensureWorker);
     holder.__clinicNotifyRuntime = {
       deps,
-      queue: client ? qstashQueue(client, `${appUrl()}${EVENT_JOB_PATH}`) : embeddedQueue(ensureWorker),
+      queue,
       startWorker: () => (client ? undefined : ensureWorker()),
       worker: () => worker,
     };

@@ -48,6 +48,7 @@ export async function pipelineFixture(options: { handle?: DatabaseHandle } = {})
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       random: Math.random,
       clock: () => new Date(),
+      enqueue: async (ids) => void queued.push(...ids),
     },
     close: async () => {
       await sink.close();

@@ -16,6 +16,8 @@ export type SendDeps = {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   clock: () => Date;
+  // Queues events the processing raised (staff alerts); without it the worker's poll finds them.
+  enqueue?: (eventIds: string[]) => Promise<void>;
 };
 
 // Provider calls in flight at once per batch: enough to hide HTTP latency, few enough to

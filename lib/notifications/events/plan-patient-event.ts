@@ -13,6 +13,7 @@ import { REMINDER_CHANNELS, type PatientEventType } from "@/lib/notifications/ev
 import type { ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadSubjects, type NotificationSubject, type SubjectOrMissing } from "./load-subject";
+import { staffAlertFor } from "./staff-alerts";
 
 
 // What planning a batch of patient events needs, read in a handful of queries for the batch.
@@ -37,9 +38,16 @@ function householdSmsKey(event: EventRow, subject: NotificationSubject, phone: s
   return `sms:reminder:${String(event.payload.offset ?? "24h")}:${agendaId}:${clinicLocalDate(startsAt, timeZone)}:${phone}`;
 }
 
-// Decides and renders every delivery of one patient event, sent or skipped. No I/O: the
-// batch holds the facts.
+// Decides and renders every delivery of one patient event, sent or skipped, and the staff
+// alert it raises. No I/O: the batch holds the facts.
 export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date): EventPlan {
+  const plan = planPatientDeliveries(event, batch, now);
+  const subject = batch.subjects.get(event.id)!;
+  const alert = "missing" in subject ? null : staffAlertFor(event, subject, batch.settings.get(event.clinicId)!.clinic);
+  return alert ? { ...plan, raises: [alert] } : plan;
+}
+
+function planPatientDeliveries(event: EventRow, batch: PatientBatch, now: Date): EventPlan {
   const type = event.type as PatientEventType;
   const subject = batch.subjects.get(event.id)!;
   const settings = batch.settings.get(event.clinicId)!;

@@ -14,11 +14,12 @@ const OPEN_APP = { en: "Open Clinic Notify to see it.", fr: "Ouvrez Clinic Notif
 // Staff alerts: in-app for every routed staff member, browser push to each active subscription.
 export async function planStaffEvent(db: Database, event: EventRow, settings: ClinicSettings): Promise<EventPlan> {
   const type = event.type as StaffEventType;
-  const data = event.payload as { summary: string; doctorId?: string; link?: string };
+  const data = event.payload as { summary: string; doctorId?: string; link?: string; actorStaffId?: string };
   const { clinic, channelsFor, providers } = settings;
   const staff = await db.select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.clinicId, event.clinicId));
   const channels = channelsFor(type);
-  const recipients = staffRecipients(type, staff, data.doctorId);
+  // The staff member whose own action raised the alert does not need telling.
+  const recipients = staffRecipients(type, staff, data.doctorId).filter((s) => s.id !== data.actorStaffId);
   if (!recipients.length) return { rows: [], decisions: [{ reason: "no_recipient" satisfies SkipReason }] };
 
   const subscriptions = channels.includes("web_push")

@@ -12,6 +12,7 @@ import { settingsOfClinics, type ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadPatientBatch, planPatientEvent } from "./plan-patient-event";
 import { planHubMessage } from "./plan-hub-message";
+import { storeEvent, type StoredEvent } from "./ingest-event";
 import { planStaffEvent } from "./plan-staff-event";
 import { describeError, logError } from "@/lib/errors/log-error";
 
@@ -179,6 +180,9 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
   try {
     const inserted = await recordPlans(db, planned.flatMap((e) => (plans.get(e.id) as EventPlan).rows));
     for (const e of planned) await (plans.get(e.id) as EventPlan).afterRecord?.(db);
+    // Raised events have stable ids: a retried event finds them stored and queues any still pending.
+    const raised: StoredEvent[] = [];
+    for (const e of planned) for (const r of (plans.get(e.id) as EventPlan).raises ?? []) raised.push(await storeEvent(db, e.clinicId, r, "app"));
     // An event seen before may have deliveries left half-done by a worker that died.
     const retried = planned.filter((e) => e.attempts > 1);
     for (const e of retried) await recoverInterruptedDeliveries(db, e.id, now);
@@ -190,6 +194,8 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
     await sendDeliveries(deps, pending, (d) => settings.get(d.clinicId)?.providers.get(d.channel));
     await markProcessed(db, planned, plans, deps.clock());
     for (const e of planned) outcomes.set(e.id, "processed");
+    const toQueue = raised.filter((r) => r.needsQueue).map((r) => r.id);
+    if (toQueue.length) await deps.enqueue?.(toQueue);
   } catch (error) {
     for (const e of planned) outcomes.set(e.id, await markForRetry(deps, e, error as Error, now));
   }
