@@ -146,6 +146,17 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { name: `Pro${NUL}be` } },
     invalid: { path: (f) => `/api/visit-reasons/${f.visitReason}`, body: { durationMinutes: 2 } },
   },
+  "GET /api/me/alerts": { kind: "staff", permission: "self", invalid: { path: () => "/api/me/alerts?limit=0&cursor=nope" } },
+  "PATCH /api/me/alerts/[id]": {
+    kind: "staff",
+    permission: "self",
+    takesJson: true,
+    valid: { path: () => `/api/me/alerts/${random}`, body: { read: true } },
+    nul: { path: () => `/api/me/alerts/${random}`, body: { read: `t${NUL}` } },
+    invalid: { path: () => "/api/me/alerts/not-an-id", body: { read: "yes" } },
+  },
+  "POST /api/me/alerts/read-all": { kind: "staff", permission: "self" },
+  "GET /api/me/alerts/events": { kind: "staff", permission: "self", stream: true },
   "POST /api/patient/session": { kind: "patient_sign_in" },
   "DELETE /api/patient/session": { kind: "patient" },
   "POST /api/devices": {
@@ -411,8 +422,10 @@ test.describe.serial("every route, probed as an attacker", () => {
         const sendBody = method !== "GET" && method !== "DELETE" ? body : undefined;
         expect((await call(anonymous, method, target, sendBody)).status(), "no session").toBe(401);
         if (route.permission === "self") {
-          // Nothing to grant: a staff member without any permission still has their own account.
-          expect((await call(powerless, method, target, sendBody)).status(), "one's own account").toBe(200);
+          // Nothing to grant: a staff member without any permission still has their own account
+          // (a stream never ends, so it is opened by the stories in a browser instead).
+          // (One's own alert that does not exist is simply not found.)
+          if (!route.stream) expect([200, 404], "one's own account").toContain((await call(powerless, method, target, sendBody)).status());
           row["401"] = "✓";
           row["403"] = "self";
         } else {

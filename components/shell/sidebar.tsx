@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell, CalendarDays, CalendarRange, FlaskConical, Inbox, Menu, Settings, Stethoscope, Users } from "lucide-react";
+import { CalendarDays, CalendarRange, FlaskConical, Inbox, Menu, Send, Settings, Stethoscope, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -8,6 +8,7 @@ import { Dialog as RadixDialog } from "radix-ui";
 import { useState } from "react";
 import type { Permission } from "@/lib/auth/permissions";
 import { cn } from "@/components/ui/cn";
+import { AlertBell } from "@/components/alerts/alert-bell";
 import { UserMenu } from "./user-menu";
 
 // Settings is for everyone: each staff member has "My preferences" there; the clinic's
@@ -17,7 +18,7 @@ const NAV = [
   { href: "/appointments", key: "appointments", icon: CalendarDays, permission: "view_patients" },
   { href: "/patients", key: "patients", icon: Users, permission: "view_patients" },
   { href: "/inbox", key: "inbox", icon: Inbox, permission: "send_messages" },
-  { href: "/notifications", key: "notifications", icon: Bell, permission: "view_deliveries" },
+  { href: "/notifications", key: "notifications", icon: Send, permission: "view_deliveries" },
   { href: "/settings", key: "settings", icon: Settings, permission: null },
 ] as const satisfies readonly { href: string; key: string; icon: unknown; permission: Permission | null }[];
 
@@ -32,7 +33,7 @@ function NavLinks({ permissions, showSinks, onNavigate }: Pick<Props, "permissio
   const t = useTranslations("nav");
   const pathname = usePathname();
   // Hiding links is for clarity only; every page and API checks the permission on the server.
-  const items: { href: string; key: string; icon: typeof Bell }[] = NAV.filter((item) => item.permission === null || permissions.includes(item.permission));
+  const items: { href: string; key: string; icon: typeof Send }[] = NAV.filter((item) => item.permission === null || permissions.includes(item.permission));
   if (showSinks) items.push({ href: "/dev/sinks", key: "sinks", icon: FlaskConical });
   return (
     <nav aria-label={t("label")} className="flex-1 space-y-1 px-3">
@@ -55,12 +56,13 @@ function NavLinks({ permissions, showSinks, onNavigate }: Pick<Props, "permissio
   );
 }
 
-function Brand({ clinicName }: { clinicName: string }) {
+function Brand({ clinicName, bell = false }: { clinicName: string; bell?: boolean }) {
   return (
     <>
-      <div className="flex items-center gap-2 px-5 py-5 text-brand-700">
+      <div className="flex items-center gap-2 py-4 pr-3 pl-5 text-brand-700">
         <Stethoscope className="size-5" aria-hidden />
         <span className="font-semibold">Clinic Notify</span>
+        {bell ? <AlertBell className="ml-auto" /> : null}
       </div>
       <p className="px-5 pb-4 text-xs font-medium tracking-wide text-slate-500 uppercase" data-testid="clinic-name">
         {clinicName}
@@ -94,9 +96,10 @@ export function Sidebar(props: Props) {
         </RadixDialog.Root>
         <Stethoscope className="size-5 text-brand-700" aria-hidden />
         <span className="truncate text-sm font-semibold text-slate-900">{props.clinicName}</span>
+        <AlertBell className="ml-auto" />
       </header>
       <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
-        <Brand clinicName={props.clinicName} />
+        <Brand clinicName={props.clinicName} bell />
         <NavLinks permissions={props.permissions} showSinks={props.showSinks} />
         <UserMenu name={props.staff.name} role={props.staff.role} />
       </aside>

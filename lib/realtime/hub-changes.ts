@@ -10,10 +10,16 @@ import { messages } from "@/db/schema";
 
 export const HUB_CHANNEL = "hub_changes";
 
-export type HubChange = { clinicId: string; conversationId: string };
+// A conversation changed (the inbox), or a staff member has a new alert (the bell): one feed,
+// one LISTEN per process, each stream keeping what is its own.
+export type HubChange = { clinicId: string; conversationId: string } | { clinicId: string; alertFor: string };
 
-export async function announceConversationChange(db: Database, change: HubChange): Promise<void> {
+export async function announceConversationChange(db: Database, change: { clinicId: string; conversationId: string }): Promise<void> {
   await db.execute(sql`select pg_notify(${HUB_CHANNEL}, ${JSON.stringify(change)})`);
+}
+
+export async function announceStaffAlert(db: Database, clinicId: string, staffUserId: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${HUB_CHANNEL}, ${JSON.stringify({ clinicId, alertFor: staffUserId })})`);
 }
 
 // A delivery's status moved: announce the conversations whose messages it carries.

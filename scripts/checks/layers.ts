@@ -17,7 +17,7 @@ export const LAYERS: string[][] = [
   // The clinic's domain actions, which raise events into the pipeline.
   ["lib/attachments", "lib/appointments"],
   ["lib/patients"],
-  ["lib/conversations", "lib/onboarding", "lib/health", "lib/jobs"],
+  ["lib/conversations", "lib/onboarding", "lib/health", "lib/jobs", "lib/alerts"],
   // Edges: HTTP helpers, then provider webhooks, which hand what they verified to the core.
   ["lib/api"],
   ["lib/webhooks"],

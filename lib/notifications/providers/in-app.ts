@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { staffNotifications } from "@/db/schema";
+import { announceStaffAlert } from "@/lib/realtime/hub-changes";
 import type { ChannelProvider, SendOutcome } from "./types";
 
 // The staff notification centre: "sending" is storing the notification for the staff member.
@@ -21,6 +22,8 @@ export function createInAppProvider(db: Database, clinicId: string): ChannelProv
         })
         .onConflictDoUpdate({ target: [staffNotifications.eventId, staffNotifications.staffUserId], set: { title: message.subject ?? "" } })
         .returning({ id: staffNotifications.id });
+      // The bell of every open tab of that staff member counts it at once.
+      await announceStaffAlert(db, clinicId, message.to);
       return { ok: true, providerMessageId: row.id };
     },
   };
