@@ -7,6 +7,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Clinic Notify", template: "%s · Clinic Notify" },
   description: "Patient communication and notifications for clinics.",
+  manifest: "/manifest.webmanifest",
+  icons: { icon: "/icon-192.png", apple: "/icon-192.png" },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

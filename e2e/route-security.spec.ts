@@ -157,6 +157,17 @@ export const ROUTES: Record<string, Route> = {
   },
   "POST /api/me/alerts/read-all": { kind: "staff", permission: "self" },
   "GET /api/me/alerts/events": { kind: "staff", permission: "self", stream: true },
+  "GET /api/me/push-subscriptions": { kind: "staff", permission: "self" },
+  "POST /api/me/push-subscriptions": {
+    kind: "staff",
+    permission: "self",
+    takesJson: true,
+    valid: { path: () => "/api/me/push-subscriptions", body: { endpoint: "http://127.0.0.1:9/push/probe", keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) }, browser: "Probe" } },
+    nul: { path: () => "/api/me/push-subscriptions", body: { endpoint: "http://127.0.0.1:9/push/probe", keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) }, browser: `Pro${NUL}be` } },
+    invalid: { path: () => "/api/me/push-subscriptions", body: { endpoint: "javascript:alert(1)", keys: { p256dh: "!", auth: "" } } },
+  },
+  "DELETE /api/me/push-subscriptions/[id]": { kind: "staff", permission: "self", valid: { path: () => `/api/me/push-subscriptions/${random}` } },
+  "POST /api/me/push-subscriptions/test": { kind: "staff", permission: "self" },
   "POST /api/patient/session": { kind: "patient_sign_in" },
   "DELETE /api/patient/session": { kind: "patient" },
   "POST /api/devices": {

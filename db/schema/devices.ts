@@ -47,6 +47,8 @@ export const staffPushSubscriptions = pgTable(
     endpoint: text().notNull().unique(),
     p256dh: text().notNull(),
     auth: text().notNull(),
+    // "Chrome on macOS", as the settings page shows it.
+    browser: text(),
     active: boolean().notNull().default(true),
     deactivatedAt: instant(),
     deactivationReason: text(),

@@ -32,8 +32,9 @@ const holder = globalThis as typeof globalThis & { __clinicNotifyRuntime?: Notif
 export function notificationRuntime(): NotificationRuntime {
   if (!holder.__clinicNotifyRuntime) {
     const client = qstashClientFromEnv();
-    let queue: EventQueue | undefined;
-    const deps: SendDeps = { ...sendDepsFor(getDb()), enqueue: (ids) => queue!.enqueueMany(ids) };
+    // The worker is started on first use (it is made below; the queue calls it lazily).
+    const queue: EventQueue = client ? qstashQueue(client, `${appUrl()}${EVENT_JOB_PATH}`) : embeddedQueue(() => ensureWorker());
+    const deps: SendDeps = { ...sendDepsFor(getDb()), enqueue: (ids) => queue.enqueueMany(ids) };
     let worker: EmbeddedWorker | undefined;
     const ensureWorker = () => {
       worker ??= new EmbeddedWorker(deps.db, {
@@ -43,7 +44,6 @@ export function notificationRuntime(): NotificationRuntime {
       worker.start();
       return worker;
     };
-    queue = client ? qstashQueue(client, `${appUrl()}${EVENT_JOB_PATH}`) : embeddedQueue(ensureWorker);
     holder.__clinicNotifyRuntime = {
       deps,
       queue,

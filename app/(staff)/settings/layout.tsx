@@ -23,6 +23,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
               ]
             : []),
           { href: "/settings/preferences", label: t("tabs.preferences") },
+          { href: "/settings/notifications", label: t("tabs.notifications") },
         ]}
       />
       {children}

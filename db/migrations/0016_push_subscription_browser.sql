@@ -1,0 +1,1 @@
+ALTER TABLE "staff_push_subscriptions" ADD COLUMN "browser" text;
