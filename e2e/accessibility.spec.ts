@@ -103,6 +103,14 @@ for (const [role, email] of [
       await check("settings");
       await page.goto("/settings/preferences");
       await check("my preferences");
+      await page.goto("/settings/notifications");
+      await check("my notifications");
+      await page.goto("/alerts");
+      await check("alerts");
+      await page.getByTestId("alert-bell").locator("visible=true").click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await check("alerts, the bell's panel open");
+      await page.keyboard.press("Escape");
       if (role === "admin") {
         await page.goto("/settings/agendas");
         await check("settings, agendas");
@@ -112,6 +120,8 @@ for (const [role, email] of [
         await check("settings, import");
         await page.goto("/settings/reminders");
         await check("settings, reminders");
+        await page.goto("/settings/alert-routing");
+        await check("settings, alert routing");
       }
 
       // The shortcut list, open.

@@ -82,7 +82,7 @@ export function BrowserPushSettings({ publicKey, subscriptions }: { publicKey: s
   const message = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : t("failed"));
 
   return (
-    <div className="max-w-2xl space-y-6">
+    <div className="space-y-6">
       <section aria-labelledby="browser-push" className="space-y-3 rounded-lg bg-white p-5 ring-1 ring-slate-200">
         <h2 id="browser-push" className="font-semibold">
           {t("browserPush")}

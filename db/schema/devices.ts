@@ -1,8 +1,8 @@
-import { boolean, foreignKey, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinicRef } from "./clinics";
-import { createdAt, id, instant } from "./columns";
+import { createdAt, id, instant, updatedAt } from "./columns";
 import { patientUsers } from "./patients";
-import { staffUsers } from "./staff";
+import { staffUsers, type StaffRole } from "./staff";
 
 export const devicePlatformEnum = pgEnum("device_platform", ["ios", "android", "web"]);
 
@@ -80,3 +80,40 @@ export const staffNotifications = pgTable(
     foreignKey({ columns: [t.clinicId, t.staffUserId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
   ],
 );
+
+// Who receives each staff alert type in a clinic: roles, the doctor the alert names (a
+// cancellation's agenda doctor, a lab result's requesting doctor) and named staff members.
+// No row: the product's default routing (lib/notifications/events/staff-routing.ts).
+export const staffAlertRoutes = pgTable(
+  "staff_alert_routes",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    type: text().notNull(),
+    roles: jsonb().$type<StaffRole[]>().notNull(),
+    namedDoctor: boolean().notNull(),
+    staffUserIds: jsonb().$type<string[]>().notNull().default([]),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex().on(t.clinicId, t.type)],
+);
+
+// Each staff member's own choice per alert type: in the app and/or in the browser. No row: both.
+export const staffAlertPreferences = pgTable(
+  "staff_alert_preferences",
+  {
+    clinicId: clinicRef(),
+    staffUserId: uuid().notNull(),
+    type: text().notNull(),
+    inApp: boolean().notNull().default(true),
+    webPush: boolean().notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex().on(t.staffUserId, t.type),
+    foreignKey({ columns: [t.clinicId, t.staffUserId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
+  ],
+);
+
+export type StaffAlertRoute = typeof staffAlertRoutes.$inferSelect;
+export type StaffAlertPreference = typeof staffAlertPreferences.$inferSelect;

@@ -23,6 +23,7 @@ export const SKIP_REASONS = [
   "no_template",
   "no_recipient",
   "no_subscription",
+  "staff_preference_off",
 ] as const;
 
 export type SkipReason = (typeof SKIP_REASONS)[number];

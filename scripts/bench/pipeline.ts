@@ -17,7 +17,7 @@ import type { Benchmark } from "./types";
 const EVENTS = Number(process.env.BENCH_PIPELINE_EVENTS ?? 10_000);
 
 // The local provider servers in a process of their own, as real providers would be.
-async function startSinkProcess(): Promise<{ url: string; stop: () => void }> {
+export async function startSinkProcess(): Promise<{ url: string; stop: () => void }> {
   // Node itself, not npx: stopping it must not leave an orphan holding our output open.
   const child = spawn(process.execPath, ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/dev/sinks.ts", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {

@@ -10,11 +10,12 @@ import { inboxJsSizeBenchmark } from "./inbox-js-size";
 import { patientImportBenchmark } from "./patient-import";
 import { patientSearchBenchmark } from "./patient-search";
 import { pipelineBenchmark } from "./pipeline";
+import { pushFanoutBenchmark } from "./push-fanout";
 import { reminderTickBenchmark } from "./reminder-tick";
 import { seedScaleBenchmark } from "./seed-scale";
 import type { BenchContext, Benchmark, Figures } from "./types";
 
-const BENCHMARKS: Benchmark[] = [seedScaleBenchmark, patientSearchBenchmark, pipelineBenchmark, inboxBenchmark, inboxJsSizeBenchmark, agendaBenchmark, patientImportBenchmark, reminderTickBenchmark];
+const BENCHMARKS: Benchmark[] = [seedScaleBenchmark, patientSearchBenchmark, pipelineBenchmark, inboxBenchmark, inboxJsSizeBenchmark, agendaBenchmark, patientImportBenchmark, reminderTickBenchmark, pushFanoutBenchmark];
 
 const { values, positionals } = parseArgs({
   options: { patients: { type: "string", default: "50000" }, conversations: { type: "string", default: "50000" }, messages: { type: "string", default: "1000000" } },

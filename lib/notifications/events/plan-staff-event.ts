@@ -1,26 +1,38 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { staffPushSubscriptions, staffUsers, type Channel, type EventRow } from "@/db/schema";
+import { staffAlertPreferences, staffAlertRoutes, staffPushSubscriptions, staffUsers, type Channel, type EventRow } from "@/db/schema";
 import type { SkipReason } from "@/lib/notifications/skip-reasons";
 import type { StaffEventType } from "@/lib/notifications/event-catalog";
 import type { ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { messageTranslator } from "@/lib/i18n/translator";
-import { staffRecipients } from "./staff-routing";
+import { STAFF_ROUTING, staffRecipients } from "./staff-routing";
 
 const OPEN_APP = { en: "Open Clinic Notify to see it.", fr: "Ouvrez Clinic Notify pour le voir." };
 
-// Staff alerts: in-app for every routed staff member, browser push to each active subscription.
+// Staff alerts: to whom the clinic's routing rule (or the default) sends them, in-app and to
+// each active browser subscription, as each recipient's own preferences allow; the routing
+// used is recorded in the event's decisions.
 export async function planStaffEvent(db: Database, event: EventRow, settings: ClinicSettings): Promise<EventPlan> {
   const type = event.type as StaffEventType;
   const data = event.payload as { summary: string; doctorId?: string; link?: string; actorStaffId?: string };
   const { clinic, channelsFor, providers } = settings;
-  const staff = await db.select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.clinicId, event.clinicId));
+  const [staff, [custom]] = await Promise.all([
+    db.select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.clinicId, event.clinicId)),
+    db.select().from(staffAlertRoutes).where(and(eq(staffAlertRoutes.clinicId, event.clinicId), eq(staffAlertRoutes.type, type))),
+  ]);
+  const route = custom ? { roles: custom.roles, namedDoctor: custom.namedDoctor, staffUserIds: custom.staffUserIds } : STAFF_ROUTING[type];
+  const routing = { routing: custom ? "clinic_rule" : "default", ...route };
   const channels = channelsFor(type);
   // The staff member whose own action raised the alert does not need telling.
-  const recipients = staffRecipients(type, staff, data.doctorId).filter((s) => s.id !== data.actorStaffId);
-  if (!recipients.length) return { rows: [], decisions: [{ reason: "no_recipient" satisfies SkipReason }] };
+  const recipients = staffRecipients(route, staff, data.doctorId).filter((s) => s.id !== data.actorStaffId);
+  if (!recipients.length) return { rows: [], decisions: [routing, { reason: "no_recipient" satisfies SkipReason }] };
+  // Each one's own choice for this type of alert, per channel (no row: both on).
+  const preferences = await db
+    .select()
+    .from(staffAlertPreferences)
+    .where(and(eq(staffAlertPreferences.type, type), inArray(staffAlertPreferences.staffUserId, recipients.map((r) => r.id))));
 
   const subscriptions = channels.includes("web_push")
     ? await db
@@ -33,7 +45,7 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
   // only: patient details stay inside the app.
   const title = messageTranslator(language)(`eventTypes.${type.replace(".", "__")}`);
   const rows: PlannedDelivery[] = [];
-  const decisions: unknown[] = [];
+  const decisions: unknown[] = [routing];
 
   for (const member of recipients) {
     const base = { clinicId: event.clinicId, eventId: event.id, eventType: type, audience: "staff" as const, recipientId: member.id, language };
@@ -41,9 +53,12 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
       decisions.push({ staffId: member.id, channel, reason });
       rows.push({ ...base, channel, status: "skipped", skipReason: reason, decision: { reason } });
     };
+    const preference = preferences.find((p) => p.staffUserId === member.id);
     for (const channel of channels) {
       if (!providers.has(channel)) {
         skip(channel, "channel_not_enabled");
+      } else if ((channel === "in_app" && preference?.inApp === false) || (channel === "web_push" && preference?.webPush === false)) {
+        skip(channel, "staff_preference_off");
       } else if (channel === "in_app") {
         rows.push({ ...base, channel, address: member.id, status: "pending", subject: title, body: data.summary, decision: { rule: "sent", link: data.link } });
       } else if (channel === "web_push") {

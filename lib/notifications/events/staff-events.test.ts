@@ -48,6 +48,6 @@ describe("staff alerts", () => {
     const { id } = await publish(f, { type: "staff.refund_processed", data: { summary: "Refund 25 €" } });
     const { events } = await import("@/db/schema");
     const [event] = await f.db.select().from(events).where(eq(events.id, id));
-    expect(event.decisions).toEqual([{ reason: "no_recipient" }]);
+    expect(event.decisions).toEqual([{ routing: "default", roles: ["finance"], namedDoctor: false, staffUserIds: [] }, { reason: "no_recipient" }]);
   });
 });

@@ -1,30 +1,28 @@
 import type { StaffRole } from "@/db/schema";
 import type { StaffEventType } from "@/lib/notifications/event-catalog";
 
-// Who receives each staff alert until a clinic sets its own routing rules: by role, plus
-// the doctor the event names (a lab result goes to the lab and to the requesting doctor).
-export const STAFF_ROUTING: Record<StaffEventType, { roles: StaffRole[]; namedDoctor: boolean }> = {
-  "staff.new_session": { roles: ["receptionist"], namedDoctor: true },
-  "staff.session_request": { roles: ["receptionist"], namedDoctor: false },
-  "staff.cancellation": { roles: ["receptionist"], namedDoctor: true },
-  "staff.low_stock": { roles: ["admin"], namedDoctor: false },
-  "staff.lab_result": { roles: ["lab"], namedDoctor: true },
-  "staff.bill_generated": { roles: ["billing"], namedDoctor: false },
-  "staff.refund_processed": { roles: ["finance"], namedDoctor: false },
-  "staff.deposit_received": { roles: ["accounts"], namedDoctor: false },
-  "staff.package_purchased": { roles: ["billing"], namedDoctor: false },
-  "staff.package_redeemed": { roles: ["billing"], namedDoctor: false },
-  "staff.package_expired": { roles: ["billing"], namedDoctor: false },
-  "staff.package_exhausted": { roles: ["billing"], namedDoctor: false },
-  "staff.test_requested": { roles: ["lab"], namedDoctor: false },
+// Who receives a staff alert: roles, the doctor the alert names (a cancellation's agenda
+// doctor, a lab result's requesting doctor), and named staff members.
+export type AlertRoute = { roles: StaffRole[]; namedDoctor: boolean; staffUserIds: string[] };
+
+// Until a clinic sets its own routing rules (Settings → Alert routing).
+export const STAFF_ROUTING: Record<StaffEventType, AlertRoute> = {
+  "staff.new_session": { roles: ["receptionist"], namedDoctor: true, staffUserIds: [] },
+  "staff.session_request": { roles: ["receptionist"], namedDoctor: false, staffUserIds: [] },
+  "staff.cancellation": { roles: ["receptionist"], namedDoctor: true, staffUserIds: [] },
+  "staff.low_stock": { roles: ["admin"], namedDoctor: false, staffUserIds: [] },
+  "staff.lab_result": { roles: ["lab"], namedDoctor: true, staffUserIds: [] },
+  "staff.bill_generated": { roles: ["billing"], namedDoctor: false, staffUserIds: [] },
+  "staff.refund_processed": { roles: ["finance"], namedDoctor: false, staffUserIds: [] },
+  "staff.deposit_received": { roles: ["accounts"], namedDoctor: false, staffUserIds: [] },
+  "staff.package_purchased": { roles: ["billing"], namedDoctor: false, staffUserIds: [] },
+  "staff.package_redeemed": { roles: ["billing"], namedDoctor: false, staffUserIds: [] },
+  "staff.package_expired": { roles: ["billing"], namedDoctor: false, staffUserIds: [] },
+  "staff.package_exhausted": { roles: ["billing"], namedDoctor: false, staffUserIds: [] },
+  "staff.test_requested": { roles: ["lab"], namedDoctor: false, staffUserIds: [] },
 };
 
-export function staffRecipients<S extends { id: string; role: StaffRole; active: boolean }>(
-  type: StaffEventType,
-  staff: S[],
-  doctorId: string | undefined,
-): S[] {
-  const rule = STAFF_ROUTING[type];
-  return staff.filter((s) => s.active && (rule.roles.includes(s.role) || (rule.namedDoctor && s.id === doctorId)));
+// The active staff a route reaches. Pure.
+export function staffRecipients<S extends { id: string; role: StaffRole; active: boolean }>(route: AlertRoute, staff: S[], doctorId: string | undefined): S[] {
+  return staff.filter((s) => s.active && (route.roles.includes(s.role) || (route.namedDoctor && s.id === doctorId) || route.staffUserIds.includes(s.id)));
 }
-

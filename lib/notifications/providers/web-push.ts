@@ -16,6 +16,23 @@ export type WebPushConfig = z.infer<typeof webPushConfigSchema>;
 // web-push always uses https.request; plain-http endpoints (local push services) need this agent.
 const plainHttpAgent = new RedirectingAgent(null);
 
+// A VAPID JWT is good for hours and is the same for every subscription of one push service:
+// signing it once per origin, not once per message, is most of the CPU a send costs.
+const VAPID_TTL_S = 12 * 3600;
+const vapidCache = new Map<string, { headers: Record<string, string>; expiresAt: number }>();
+
+export function vapidHeadersFor(config: WebPushConfig, endpoint: string, now = Date.now()): Record<string, string> {
+  const audience = new URL(endpoint).origin;
+  const key = `${config.vapidPublicKey}|${config.subject}|${audience}`;
+  const cached = vapidCache.get(key);
+  // Renewed an hour before it expires, so no push leaves with a JWT about to lapse.
+  if (cached && cached.expiresAt - 3600_000 > now) return cached.headers;
+  const expiration = Math.floor(now / 1000) + VAPID_TTL_S;
+  const headers = webPush.getVapidHeaders(audience, config.subject, config.vapidPublicKey, config.vapidPrivateKey, "aes128gcm", expiration) as Record<string, string>;
+  vapidCache.set(key, { headers, expiresAt: expiration * 1000 });
+  return headers;
+}
+
 export function createWebPushProvider(config: WebPushConfig): ChannelProvider {
   return {
     channel: "web_push",
@@ -25,7 +42,7 @@ export function createWebPushProvider(config: WebPushConfig): ChannelProvider {
       const payload = JSON.stringify({ title: message.subject ?? "", body: message.text, link: message.link, deliveryId: message.deliveryId });
       try {
         const result = await webPush.sendNotification(subscription, payload, {
-          vapidDetails: { subject: config.subject, publicKey: config.vapidPublicKey, privateKey: config.vapidPrivateKey },
+          headers: vapidHeadersFor(config, message.to),
           TTL: 3600,
           urgency: "high",
           timeout: 10_000,

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { AlertPreferencesForm } from "@/components/settings/alert-preferences-form";
 import { BrowserPushSettings } from "@/components/settings/browser-push-settings";
+import { listMyAlertPreferences } from "@/lib/alerts/alert-routing";
 import { listMyPushSubscriptions } from "@/lib/alerts/push-subscriptions";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 
@@ -10,6 +12,11 @@ export async function generateMetadata() {
 // Every staff member's own: browser push on this browser, and their subscribed browsers.
 export default async function MyNotificationsPage() {
   const ctx = await requireStaffForPage();
-  const { publicKey, subscriptions } = await listMyPushSubscriptions(ctx);
-  return <BrowserPushSettings publicKey={publicKey} subscriptions={subscriptions} />;
+  const [{ publicKey, subscriptions }, { preferences }] = await Promise.all([listMyPushSubscriptions(ctx), listMyAlertPreferences(ctx)]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <BrowserPushSettings publicKey={publicKey} subscriptions={subscriptions} />
+      <AlertPreferencesForm preferences={preferences} />
+    </div>
+  );
 }
