@@ -63,8 +63,9 @@ export const pipelineBenchmark: Benchmark = {
         motifId: motif.id,
         patientId: p.id,
         bookingReference: `B-${i}`,
-        startsAt: new Date(startsAt.getTime() + (i % 50) * 60_000),
-        endsAt: new Date(startsAt.getTime() + (i % 50) * 60_000 + 20 * 60_000),
+        // Half an hour apart: the agenda never holds two appointments at once.
+        startsAt: new Date(startsAt.getTime() + i * 30 * 60_000),
+        endsAt: new Date(startsAt.getTime() + i * 30 * 60_000 + 20 * 60_000),
         status: "confirmed" as const,
       }));
       await insertInBatches(db, appointments, bookings);

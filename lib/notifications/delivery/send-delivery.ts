@@ -1,13 +1,12 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import pLimit from "p-limit";
 import type { Database } from "@/db/client";
 import { deliveries, deliveryAttempts, type Delivery } from "@/db/schema";
 import type { ChannelProvider, OutboundMessage, SendOutcome } from "../providers/types";
 import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
 import { HUB_MESSAGE_EVENT } from "@/lib/notifications/event-catalog";
 import { learnFromPermanentFailure } from "./dead-addresses";
-import { outboundMessageFor } from "./outbound-message";
+import { outboundMessageFor, webPushKeysFor } from "./outbound-message";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";
 
 export type SendDeps = {
@@ -20,7 +19,7 @@ export type SendDeps = {
   enqueue?: (eventIds: string[]) => Promise<void>;
 };
 
-// Provider calls in flight at once per batch: enough to hide HTTP latency, few enough to
+// Provider calls in flight at once (one window): enough to hide HTTP latency, few enough to
 // stay polite to providers.
 const SEND_CONCURRENCY = 64;
 
@@ -116,28 +115,38 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
     .where(and(inArray(deliveries.id, sendable.map((d) => d.id)), eq(deliveries.status, "pending")))
     .returning({ id: deliveries.id, attempts: deliveries.attempts });
   if (!won.length) return;
-  const claimed = won.map((w) => ({ ...sendable.find((d) => d.id === w.id)!, status: "sending" as const, attempts: w.attempts }));
+  const byId = new Map(sendable.map((d) => [d.id, d]));
+  const claimed = won.map((w) => ({ ...byId.get(w.id)!, status: "sending" as const, attempts: w.attempts }));
 
-  const limit = pLimit(SEND_CONCURRENCY);
   const accepted: Parameters<typeof recordAccepted>[1] = [];
-  await Promise.all(
-    claimed.map((delivery) =>
-      limit(async () => {
+  // Failed first attempts go on retrying (their failure recorded at once) without holding up
+  // the windows after them.
+  const retrying: Promise<void>[] = [];
+  const webPushKeys = await webPushKeysFor(db, claimed);
+  // A window of sends at a time. Each window's attempts are written in one statement just
+  // before its calls start, not for the whole batch: if the worker dies, a row with an
+  // unfinished attempt may have reached the provider (never resent), and a row without one
+  // certainly did not (sent by the recovering worker).
+  for (let i = 0; i < claimed.length; i += SEND_CONCURRENCY) {
+    const window = claimed.slice(i, i + SEND_CONCURRENCY);
+    const messages = await Promise.all(window.map((d) => outboundMessageFor(db, d, webPushKeys)));
+    const startedAt = deps.clock();
+    const attempts = await db
+      .insert(deliveryAttempts)
+      .values(window.map((d) => ({ deliveryId: d.id, attempt: d.attempts, startedAt })))
+      .returning({ id: deliveryAttempts.id, deliveryId: deliveryAttempts.deliveryId });
+    const attemptOf = new Map(attempts.map((a) => [a.deliveryId, a.id]));
+    await Promise.all(
+      window.map(async (delivery, j) => {
         const provider = providerFor(delivery)!;
-        const message = await outboundMessageFor(db, delivery);
-        // Written just before this call, not for the whole batch: if the worker dies, a row
-        // with an unfinished attempt may have reached the provider (never resent), and a row
-        // without one certainly did not (sent by the recovering worker).
-        const [{ id: attemptId }] = await db
-          .insert(deliveryAttempts)
-          .values({ deliveryId: delivery.id, attempt: delivery.attempts, startedAt: deps.clock() })
-          .returning({ id: deliveryAttempts.id });
-        const outcome = await callProvider(provider, message);
+        const attemptId = attemptOf.get(delivery.id)!;
+        const outcome = await callProvider(provider, messages[j]);
         if (outcome.ok) accepted.push({ delivery, attemptId, providerMessageId: outcome.providerMessageId, at: deps.clock() });
-        else await retryUntilDone(deps, delivery, provider, message, { attempt: delivery.attempts, attemptId, outcome });
+        else retrying.push(retryUntilDone(deps, delivery, provider, messages[j], { attempt: delivery.attempts, attemptId, outcome }));
       }),
-    ),
-  );
+    );
+  }
+  await Promise.all(retrying);
   await recordAccepted(db, accepted);
   // Staff watching the inbox see the tick move without waiting for a poll.
   await announceDeliveryChanges(db, claimed.filter((d) => d.eventType === HUB_MESSAGE_EVENT).map((d) => d.id));
