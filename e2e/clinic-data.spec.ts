@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+// Every page and open dialog of these stories is checked with axe-core (@axe-core/playwright,
+// WCAG 2.1 A/AA, no serious or critical violation) through expectAccessible.
 import { expectAccessible } from "./a11y";
 import { PARIS_RECEPTION, signIn } from "./helpers";
 

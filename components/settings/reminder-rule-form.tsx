@@ -36,7 +36,7 @@ export function ReminderRuleForm({
   hint,
   channels: allChannels,
   onSaved,
-  onRemoved,
+  removable = false,
 }: {
   rule: Pick<ReminderRuleView, "id" | "steps" | "quietHours">;
   scope: { agendaId: string | null; visitReasonId: string | null };
@@ -44,8 +44,8 @@ export function ReminderRuleForm({
   hint?: string;
   channels: readonly Channel[];
   onSaved?: () => void;
-  // Shown for a stored rule: remove it (an override goes back to the clinic's rule).
-  onRemoved?: () => void;
+  // A stored rule can be removed (an override goes back to the clinic's rule, the clinic's to the default).
+  removable?: boolean;
 }) {
   const t = useTranslations("settings.reminders");
   const tChannel = useTranslations("channels");
@@ -94,8 +94,8 @@ export function ReminderRuleForm({
           </h2>
           {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
         </div>
-        {rule.id && onRemoved ? (
-          <Button type="button" variant="ghost" size="sm" className="text-red-700" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onRemoved })}>
+        {rule.id && removable ? (
+          <Button type="button" variant="ghost" size="sm" className="text-red-700" disabled={remove.isPending} onClick={() => remove.mutate(undefined)}>
             <Trash2 className="size-4" aria-hidden /> {scope.agendaId || scope.visitReasonId ? t("removeOverride") : t("resetDefault")}
           </Button>
         ) : null}

@@ -48,10 +48,10 @@ export function ReminderRulesEditor({
         title={t("clinicRule")}
         hint={clinicRule.id ? t("clinicHint") : t("defaultHint")}
         channels={channels}
-        onRemoved={() => undefined}
+        removable
       />
       {overrides.map((o) => (
-        <ReminderRuleForm key={o.id} rule={o} scope={{ agendaId: o.agendaId, visitReasonId: o.visitReasonId }} title={nameOf(o)} channels={channels} onRemoved={() => undefined} />
+        <ReminderRuleForm key={o.id} rule={o} scope={{ agendaId: o.agendaId, visitReasonId: o.visitReasonId }} title={nameOf(o)} channels={channels} removable />
       ))}
       {draft ? (
         <ReminderRuleForm

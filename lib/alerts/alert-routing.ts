@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
+import { excluded } from "@/db/excluded";
 import { staffAlertPreferences, staffAlertRoutes, staffUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -63,12 +64,7 @@ export async function saveMyAlertPreferences(ctx: Ctx, input: AlertPreferencesIn
     .values(input.preferences.map((p) => ({ clinicId: ctx.clinicId, staffUserId: ctx.staff.id, ...p, updatedAt: now })))
     .onConflictDoUpdate({
       target: [staffAlertPreferences.staffUserId, staffAlertPreferences.type],
-      set: { inApp: sqlExcluded("in_app"), webPush: sqlExcluded("web_push"), updatedAt: now },
-      where: and(eq(staffAlertPreferences.staffUserId, ctx.staff.id)),
+      set: { inApp: excluded("in_app"), webPush: excluded("web_push"), updatedAt: now },
     });
   return listMyAlertPreferences(ctx);
-}
-
-function sqlExcluded(column: string) {
-  return sql.raw(`excluded."${column}"`);
 }

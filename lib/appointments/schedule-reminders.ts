@@ -1,11 +1,11 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { excluded } from "@/db/excluded";
 import { clinics, reminderRules, scheduledReminders, type Appointment, type ReminderRule, type ReminderStep } from "@/db/schema";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
 import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS, planReminders } from "@/lib/scheduling/reminder-plan";
 
-const sqlExcluded = (column: string) => sql.raw(`excluded."${column}"`);
 const snake = (column: string) => column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 // What a new plan rewrites on an existing row (a move, a restored status, a changed rule).
 const REPLANNED = ["dueAt", "deferredFrom", "status", "reason", "validUntil", "channels", "backup", "backupDueAt", "backupStatus", "backupReason"] as const;
@@ -77,7 +77,7 @@ export async function syncReminders(db: Database, appointment: Appointment, now:
       .onConflictDoUpdate({
         target: [scheduledReminders.appointmentId, scheduledReminders.offsetMinutes],
         set: {
-          ...Object.fromEntries(REPLANNED.map((column) => [column, sqlExcluded(snake(column))])),
+          ...Object.fromEntries(REPLANNED.map((column) => [column, excluded(snake(column))])),
           // A reminder due again (the appointment moved) starts without the old time's events.
           eventId: null,
           backupEventId: null,

@@ -60,7 +60,7 @@ async function storeReminderEvents(tx: Database, items: { reminder: Claimed; sta
     const found = await tx
       .select({ id: events.id, eventKey: events.eventKey, status: events.status })
       .from(events)
-      .where(inArray(events.eventKey, missing));
+      .where(and(inArray(events.clinicId, [...new Set(clinicIds)]), inArray(events.eventKey, missing)));
     for (const e of found) {
       byKey.set(e.eventKey, e.id);
       if (e.status === "pending") toQueue.push(e.id);
@@ -158,13 +158,15 @@ async function backupBatch(db: Database, now: Date, result: TickResult) {
           .from(deliveries)
           .where(and(inArray(deliveries.eventId, ready.map((r) => r.eventId!)), eq(deliveries.audience, "patient"), ne(deliveries.status, "skipped")))
       : [];
+    const attemptsOf = new Map<string, typeof attempts>();
+    for (const a of attempts) attemptsOf.set(a.eventId, [...(attemptsOf.get(a.eventId) ?? []), a]);
     const decided = new Map<string, string[]>();
     const send: { reminder: Claimed; stage: "backup"; channels: Channel[]; pick: "first_available" }[] = [];
     for (const r of ready) {
       const why = notSendable(r, now);
       const verdict = why
         ? ({ send: false, status: "skipped", reason: why } as const)
-        : backupVerdict({ channels: r.channels, backup: r.backup!, attempts: attempts.filter((a) => a.eventId === r.eventId) });
+        : backupVerdict({ channels: r.channels, backup: r.backup!, attempts: attemptsOf.get(r.eventId!) ?? [] });
       if (verdict.send) send.push({ reminder: r, stage: "backup", channels: verdict.channels, pick: "first_available" });
       else {
         group(decided, `${verdict.status}:${verdict.reason}`, r.id);

@@ -43,7 +43,9 @@ function householdSmsKey(event: EventRow, subject: NotificationSubject, phone: s
 export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date): EventPlan {
   const plan = planPatientDeliveries(event, batch, now);
   const subject = batch.subjects.get(event.id)!;
-  const alert = "missing" in subject ? null : staffAlertFor(event, subject, batch.settings.get(event.clinicId)!.clinic);
+  // An event the appointment has moved past (a "confirmed" about a cancelled one) alerts no one.
+  const relevant = !("missing" in subject) && !(subject.appointment && appointmentSkipReason(event.type as PatientEventType, subject.appointment, now));
+  const alert = relevant ? staffAlertFor(event, subject, batch.settings.get(event.clinicId)!.clinic) : null;
   return alert ? { ...plan, raises: [alert] } : plan;
 }
 

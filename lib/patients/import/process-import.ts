@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
+import { excluded } from "@/db/excluded";
 import { importMappings, patientImportErrors, patientImports, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -32,14 +33,14 @@ async function upsert(db: Ctx["db"], clinicId: string, batch: ImportedPatient[])
     .onConflictDoUpdate({
       target: [patients.clinicId, patients.externalId],
       set: {
-        firstName: sql.raw(`excluded."first_name"`),
-        lastName: sql.raw(`excluded."last_name"`),
+        firstName: excluded("first_name"),
+        lastName: excluded("last_name"),
         dateOfBirth: keep("date_of_birth"),
         phone: keep("phone"),
         landline: keep("landline"),
         email: keep("email"),
         postalAddress: keep("postal_address"),
-        language: sql.raw(`excluded."language"`),
+        language: excluded("language"),
         updatedAt: sql`now()`,
       },
     })
