@@ -45,6 +45,11 @@ export const pushFanoutBenchmark: Benchmark = {
       const pipeline = await timeIt(() => processEvent(deps, stored.id));
       const [{ sent }] = await db.select({ sent: count() }).from(deliveries).where(and(eq(deliveries.eventId, stored.id), eq(deliveries.channel, "web_push"), eq(deliveries.status, "sent")));
 
+      // Outside the timed part: every message the push service took opens with its browser's
+      // keys to the alert's title.
+      const { messages } = (await (await fetch(`${sink.url}/_sink/messages`)).json()) as { messages: { channel: string; subject?: string }[] };
+      const decrypted = messages.filter((m) => m.channel === "web_push" && m.subject === "Low stock").length;
+
       const config = (await clinicChannelConfig(db, clinic.id, "web_push"))!;
       const agent = new RedirectingAgent(null);
       const payload = JSON.stringify({ title: "Low stock", body: "Open Clinic Notify to see it." });
@@ -58,6 +63,7 @@ export const pushFanoutBenchmark: Benchmark = {
       return {
         subscriptions: SUBSCRIPTIONS,
         sent,
+        decrypted,
         pipeline_s: round(pipeline.ms / 1000, 2),
         web_push_per_s: Math.round(pipelineRate),
         plain_loop_per_s: Math.round(plainRate),

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deliveries, deliveryAttempts, type Delivery } from "@/db/schema";
@@ -19,9 +20,10 @@ export type SendDeps = {
   enqueue?: (eventIds: string[]) => Promise<void>;
 };
 
-// Provider calls in flight at once (one window): enough to hide HTTP latency, few enough to
-// stay polite to providers.
+// Provider calls in flight at once: enough to hide HTTP latency, few enough to stay polite to
+// providers. They start a slice at a time (see sendDeliveries).
 const SEND_CONCURRENCY = 64;
+const SLICE = 16;
 
 async function callProvider(provider: ChannelProvider, message: OutboundMessage): Promise<SendOutcome> {
   try {
@@ -32,21 +34,34 @@ async function callProvider(provider: ChannelProvider, message: OutboundMessage)
   }
 }
 
-const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
+type Accepted = { delivery: Delivery; attemptId: string; providerMessageId: string; at: Date };
 
-// Successful first attempts are recorded in two statements for the whole batch.
-async function recordAccepted(db: Database, accepted: { delivery: Delivery; attemptId: string; providerMessageId: string; at: Date }[]) {
+// Successful first attempts are recorded in two statements for the whole batch, each taking
+// its rows as arrays (unnest): one short statement however many thousands there are.
+async function recordAccepted(db: Database, accepted: Accepted[]) {
   if (!accepted.length) return;
+  const at = accepted.map((a) => a.at.toISOString());
   await db.execute(sql`
     update deliveries as d set
       status = case when d.status = 'sending' then 'sent'::delivery_status else d.status end,
       provider_message_id = v.pmid, sent_at = v.at, provider_error_code = null, provider_error = null, updated_at = now()
-    from (values ${values(accepted.map((a) => sql`(${a.delivery.id}::uuid, ${a.providerMessageId}, ${a.at.toISOString()}::timestamptz)`))}) as v(id, pmid, at)
+    from unnest(${sql.param(accepted.map((a) => a.delivery.id))}::uuid[], ${sql.param(accepted.map((a) => a.providerMessageId))}::text[], ${sql.param(at)}::text[]::timestamptz[]) as v(id, pmid, at)
     where d.id = v.id`);
   await db.execute(sql`
     update delivery_attempts as a set outcome = 'accepted', finished_at = v.at
-    from (values ${values(accepted.map((a) => sql`(${a.attemptId}::uuid, ${a.at.toISOString()}::timestamptz)`))}) as v(id, at)
+    from unnest(${sql.param(accepted.map((a) => a.attemptId))}::uuid[], ${sql.param(at)}::text[]::timestamptz[]) as v(id, at)
     where a.id = v.id`);
+}
+
+// The attempt rows of a slice of claimed deliveries, written in one statement just before
+// their calls start.
+async function startAttempts(db: Database, slice: Delivery[], startedAt: Date): Promise<string[]> {
+  const ids = slice.map(() => randomUUID());
+  await db.execute(sql`
+    insert into delivery_attempts (id, delivery_id, attempt, started_at)
+    select id, d, n, ${startedAt.toISOString()}::timestamptz
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(slice.map((d) => d.id))}::uuid[], ${sql.param(slice.map((d) => d.attempts))}::int[]) as t(id, d, n)`);
+  return ids;
 }
 
 // One failed attempt: record it, then retry transient errors with backoff until the limit.
@@ -118,34 +133,33 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
   const byId = new Map(sendable.map((d) => [d.id, d]));
   const claimed = won.map((w) => ({ ...byId.get(w.id)!, status: "sending" as const, attempts: w.attempts }));
 
-  const accepted: Parameters<typeof recordAccepted>[1] = [];
+  const accepted: Accepted[] = [];
   // Failed first attempts go on retrying (their failure recorded at once) without holding up
-  // the windows after them.
+  // the calls after them.
   const retrying: Promise<void>[] = [];
   const webPushKeys = await webPushKeysFor(db, claimed);
-  // A window of sends at a time. Each window's attempts are written in one statement just
-  // before its calls start, not for the whole batch: if the worker dies, a row with an
-  // unfinished attempt may have reached the provider (never resent), and a row without one
-  // certainly did not (sent by the recovering worker).
-  for (let i = 0; i < claimed.length; i += SEND_CONCURRENCY) {
-    const window = claimed.slice(i, i + SEND_CONCURRENCY);
-    const messages = await Promise.all(window.map((d) => outboundMessageFor(db, d, webPushKeys)));
-    const startedAt = deps.clock();
-    const attempts = await db
-      .insert(deliveryAttempts)
-      .values(window.map((d) => ({ deliveryId: d.id, attempt: d.attempts, startedAt })))
-      .returning({ id: deliveryAttempts.id, deliveryId: deliveryAttempts.deliveryId });
-    const attemptOf = new Map(attempts.map((a) => [a.deliveryId, a.id]));
-    await Promise.all(
-      window.map(async (delivery, j) => {
-        const provider = providerFor(delivery)!;
-        const attemptId = attemptOf.get(delivery.id)!;
-        const outcome = await callProvider(provider, messages[j]);
-        if (outcome.ok) accepted.push({ delivery, attemptId, providerMessageId: outcome.providerMessageId, at: deps.clock() });
-        else retrying.push(retryUntilDone(deps, delivery, provider, messages[j], { attempt: delivery.attempts, attemptId, outcome }));
-      }),
-    );
+  // A pool of calls, refilled a slice at a time: a slice's attempts are written in one
+  // statement when the pool has room for all of it, and its calls start at once. So, if the
+  // worker dies, a row with an unfinished attempt may have reached the provider (never
+  // resent) and a row without one certainly did not (sent by the recovering worker); and no
+  // call waits for the slowest of a window before the next ones start.
+  const inFlight = new Set<Promise<void>>();
+  for (let i = 0; i < claimed.length; i += SLICE) {
+    while (inFlight.size > SEND_CONCURRENCY - SLICE) await Promise.race(inFlight);
+    const slice = claimed.slice(i, i + SLICE);
+    const messages = await Promise.all(slice.map((d) => outboundMessageFor(db, d, webPushKeys)));
+    const attemptIds = await startAttempts(db, slice, deps.clock());
+    slice.forEach((delivery, j) => {
+      const provider = providerFor(delivery)!;
+      const call = callProvider(provider, messages[j]).then((outcome) => {
+        inFlight.delete(call);
+        if (outcome.ok) accepted.push({ delivery, attemptId: attemptIds[j], providerMessageId: outcome.providerMessageId, at: deps.clock() });
+        else retrying.push(retryUntilDone(deps, delivery, provider, messages[j], { attempt: delivery.attempts, attemptId: attemptIds[j], outcome }));
+      });
+      inFlight.add(call);
+    });
   }
+  await Promise.all(inFlight);
   await Promise.all(retrying);
   await recordAccepted(db, accepted);
   // Staff watching the inbox see the tick move without waiting for a poll.

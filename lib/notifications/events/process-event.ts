@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deliveries, events, type Delivery, type EventRow } from "@/db/schema";
+import { insertRecords } from "@/db/insert-records";
 import { deliveryDecisionSchema } from "@/lib/notifications/delivery-decision";
 import { recoverInterruptedDeliveries } from "../delivery/recover-interrupted";
 import { retryDelayMs, type RetryPolicy } from "../delivery/retry-policy";
@@ -92,16 +93,12 @@ async function recordPlans(db: Database, planned: PlannedDelivery[]): Promise<De
   // Ids and timestamps are set here, so the insert only has to say which rows it kept. The
   // decision is checked against the sender's contract before it is stored.
   const now = new Date();
-  const rows = planned.map((r) => ({ ...r, decision: deliveryDecisionSchema.parse(r.decision), id: r.id ?? randomUUID(), createdAt: now, updatedAt: now }));
-  const kept = new Set<string>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const ids = await db.insert(deliveries).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: deliveries.id });
-    for (const { id } of ids) kept.add(id);
-  }
+  const rows = planned.map((r) => ({ ...DELIVERY_DEFAULTS, ...r, decision: deliveryDecisionSchema.parse(r.decision), id: r.id ?? randomUUID(), createdAt: now, updatedAt: now }));
+  const kept = new Set(await insertRecords(db, deliveries, rows, { onConflictDoNothing: true }));
   // As the database has them, generated recipient columns included.
   const inserted = rows
     .filter((r) => kept.has(r.id))
-    .map((r) => ({ ...DELIVERY_DEFAULTS, ...r, recipientPatientId: r.audience === "patient" ? r.recipientId : null, recipientStaffId: r.audience === "staff" ? r.recipientId : null }) as Delivery);
+    .map((r) => ({ ...r, recipientPatientId: r.audience === "patient" ? r.recipientId : null, recipientStaffId: r.audience === "staff" ? r.recipientId : null }) as Delivery);
   const keyed = rows.filter((r) => r.dedupeKey && !inserted.some((d) => d.eventId === r.eventId && d.channel === r.channel && d.address === r.address));
   if (!keyed.length) return inserted;
   const existing = await db
