@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { anyOf } from "@/db/any-of";
 import { attachments, staffPushSubscriptions, type Delivery } from "@/db/schema";
 import { fileStore } from "@/lib/storage/file-store";
 import { sendDecisionOf } from "@/lib/notifications/delivery-decision";
@@ -50,7 +51,7 @@ export async function webPushKeysFor(db: Database, batch: Pick<Delivery, "clinic
   const rows = await db
     .select({ clinicId: staffPushSubscriptions.clinicId, endpoint: staffPushSubscriptions.endpoint, p256dh: staffPushSubscriptions.p256dh, auth: staffPushSubscriptions.auth })
     .from(staffPushSubscriptions)
-    .where(inArray(staffPushSubscriptions.endpoint, [...new Set(pushes.map((d) => d.address))]));
+    .where(anyOf(staffPushSubscriptions.endpoint, [...new Set(pushes.map((d) => d.address))], "text"));
   for (const { clinicId, endpoint, ...k } of rows) keys.set(`${clinicId}|${endpoint}`, k);
   return keys;
 }

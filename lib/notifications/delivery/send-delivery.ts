@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { anyOf } from "@/db/any-of";
 import { deliveries, deliveryAttempts, type Delivery } from "@/db/schema";
 import type { ChannelProvider, OutboundMessage, SendOutcome } from "../providers/types";
 import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
@@ -23,11 +24,11 @@ export type SendDeps = {
 // Provider calls in flight at once: enough to hide HTTP latency, few enough to stay polite to
 // providers. They start a slice at a time (see sendDeliveries).
 const SEND_CONCURRENCY = 64;
-const SLICE = 16;
+const SLICE = 32;
 
-async function callProvider(provider: ChannelProvider, message: OutboundMessage): Promise<SendOutcome> {
+async function callProvider(provider: ChannelProvider, message: OutboundMessage, prepared?: () => Promise<SendOutcome>): Promise<SendOutcome> {
   try {
-    return await provider.send(message);
+    return await (prepared ? prepared() : provider.send(message));
   } catch (error) {
     // An adapter bug or an SDK throwing something unexpected: treated as worth one more try.
     return { ok: false, kind: "transient", code: "exception", message: error instanceof Error ? error.message : String(error) };
@@ -35,6 +36,18 @@ async function callProvider(provider: ChannelProvider, message: OutboundMessage)
 }
 
 type Accepted = { delivery: Delivery; attemptId: string; providerMessageId: string; at: Date };
+
+// A provider's prepare step, if it has one; a throw becomes the call's outcome (see callProvider).
+function prepareCall(provider: ChannelProvider, message: OutboundMessage): (() => Promise<SendOutcome>) | undefined {
+  if (!provider.prepare) return undefined;
+  try {
+    return provider.prepare(message);
+  } catch (error) {
+    return async () => {
+      throw error;
+    };
+  }
+}
 
 // Successful first attempts are recorded in two statements for the whole batch, each taking
 // its rows as arrays (unnest): one short statement however many thousands there are.
@@ -127,7 +140,7 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
   const won = await db
     .update(deliveries)
     .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1` })
-    .where(and(inArray(deliveries.id, sendable.map((d) => d.id)), eq(deliveries.status, "pending")))
+    .where(and(anyOf(deliveries.id, sendable.map((d) => d.id)), eq(deliveries.status, "pending")))
     .returning({ id: deliveries.id, attempts: deliveries.attempts });
   if (!won.length) return;
   const byId = new Map(sendable.map((d) => [d.id, d]));
@@ -137,7 +150,7 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
   // Failed first attempts go on retrying (their failure recorded at once) without holding up
   // the calls after them.
   const retrying: Promise<void>[] = [];
-  const webPushKeys = await webPushKeysFor(db, claimed);
+  let T=performance.now();const webPushKeys = await webPushKeysFor(db, claimed);let tw=0,tm=0,ta=0,tp=0;T=performance.now();
   // A pool of calls, refilled a slice at a time: a slice's attempts are written in one
   // statement when the pool has room for all of it, and its calls start at once. So, if the
   // worker dies, a row with an unfinished attempt may have reached the provider (never
@@ -145,13 +158,18 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
   // call waits for the slowest of a window before the next ones start.
   const inFlight = new Set<Promise<void>>();
   for (let i = 0; i < claimed.length; i += SLICE) {
-    while (inFlight.size > SEND_CONCURRENCY - SLICE) await Promise.race(inFlight);
+    let t0=performance.now();while (inFlight.size > SEND_CONCURRENCY - SLICE) await Promise.race(inFlight);tw+=performance.now()-t0;t0=performance.now();
     const slice = claimed.slice(i, i + SLICE);
     const messages = await Promise.all(slice.map((d) => outboundMessageFor(db, d, webPushKeys)));
-    const attemptIds = await startAttempts(db, slice, deps.clock());
+    tm+=performance.now()-t0;t0=performance.now();const written = startAttempts(db, slice, deps.clock());
+    // While the attempts are written: the providers' CPU work (Web Push encryption). One turn
+    // of the event loop first, for the driver to put the insert on the wire before it starts.
+    await new Promise((resolve) => setImmediate(resolve));
+    const prepared = slice.map((d, j) => prepareCall(providerFor(d)!, messages[j]));
+    tp+=performance.now()-t0;t0=performance.now();const attemptIds = await written;ta+=performance.now()-t0;
     slice.forEach((delivery, j) => {
       const provider = providerFor(delivery)!;
-      const call = callProvider(provider, messages[j]).then((outcome) => {
+      const call = callProvider(provider, messages[j], prepared[j]).then((outcome) => {
         inFlight.delete(call);
         if (outcome.ok) accepted.push({ delivery, attemptId: attemptIds[j], providerMessageId: outcome.providerMessageId, at: deps.clock() });
         else retrying.push(retryUntilDone(deps, delivery, provider, messages[j], { attempt: delivery.attempts, attemptId: attemptIds[j], outcome }));
@@ -159,9 +177,9 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
       inFlight.add(call);
     });
   }
-  await Promise.all(inFlight);
+  console.log('loop',performance.now()-T,'wait',tw,'msgs',tm,'prep',tp,'attempts',ta);T=performance.now();await Promise.all(inFlight);console.log('drain',performance.now()-T);T=performance.now();
   await Promise.all(retrying);
-  await recordAccepted(db, accepted);
+  await Promise.all(retrying);T=performance.now();await recordAccepted(db, accepted);console.log('accepted',performance.now()-T);
   // Staff watching the inbox see the tick move without waiting for a poll.
   await announceDeliveryChanges(db, claimed.filter((d) => d.eventType === HUB_MESSAGE_EVENT).map((d) => d.id));
 }

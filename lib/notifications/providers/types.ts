@@ -28,6 +28,10 @@ export type SendOutcome =
 export interface ChannelProvider {
   readonly channel: Channel;
   send(message: OutboundMessage): Promise<SendOutcome>;
+  // Optional: the CPU-heavy part of a send done ahead (Web Push encrypts each message), so the
+  // sender can do it while it waits on the database; the returned call makes the request.
+  // send(message) is prepare(message)() for a provider that has it.
+  prepare?(message: OutboundMessage): () => Promise<SendOutcome>;
 }
 
 export const transient = (code: string, message: string, retryAfterMs?: number): SendOutcome => ({
