@@ -37,6 +37,32 @@ async function callProvider(provider: ChannelProvider, message: OutboundMessage,
 
 type Accepted = { delivery: Delivery; attemptId: string; providerMessageId: string; at: Date };
 
+// Claimed deliveries grouped by provider, cut in slices: a batch provider's batch size, else
+// SLICE.
+function* slicesByProvider(claimed: Delivery[], providerFor: (d: Delivery) => ChannelProvider | undefined) {
+  const groups = new Map<ChannelProvider, Delivery[]>();
+  for (const d of claimed) {
+    const provider = providerFor(d)!;
+    const group = groups.get(provider);
+    if (group) group.push(d);
+    else groups.set(provider, [d]);
+  }
+  for (const [provider, group] of groups) {
+    const size = provider.sendBatch ? (provider.maxBatch ?? SLICE) : SLICE;
+    for (let i = 0; i < group.length; i += size) yield { provider, slice: group.slice(i, i + size) };
+  }
+}
+
+// One batch call; a throw is every message's outcome, worth one more try each.
+async function callBatch(provider: ChannelProvider, messages: OutboundMessage[]): Promise<SendOutcome[]> {
+  try {
+    return await provider.sendBatch!(messages);
+  } catch (error) {
+    const outcome: SendOutcome = { ok: false, kind: "transient", code: "exception", message: error instanceof Error ? error.message : String(error) };
+    return messages.map(() => outcome);
+  }
+}
+
 // A provider's prepare step, if it has one; a throw becomes the call's outcome (see callProvider).
 function prepareCall(provider: ChannelProvider, message: OutboundMessage): (() => Promise<SendOutcome>) | undefined {
   if (!provider.prepare) return undefined;
@@ -144,42 +170,48 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
     .returning({ id: deliveries.id, attempts: deliveries.attempts });
   if (!won.length) return;
   const byId = new Map(sendable.map((d) => [d.id, d]));
-  const claimed = won.map((w) => ({ ...byId.get(w.id)!, status: "sending" as const, attempts: w.attempts }));
+  const claimed = won.map((w) => Object.assign({}, byId.get(w.id)!, { status: "sending" as const, attempts: w.attempts }));
 
   const accepted: Accepted[] = [];
   // Failed first attempts go on retrying (their failure recorded at once) without holding up
   // the calls after them.
   const retrying: Promise<void>[] = [];
-  let T=performance.now();const webPushKeys = await webPushKeysFor(db, claimed);let tw=0,tm=0,ta=0,tp=0;T=performance.now();
+  const settle = (delivery: Delivery, provider: ChannelProvider, message: OutboundMessage, attemptId: string, outcome: SendOutcome) => {
+    if (outcome.ok) accepted.push({ delivery, attemptId, providerMessageId: outcome.providerMessageId, at: deps.clock() });
+    else retrying.push(retryUntilDone(deps, delivery, provider, message, { attempt: delivery.attempts, attemptId, outcome }));
+  };
+  const webPushKeys = await webPushKeysFor(db, claimed);
   // A pool of calls, refilled a slice at a time: a slice's attempts are written in one
   // statement when the pool has room for all of it, and its calls start at once. So, if the
   // worker dies, a row with an unfinished attempt may have reached the provider (never
   // resent) and a row without one certainly did not (sent by the recovering worker); and no
-  // call waits for the slowest of a window before the next ones start.
+  // call waits for the slowest of a window before the next ones start. A provider that sends
+  // in batches (FCM) gets a slice per batch, sent in one call.
   const inFlight = new Set<Promise<void>>();
-  for (let i = 0; i < claimed.length; i += SLICE) {
-    let t0=performance.now();while (inFlight.size > SEND_CONCURRENCY - SLICE) await Promise.race(inFlight);tw+=performance.now()-t0;t0=performance.now();
-    const slice = claimed.slice(i, i + SLICE);
+  let inFlightMessages = 0;
+  for (const { provider, slice } of slicesByProvider(claimed, providerFor)) {
+    const room = Math.max(SEND_CONCURRENCY, 2 * slice.length);
+    while (inFlightMessages + slice.length > room) await Promise.race(inFlight);
     const messages = await Promise.all(slice.map((d) => outboundMessageFor(db, d, webPushKeys)));
-    tm+=performance.now()-t0;t0=performance.now();const written = startAttempts(db, slice, deps.clock());
+    const written = startAttempts(db, slice, deps.clock());
     // While the attempts are written: the providers' CPU work (Web Push encryption). One turn
     // of the event loop first, for the driver to put the insert on the wire before it starts.
     await new Promise((resolve) => setImmediate(resolve));
-    const prepared = slice.map((d, j) => prepareCall(providerFor(d)!, messages[j]));
-    tp+=performance.now()-t0;t0=performance.now();const attemptIds = await written;ta+=performance.now()-t0;
-    slice.forEach((delivery, j) => {
-      const provider = providerFor(delivery)!;
-      const call = callProvider(provider, messages[j], prepared[j]).then((outcome) => {
-        inFlight.delete(call);
-        if (outcome.ok) accepted.push({ delivery, attemptId: attemptIds[j], providerMessageId: outcome.providerMessageId, at: deps.clock() });
-        else retrying.push(retryUntilDone(deps, delivery, provider, messages[j], { attempt: delivery.attempts, attemptId: attemptIds[j], outcome }));
-      });
-      inFlight.add(call);
+    const prepared = provider.sendBatch ? [] : messages.map((m) => prepareCall(provider, m));
+    const attemptIds = await written;
+    const calls = provider.sendBatch
+      ? [callBatch(provider, messages).then((outcomes) => slice.forEach((d, j) => settle(d, provider, messages[j], attemptIds[j], outcomes[j])))]
+      : slice.map((d, j) => callProvider(provider, messages[j], prepared[j]).then((outcome) => settle(d, provider, messages[j], attemptIds[j], outcome)));
+    inFlightMessages += slice.length;
+    const all = Promise.all(calls).then(() => {
+      inFlight.delete(all);
+      inFlightMessages -= slice.length;
     });
+    inFlight.add(all);
   }
-  console.log('loop',performance.now()-T,'wait',tw,'msgs',tm,'prep',tp,'attempts',ta);T=performance.now();await Promise.all(inFlight);console.log('drain',performance.now()-T);T=performance.now();
+  await Promise.all(inFlight);
   await Promise.all(retrying);
-  await Promise.all(retrying);T=performance.now();await recordAccepted(db, accepted);console.log('accepted',performance.now()-T);
+  await recordAccepted(db, accepted);
   // Staff watching the inbox see the tick move without waiting for a poll.
   await announceDeliveryChanges(db, claimed.filter((d) => d.eventType === HUB_MESSAGE_EVENT).map((d) => d.id));
 }

@@ -142,6 +142,22 @@ describe("Mobile push (firebase-admin → FCM v1)", () => {
     expect(await provider.send(message({ to: "dead-token" }))).toMatchObject({ kind: "permanent", code: "messaging/registration-token-not-registered", deadAddress: true });
   });
 
+  it("sends a batch over HTTP/2 (sendEach), one outcome per message, a dead token among them reported dead", async () => {
+    fault("push", 404, {
+      error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND", details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }] },
+    });
+    const tokens = ["batch-token-1", "batch-token-2", "batch-token-3"];
+    const outcomes = await provider.sendBatch!(tokens.map((to) => message({ to })));
+    expect(outcomes).toHaveLength(3);
+    const dead = outcomes.filter((o) => !o.ok);
+    expect(dead).toEqual([expect.objectContaining({ kind: "permanent", code: "messaging/registration-token-not-registered", deadAddress: true })]);
+    const sent = outcomes.filter((o) => o.ok).map((o) => (o as { providerMessageId: string }).providerMessageId);
+    expect(new Set(sent).size).toBe(2);
+    expect(sink.store.messages).toHaveLength(2);
+    expect(sink.store.messages.every((m) => m.protocol === "HTTP/2.0" && m.subject === "Rappel")).toBe(true);
+    expect(tokens.filter((t) => !sink.store.messages.some((m) => m.to === t))).toHaveLength(1);
+  });
+
   it("reports an FCM internal error as transient", async () => {
     fault("push", 500, { error: { code: 500, message: "Internal error", status: "INTERNAL", details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "INTERNAL" }] } });
     expect(await provider.send(message({ to: "device-token-1" }))).toMatchObject({ kind: "transient", code: "messaging/internal-error" });

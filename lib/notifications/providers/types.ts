@@ -32,6 +32,10 @@ export interface ChannelProvider {
   // sender can do it while it waits on the database; the returned call makes the request.
   // send(message) is prepare(message)() for a provider that has it.
   prepare?(message: OutboundMessage): () => Promise<SendOutcome>;
+  // Optional: many messages in one call (FCM's sendEach: up to maxBatch over one HTTP/2
+  // session), one outcome per message in the same order.
+  sendBatch?(messages: OutboundMessage[]): Promise<SendOutcome[]>;
+  readonly maxBatch?: number;
 }
 
 export const transient = (code: string, message: string, retryAfterMs?: number): SendOutcome => ({

@@ -1,6 +1,7 @@
 import { createECDH, randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import http2 from "node:http2";
+import net, { type AddressInfo } from "node:net";
 import { decrypt } from "http_ece";
 import type { Channel } from "@/db/schema";
 import { SinkStore, type SinkAttachment, type SinkFault } from "./sink-store";
@@ -12,7 +13,7 @@ import { SinkStore, type SinkAttachment, type SinkFault } from "./sink-store";
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 // account: the credentials the caller used (API key, account SID, access key, project…): which clinic sent it.
-type Request = { method: string; path: string; headers: http.IncomingHttpHeaders; body: Buffer; account?: string };
+type Request = { method: string; path: string; headers: http.IncomingHttpHeaders | http2.IncomingHttpHeaders; body: Buffer; httpVersion: string; account?: string };
 type Route = { channel: Channel; match: RegExp; handle: (req: Request, m: RegExpMatchArray, store: SinkStore) => Reply | Promise<Reply> };
 
 const json = (req: Request) => JSON.parse(req.body.toString("utf8") || "{}");
@@ -129,7 +130,8 @@ const ROUTES: Route[] = [
       if (!req.headers.authorization?.startsWith("Bearer ")) return { status: 401, body: { error: { code: 401, status: "UNAUTHENTICATED" } } };
       const { message } = json(req);
       const id = `projects/${m[1]}/messages/${store.nextId("")}`;
-      store.record({ account: req.account, channel: "push", to: message.token, subject: message.notification?.title, text: message.notification?.body, raw: message }, id);
+      // protocol: firebase-admin's send() speaks HTTP/1.1, its batch sendEach() HTTP/2.
+      store.record({ account: req.account, channel: "push", to: message.token, subject: message.notification?.title, text: message.notification?.body, protocol: `HTTP/${req.httpVersion}`, raw: message }, id);
       return { status: 200, body: { name: id } };
     },
   },
@@ -155,10 +157,10 @@ const ROUTES: Route[] = [
 
 export type SinkServer = { url: string; store: SinkStore; close: () => Promise<void>; newWebPushSubscription: () => { endpoint: string; keys: { p256dh: string; auth: string } } };
 
-function send(res: http.ServerResponse, reply: Reply) {
+function send(res: http.ServerResponse | http2.Http2ServerResponse, reply: Reply) {
   const isJson = typeof reply.body !== "string";
   res.writeHead(reply.status, { "content-type": isJson ? "application/json" : "text/plain", ...reply.headers });
-  res.end(isJson ? JSON.stringify(reply.body) : reply.body);
+  (res as http.ServerResponse).end(isJson ? JSON.stringify(reply.body) : String(reply.body));
 }
 
 export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<SinkServer> {
@@ -173,12 +175,12 @@ export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<Sin
     return { endpoint: `${url}/push/${id}`, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") } };
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", async () => {
       const path = (req.url ?? "/").split("?")[0];
-      const request: Request = { method: req.method ?? "GET", path, headers: req.headers, body: Buffer.concat(chunks) };
+      const request: Request = { method: req.method ?? "GET", path, headers: req.headers, body: Buffer.concat(chunks), httpVersion: req.httpVersion };
       try {
         // ?account=…&account=…: one clinic's messages only (the app asks for the caller's clinic).
         const accounts = new URL(req.url ?? "/", "http://sink").searchParams.getAll("account");
@@ -215,20 +217,36 @@ export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<Sin
         send(res, { status: 400, body: { error: error instanceof Error ? error.message : String(error) } });
       }
     });
+  };
+  // One port, both protocols, as FCM serves them: HTTP/1.1 (firebase-admin's send, the other
+  // providers) and HTTP/2 without TLS (sendEach, redirected here by push-fcm.ts). A
+  // connection's first bytes say which: HTTP/2 opens with its fixed preface.
+  const http1 = http.createServer(handle);
+  http1.keepAliveTimeout = 30_000;
+  const h2c = http2.createServer({ peerMaxConcurrentStreams: 1000 }, handle);
+  const connections = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+    socket.once("readable", () => {
+      const head: Buffer | null = socket.read(3);
+      if (head) socket.unshift(head);
+      (head?.toString("latin1") === "PRI" ? h2c : http1).emit("connection", socket);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
   url = `http://${host}:${(server.address() as AddressInfo).port}`;
-  server.keepAliveTimeout = 30_000;
   return {
     url,
     store,
     newWebPushSubscription,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        for (const socket of connections) socket.destroy();
+        http1.closeAllConnections();
         server.close(() => resolve());
       }),
   };

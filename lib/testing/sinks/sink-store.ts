@@ -13,6 +13,7 @@ export type SinkMessage = {
   html?: string;
   template?: { name: string; language: string; parameters: string[] };
   attachments?: SinkAttachment[];
+  protocol?: string;
   raw: unknown;
 };
 
@@ -37,8 +38,9 @@ export class SinkStore {
   record(message: Omit<SinkMessage, "id" | "at">, id: string): SinkMessage {
     const stored = { ...message, id, at: new Date().toISOString() };
     this.messages.push(stored);
-    // Bounded: a long dev session must not grow without limit.
-    if (this.messages.length > 5000) this.messages.shift();
+    // Bounded: a long dev session must not grow without limit. Trimmed a thousand at a time, so a
+    // burst of 10,000 does not move the whole array on every message.
+    if (this.messages.length > 6000) this.messages.splice(0, this.messages.length - 5000);
     return stored;
   }
 
