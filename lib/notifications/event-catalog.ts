@@ -48,7 +48,9 @@ export const PATIENT_EVENT_PAYLOADS = {
     z.object({ tokenNumber: z.string().min(1).max(20), queueName: z.string().min(1).max(100), position: z.number().int().min(1).max(1000) }),
   ),
   "clinical.prescription_ready": patientRef.and(z.object({ documentId: z.string().max(100).optional() })),
-  "clinical.report_ready": patientRef.and(z.object({ documentId: z.string().max(100).optional() })),
+  // doctorId: the doctor who ordered it, when the lab system knows; else the patient's doctor
+  // (their latest appointment's agenda) gets the staff alert.
+  "clinical.report_ready": patientRef.and(z.object({ documentId: z.string().max(100).optional(), doctorId: z.uuid("must be a staff id").optional() })),
   "doctor.emergency_leave": appointmentRef.and(
     z.object({ refundAmount: money, currency: z.string().length(3).toUpperCase(), rescheduleUrl: z.url({ protocol: /^https?$/ }) }),
   ),

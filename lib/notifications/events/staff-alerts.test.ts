@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendas, events, staffNotifications } from "@/db/schema";
 import { applyAppointmentChange } from "@/lib/appointments/apply-appointment-change";
 import { bookAppointment as book } from "@/lib/appointments/book-appointment";
-import { makeBookableAgenda, makePatient, makeStaff, staffContextFor } from "@/lib/testing/factories";
+import { makeAppointment, makeBookableAgenda, makePatient, makeStaff, staffContextFor } from "@/lib/testing/factories";
 import { bookAppointment, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { processEvent } from "./process-event";
 
@@ -70,5 +70,30 @@ describe("staff alerts raised by the app", () => {
     const told = (await alertsOf(`alert:${cancelled.id}`)).map((a) => a.staffUserId);
     expect(told).toContain(doctor.id);
     expect(told).not.toContain(booker.staff.id);
+  });
+
+  it("a lab report ready alerts the patient's doctor (their latest appointment's), or the doctor the event names, never with the report's content", async () => {
+    const lab = await makeStaff(f.db, f.clinic.id, "lab");
+    const other = await makeStaff(f.db, f.clinic.id, "doctor");
+    const { patient, agenda } = await bookAppointment(f, {}, { startsAt: new Date(Date.now() - 7 * 86_400_000), endsAt: new Date(Date.now() - 7 * 86_400_000 + 1_800_000) });
+    await f.db.update(agendas).set({ doctorId: doctor.id }).where(eq(agendas.id, agenda.id));
+    // A later appointment with another doctor, still to come: the latest past one decides.
+    const next = await makeBookableAgenda(f.db, f.clinic.id);
+    await f.db.update(agendas).set({ doctorId: other.id }).where(eq(agendas.id, next.agenda.id));
+    await makeAppointment(f.db, { clinicId: f.clinic.id, agendaId: next.agenda.id, motifId: next.motif.id, patientId: patient.id }, { startsAt: new Date(Date.now() + 7 * 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000 + 1_800_000) });
+
+    const mark = f.queued.length;
+    const { id } = await publish(f, { type: "clinical.report_ready", data: { patientId: patient.id, documentId: "HBA1C-2027-001" } });
+    await drainQueue(mark);
+    const alerts = await alertsOf(`alert:${id}`);
+    expect(alerts.map((a) => a.staffUserId).sort()).toEqual([doctor.id, lab.id].sort());
+    expect(alerts[0]).toMatchObject({ type: "staff.lab_result", link: `/patients/${patient.id}` });
+    expect(alerts[0].body).toBe("Lab result ready for Anne ROUX.");
+    expect(JSON.stringify(alerts)).not.toContain("HBA1C");
+
+    const from = f.queued.length;
+    const named = await publish(f, { type: "clinical.report_ready", data: { patientId: patient.id, doctorId: other.id } });
+    await drainQueue(from);
+    expect((await alertsOf(`alert:${named.id}`)).map((a) => a.staffUserId).sort()).toEqual([other.id, lab.id].sort());
   });
 });
