@@ -195,6 +195,13 @@ export const ROUTES: Record<string, Route> = {
     invalid: { path: () => "/api/devices", body: { token: "short", platform: "blackberry", timeZone: "Mars/Olympus" } },
   },
   "DELETE /api/devices/[token]": { kind: "patient", invalid: { path: () => "/api/devices/not%20a%20token" } },
+  "GET /api/patient/appointments": { kind: "patient" },
+  "POST /api/patient/appointments/[id]/cancel": {
+    kind: "patient",
+    takesJson: true,
+    nul: { path: (f) => `/api/patient/appointments/${f.appointment}/cancel`, body: { reason: `Feeling${NUL} better` } },
+    invalid: { path: () => "/api/patient/appointments/not-an-id/cancel", body: { reason: "x".repeat(501), refund: true } },
+  },
   "GET /api/reminder-rules": { kind: "staff", permission: "manage_settings" },
   "PUT /api/reminder-rules": {
     kind: "staff",
@@ -498,6 +505,11 @@ test.describe.serial("every route, probed as an attacker", () => {
         const bearer = { authorization: `Bearer ${await patientToken()}` };
         if (method === "DELETE" && template.includes("[token]")) {
           expect((await call(anonymous, method, target, undefined, bearer)).status(), "another account's device").toBe(404);
+          row["404"] = "✓";
+        }
+        if (template.includes("[id]")) {
+          // Another clinic's appointment: as if it did not exist, and untouched.
+          expect((await call(anonymous, method, url.replace("[id]", foreign.appointment), "{}", bearer)).status(), "another account's appointment").toBe(404);
           row["404"] = "✓";
         }
         if (route.takesJson) {

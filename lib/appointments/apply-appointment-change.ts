@@ -12,7 +12,7 @@ export async function applyAppointmentChange(ctx: StaffContext, appointmentId: s
   const { changed, event } = await ctx.db.transaction(async (tx) => {
     const changed = await changeAppointment({ ...ctx, db: tx }, appointmentId, change, now);
     await syncReminders(tx, changed.after, now);
-    return { changed, event: await recordAppointmentEvent(tx, changed, ctx.staff.id) };
+    return { changed, event: await recordAppointmentEvent(tx, changed, { staffId: ctx.staff.id }) };
   });
   await queueAfterCommit(event);
   return { appointment: changed.after, event: event && { id: event.id, type: event.type } };

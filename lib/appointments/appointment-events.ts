@@ -21,13 +21,14 @@ export function eventForChange(before: Appointment, after: Appointment): Patient
 
 // The app's own actions publish the same events, through the same pipeline, as other systems.
 // Called in the transaction that saved the change: no change is saved without its event.
-// actorStaffId: who made the change, spared the staff alert it raises.
-export async function recordAppointmentEvent(db: Database, change: { before: Appointment; after: Appointment }, actorStaffId?: string) {
+// actor: the staff member who made the change (spared the staff alert it raises), or the
+// patient, from their app.
+export async function recordAppointmentEvent(db: Database, change: { before: Appointment; after: Appointment }, actor: { staffId?: string; cancelledBy?: "staff" | "patient" } = {}) {
   const type = eventForChange(change.before, change.after);
   if (!type) return null;
   const { after, before } = change;
-  const data: Record<string, unknown> = { appointmentId: after.id, ...(actorStaffId ? { actorStaffId } : {}) };
-  if (type === "appointment.cancelled") Object.assign(data, { cancelledBy: "staff", reason: after.cancellationReason ?? undefined });
+  const data: Record<string, unknown> = { appointmentId: after.id, ...(actor.staffId ? { actorStaffId: actor.staffId } : {}) };
+  if (type === "appointment.cancelled") Object.assign(data, { cancelledBy: actor.cancelledBy ?? "staff", reason: after.cancellationReason ?? undefined });
   if (type === "appointment.rescheduled") data.previousStartsAt = before.startsAt.toISOString();
   const event = { id: `app:${after.id}:${type}:${after.updatedAt.getTime()}`, type, data } as IncomingEvent;
   return { ...(await storeEvent(db, after.clinicId, event, "app")), type };

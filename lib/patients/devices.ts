@@ -21,7 +21,7 @@ export type DeviceRegistration = z.output<typeof deviceRegistrationSchema>;
 export const deviceTokenParamSchema = z.object({ token: deviceToken });
 
 // The profiles a patient account receives pushes for: its approved links.
-async function approvedProfiles(ctx: PatientContext) {
+export async function approvedProfiles(ctx: PatientContext) {
   return ctx.db
     .select({ patientId: patients.id, firstName: patients.firstName, lastName: patients.lastName })
     .from(patientUserProfiles)
