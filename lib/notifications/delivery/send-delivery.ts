@@ -148,10 +148,12 @@ async function retryUntilDone(deps: SendDeps, delivery: Delivery, provider: Chan
   }
 }
 
+type ProviderFor = (d: Delivery) => ChannelProvider | undefined;
+
 // Sends pending deliveries. Each is claimed first (pending → sending, in one statement for
 // the batch): only one worker ever moves a row out of "pending", which is what makes a
 // duplicate job harmless. Rows whose channel has no provider any more are skipped.
-export async function sendDeliveries(deps: SendDeps, pending: Delivery[], providerFor: (d: Delivery) => ChannelProvider | undefined): Promise<void> {
+export async function sendDeliveries(deps: SendDeps, pending: Delivery[], providerFor: ProviderFor): Promise<void> {
   const { db } = deps;
   const orphans = pending.filter((d) => !providerFor(d));
   if (orphans.length) {
@@ -170,8 +172,18 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
     .returning({ id: deliveries.id, attempts: deliveries.attempts });
   if (!won.length) return;
   const byId = new Map(sendable.map((d) => [d.id, d]));
-  const claimed = won.map((w) => Object.assign({}, byId.get(w.id)!, { status: "sending" as const, attempts: w.attempts }));
+  await sendClaimed(
+    deps,
+    won.map((w) => Object.assign({}, byId.get(w.id)!, { status: "sending" as const, attempts: w.attempts })),
+    providerFor,
+  );
+}
 
+// Sends deliveries this worker holds in "sending": claimed above, or inserted so by the worker
+// that planned them (no other can have them: the insert that created them was its own).
+export async function sendClaimed(deps: SendDeps, claimed: Delivery[], providerFor: ProviderFor): Promise<void> {
+  const { db } = deps;
+  if (!claimed.length) return;
   const accepted: Accepted[] = [];
   // Failed first attempts go on retrying (their failure recorded at once) without holding up
   // the calls after them.

@@ -7,7 +7,7 @@ import { insertRecords } from "@/db/insert-records";
 import { deliveryDecisionSchema } from "@/lib/notifications/delivery-decision";
 import { recoverInterruptedDeliveries } from "../delivery/recover-interrupted";
 import { retryDelayMs, type RetryPolicy } from "../delivery/retry-policy";
-import { sendDeliveries, type SendDeps } from "../delivery/send-delivery";
+import { sendClaimed, sendDeliveries, type SendDeps } from "../delivery/send-delivery";
 import { HUB_MESSAGE_EVENT, isPatientEvent } from "@/lib/notifications/event-catalog";
 import { settingsOfClinics, type ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
@@ -111,7 +111,7 @@ async function recordPlans(db: Database, planned: PlannedDelivery[]): Promise<De
   if (refused.length) {
     await db
       .insert(deliveries)
-      .values(refused.map((r) => ({ ...r, status: "skipped" as const, skipReason: "household_duplicate_sms", dedupeKey: null, decision: { reason: "household_duplicate_sms", key: r.dedupeKey } })))
+      .values(refused.map((r) => ({ ...r, status: "skipped" as const, attempts: 0, skipReason: "household_duplicate_sms", dedupeKey: null, decision: { reason: "household_duplicate_sms", key: r.dedupeKey } })))
       .onConflictDoNothing();
   }
   return inserted;
@@ -177,7 +177,17 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
   for (const e of claimed.filter((x) => plans.get(x.id) instanceof Error)) outcomes.set(e.id, await markForRetry(deps, e, plans.get(e.id) as Error, now));
 
   try {
-    const inserted = await recordPlans(db, planned.flatMap((e) => (plans.get(e.id) as EventPlan).rows));
+    // A first run's rows to send are inserted already claimed ("sending", first attempt), or
+    // skipped when their channel has no provider: the insert that creates a row is this
+    // worker's alone, so no claim statement is needed. A retried event's new rows go in
+    // pending, and are claimed with what its first run left.
+    const providerFor = (d: Pick<Delivery, "clinicId" | "channel">) => settings.get(d.clinicId)?.providers.get(d.channel);
+    const firstRun = new Set(planned.filter((e) => e.attempts <= 1).map((e) => e.id));
+    const rows = planned.flatMap((e) => (plans.get(e.id) as EventPlan).rows).map((r) => {
+      if (r.status !== "pending" || !firstRun.has(r.eventId)) return r;
+      return providerFor(r) ? Object.assign({}, r, { status: "sending" as const, attempts: 1 }) : Object.assign({}, r, { status: "skipped" as const, skipReason: "channel_not_enabled" });
+    });
+    const inserted = await recordPlans(db, rows);
     for (const e of planned) await (plans.get(e.id) as EventPlan).afterRecord?.(db);
     // Raised events have stable ids: a retried event finds them stored and queues any still pending.
     const raised: StoredEvent[] = [];
@@ -185,12 +195,11 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
     // An event seen before may have deliveries left half-done by a worker that died.
     const retried = planned.filter((e) => e.attempts > 1);
     for (const e of retried) await recoverInterruptedDeliveries(db, e.id, now);
-    const pending = inserted.filter((d) => d.status === "pending");
+    await sendClaimed(deps, inserted.filter((d) => d.status === "sending"), providerFor);
     if (retried.length) {
-      const leftover = await db.select().from(deliveries).where(and(inArray(deliveries.eventId, retried.map((e) => e.id)), eq(deliveries.status, "pending")));
-      pending.push(...leftover.filter((d) => !pending.some((p) => p.id === d.id)));
+      const pending = await db.select().from(deliveries).where(and(inArray(deliveries.eventId, retried.map((e) => e.id)), eq(deliveries.status, "pending")));
+      await sendDeliveries(deps, pending, providerFor);
     }
-    await sendDeliveries(deps, pending, (d) => settings.get(d.clinicId)?.providers.get(d.channel));
     await markProcessed(db, planned, plans, deps.clock());
     for (const e of planned) outcomes.set(e.id, "processed");
     const toQueue = raised.filter((r) => r.needsQueue).map((r) => r.id);
