@@ -1,6 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendas, appointments, events, patientUserProfiles, patientUsers, scheduledReminders, staffNotifications } from "@/db/schema";
+import { agendas, appointments, events, motifs, patientUserProfiles, patientUsers, scheduledReminders, staffNotifications } from "@/db/schema";
 import type { PatientContext } from "@/lib/auth/patient-session";
 import { processEvent } from "@/lib/notifications/events/process-event";
 import { makeAgendaAndMotif, makeAppointment, makePatient, makeStaff } from "@/lib/testing/factories";
@@ -38,6 +38,9 @@ describe("a patient's own appointments", () => {
     expect(listed).toEqual([expect.objectContaining({ id: mine.appointment.id, patientFirstName: "Léa", status: "confirmed" })]);
     expect(Object.keys(listed[0])).not.toContain("motifId");
     expect((await upcomingAppointments(pending.ctx, new Date())).appointments).toEqual([]);
+    // A visit reason with notifications off is hidden from the patient's list.
+    await f.db.update(motifs).set({ notificationsEnabled: false }).where(eq(motifs.id, mine.motif.id));
+    expect((await upcomingAppointments(mine.ctx, new Date())).appointments).toEqual([]);
   });
 
   it("cancels one: reminders cancelled, the event says the patient did it, and reception and the doctor are alerted", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
-import { agendas, appointments, clinics } from "@/db/schema";
+import { agendas, appointments, clinics, motifs } from "@/db/schema";
 import type { PatientContext } from "@/lib/auth/patient-session";
 import { recordAppointmentEvent } from "@/lib/appointments/appointment-events";
 import { changeAppointment } from "@/lib/appointments/change-appointment";
@@ -15,7 +15,8 @@ export const patientAppointmentParamSchema = z.object({ id: z.uuid("must be an a
 export const patientCancellationSchema = z.strictObject({ reason: z.string().trim().max(500, "must be at most 500 characters").optional() });
 
 // The appointments still to come of every profile the account manages, as the app lists them:
-// who, when, with which agenda, and the booking reference. Nothing clinical (no visit reason).
+// who, when, with which agenda, and the booking reference. Nothing clinical (no visit reason),
+// and none of a visit reason whose notifications are off (the clinic hides those from patients).
 export async function upcomingAppointments(ctx: PatientContext, now: Date) {
   const profiles = await approvedProfiles(ctx);
   if (!profiles.length) return { appointments: [] };
@@ -23,7 +24,10 @@ export async function upcomingAppointments(ctx: PatientContext, now: Date) {
     .select({ id: appointments.id, patientId: appointments.patientId, startsAt: appointments.startsAt, endsAt: appointments.endsAt, status: appointments.status, bookingReference: appointments.bookingReference, agenda: agendas.name })
     .from(appointments)
     .innerJoin(agendas, and(eq(agendas.id, appointments.agendaId), eq(agendas.clinicId, appointments.clinicId)))
-    .where(inClinic(ctx, appointments, inArray(appointments.patientId, profiles.map((p) => p.patientId)), gte(appointments.endsAt, now), ne(appointments.status, "cancelled")))
+    .innerJoin(motifs, and(eq(motifs.id, appointments.motifId), eq(motifs.clinicId, appointments.clinicId)))
+    .where(
+      inClinic(ctx, appointments, inArray(appointments.patientId, profiles.map((p) => p.patientId)), gte(appointments.endsAt, now), ne(appointments.status, "cancelled"), eq(motifs.notificationsEnabled, true)),
+    )
     .orderBy(asc(appointments.startsAt))
     .limit(100);
   const nameOf = new Map(profiles.map((p) => [p.patientId, p.firstName]));
