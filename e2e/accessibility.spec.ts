@@ -122,6 +122,8 @@ for (const [role, email] of [
         await check("settings, reminders");
         await page.goto("/settings/alert-routing");
         await check("settings, alert routing");
+        await page.goto("/settings/notification-switches");
+        await check("settings, notification switches");
       }
 
       // The shortcut list, open.

@@ -158,7 +158,7 @@ test("the Notifications log: / to its search field, j / k through the rows, Ente
   await expect(links.first()).toBeFocused();
   const href = await links.first().getAttribute("href");
   await page.keyboard.press("/");
-  await expect(page.getByLabel("Patient")).toBeFocused();
+  await expect(page.getByRole("searchbox", { name: /Search|Rechercher/ })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(links.first()).toBeFocused();
   await page.keyboard.press("j");

@@ -202,6 +202,16 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: (f) => `/api/patient/appointments/${f.appointment}/cancel`, body: { reason: `Feeling${NUL} better` } },
     invalid: { path: () => "/api/patient/appointments/not-an-id/cancel", body: { reason: "x".repeat(501), refund: true } },
   },
+  "GET /api/notification-switches": { kind: "staff", permission: "manage_settings" },
+  "PATCH /api/notification-switches": {
+    kind: "staff",
+    permission: "manage_settings",
+    idParam: "agenda",
+    takesJson: true,
+    valid: { path: () => "/api/notification-switches", body: { target: "agenda", id: "FOREIGN_AGENDA", switch: "sms", on: false } },
+    nul: { path: () => "/api/notification-switches", body: { target: "agenda", id: random, switch: `sm${NUL}s`, on: false } },
+    invalid: { path: () => "/api/notification-switches", body: { target: "agenda", id: "not-an-id", switch: "pigeon", on: "maybe" } },
+  },
   "GET /api/reminder-rules": { kind: "staff", permission: "manage_settings" },
   "PUT /api/reminder-rules": {
     kind: "staff",

@@ -37,9 +37,16 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title={t("title")}>
-        <LogShortcuts searchFieldId="f-patient" />
+        <LogShortcuts searchFieldId="f-q" />
       </PageHeader>
-      <form method="get" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7" aria-label={t("filters")}>
+      <form method="get" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-8" aria-label={t("filters")}>
+        <div className="sm:col-span-3 lg:col-span-2">
+          <FieldLabel htmlFor="f-q">{t("search")}</FieldLabel>
+          <Input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} aria-describedby="f-q-hint" className="w-full" />
+          <p id="f-q-hint" className="mt-1 text-xs text-slate-600">
+            {t("searchHint")}
+          </p>
+        </div>
         <div>
           <FieldLabel htmlFor="f-event">{t("event")}</FieldLabel>
           <Select id="f-event" name="event" defaultValue={query.event ?? ""} className="w-full">

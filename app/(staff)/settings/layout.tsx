@@ -19,6 +19,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 { href: "/settings/agendas", label: t("tabs.agendas") },
                 { href: "/settings/visit-reasons", label: t("tabs.visitReasons") },
                 { href: "/settings/reminders", label: t("tabs.reminders") },
+                { href: "/settings/notification-switches", label: t("tabs.switches") },
                 { href: "/settings/alert-routing", label: t("tabs.alertRouting") },
                 { href: "/settings/import", label: t("tabs.import") },
               ]

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
-import { deliveries, patients, staffUsers } from "@/db/schema";
+import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { appointments, deliveries, patients, staffUsers } from "@/db/schema";
 import { encodeCursor } from "@/lib/paging/cursor";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
@@ -9,7 +10,25 @@ import type { DeliveryLogQuery } from "./schemas";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 
-// The delivery log, newest first, filtered by patient, event, channel, status and clinic days.
+// What a support search matches: the provider's message id, the address (a phone read in the
+// clinic's country, an email, the end of a device token or push endpoint), the appointment's
+// reference, or the recipient's name.
+function searchFor(q: string, ctx: Ctx): SQL {
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const phone = parsePhoneNumberFromString(q, ctx.clinic.country as CountryCode);
+  const matches: (SQL | undefined)[] = [
+    eq(deliveries.providerMessageId, q),
+    phone?.isValid() ? eq(deliveries.address, phone.number) : undefined,
+    q.includes("@") ? eq(deliveries.address, q.toLowerCase()) : undefined,
+    q.length >= 8 && /^[A-Za-z0-9_:.\/-]+$/.test(q) ? like(deliveries.address, `%${escaped}`) : undefined,
+    sql`${deliveries.appointmentId} in (select ${appointments.id} from ${appointments} where ${appointments.clinicId} = ${ctx.clinicId} and ${appointments.bookingReference} = ${q})`,
+    sql`coalesce(${patients.firstName} || ' ' || ${patients.lastName}, ${staffUsers.name}) ilike ${`%${escaped}%`}`,
+  ];
+  return or(...matches)!;
+}
+
+// The delivery log, newest first, filtered by patient, event, channel, status and clinic days,
+// or found by a support search.
 export async function listDeliveries(ctx: Ctx, q: DeliveryLogQuery) {
   const { timeZone } = ctx.clinic;
   const rows = await ctx.db
@@ -35,6 +54,7 @@ export async function listDeliveries(ctx: Ctx, q: DeliveryLogQuery) {
         ctx,
         deliveries,
         q.patient ? eq(deliveries.recipientId, q.patient) : undefined,
+        q.q ? searchFor(q.q, ctx) : undefined,
         q.event ? eq(deliveries.eventType, q.event) : undefined,
         q.channel ? eq(deliveries.channel, q.channel) : undefined,
         q.status ? eq(deliveries.status, q.status) : undefined,

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
 import { ScheduledNotifications } from "@/components/appointments/scheduled-notifications";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import { WhyNot } from "@/components/support/why-not";
 import type { ThreadPage } from "@/components/inbox/types";
 import { HouseholdLinkActions, LinkPortalAccount } from "@/components/patients/household-controls";
 import { StartConversation } from "@/components/patients/patient-messaging";
@@ -19,6 +20,7 @@ import { remindersOf } from "@/lib/appointments/reminders-of";
 import { getPatient } from "@/lib/patients/get-patient";
 import { formatPhoneNational } from "@/lib/patients/phone";
 import { patientIdSchema } from "@/lib/patients/schemas";
+import { explainPatient } from "@/lib/support/why-not";
 import { clinicLocalDateTime } from "@/lib/time/clinic-time";
 
 async function load(id: string) {
@@ -42,7 +44,8 @@ async function load(id: string) {
 
 export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ consentStaysWith?: string }> }) {
   const { ctx, patient, household, appointments, upcoming, past } = await load((await params).id);
-  const reminders = await remindersOf(ctx, upcoming.map((a) => a.id));
+  const [reminders, explained] = await Promise.all([remindersOf(ctx, upcoming.map((a) => a.id)), can(ctx, "view_deliveries") ? explainPatient(ctx, patient.id) : null]);
+  const tWhy = await getTranslations("whyNot");
   // After a number or address changed: consent stayed with the old one (lib/patients/save-patient.ts).
   const consentStaysWith = ((await searchParams).consentStaysWith ?? "").split(",").filter(Boolean).slice(0, 4);
   const phone = (value: string) => formatPhoneNational(value, ctx.clinic.country);
@@ -240,6 +243,15 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               </>
             )}
           </section>
+          {explained ? (
+            <section aria-labelledby="patient-why-not" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <h2 id="patient-why-not" className="mb-1 font-semibold">
+                {tWhy("title")}
+              </h2>
+              <p className="mb-3 text-xs text-slate-600">{tWhy("intro", { what: tWhy("forPatient") })}</p>
+              <WhyNot items={explained} timeZone={timeZone} />
+            </section>
+          ) : null}
         </div>
       </div>
     </>
