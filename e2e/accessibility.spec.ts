@@ -124,6 +124,8 @@ for (const [role, email] of [
         await check("settings, alert routing");
         await page.goto("/settings/notification-switches");
         await check("settings, notification switches");
+        await page.goto("/settings/channels");
+        await check("settings, channels");
       }
 
       // The shortcut list, open.

@@ -202,6 +202,23 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: (f) => `/api/patient/appointments/${f.appointment}/cancel`, body: { reason: `Feeling${NUL} better` } },
     invalid: { path: () => "/api/patient/appointments/not-an-id/cancel", body: { reason: "x".repeat(501), refund: true } },
   },
+  "GET /api/channels": { kind: "staff", permission: "manage_settings" },
+  "PUT /api/channels/[channel]": {
+    kind: "staff",
+    permission: "manage_settings",
+    takesJson: true,
+    valid: { path: () => "/api/channels/telegram", body: { enabled: false, config: {} } },
+    nul: { path: () => "/api/channels/telegram", body: { enabled: false, config: { baseUrl: `https://api.telegram.org${NUL}` } } },
+    invalid: { path: () => "/api/channels/pigeon", body: { enabled: "yes" } },
+  },
+  "POST /api/channels/[channel]/test": {
+    kind: "staff",
+    permission: "manage_settings",
+    takesJson: true,
+    valid: { path: () => "/api/channels/sms/test", body: { to: "+33612345678" } },
+    nul: { path: () => "/api/channels/sms/test", body: { to: `+3361234${NUL}5678` } },
+    invalid: { path: () => "/api/channels/sms/test", body: { to: "" } },
+  },
   "GET /api/notification-switches": { kind: "staff", permission: "manage_settings" },
   "PATCH /api/notification-switches": {
     kind: "staff",

@@ -11,6 +11,13 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   AUTH_SECRET_FILE: z.string().min(1).default(".data/auth-secret"),
+  // The key that encrypts the clinics' provider credentials at rest (AES-256-GCM): 32 bytes,
+  // base64. Without it (the embedded default) one is made once and kept in this file.
+  CHANNEL_SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
+    .optional(),
+  CHANNEL_SECRETS_KEY_FILE: z.string().min(1).default(".data/channel-secrets-key"),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // The app's public URL: QStash calls back {APP_URL}/api/jobs/events; webhooks are verified against it.

@@ -20,6 +20,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 { href: "/settings/visit-reasons", label: t("tabs.visitReasons") },
                 { href: "/settings/reminders", label: t("tabs.reminders") },
                 { href: "/settings/notification-switches", label: t("tabs.switches") },
+                { href: "/settings/channels", label: t("tabs.channels") },
                 { href: "/settings/alert-routing", label: t("tabs.alertRouting") },
                 { href: "/settings/import", label: t("tabs.import") },
               ]

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { ttlCache } from "@/lib/cache/ttl-cache";
+import { isSealed, seal, unseal } from "@/lib/security/secret-box";
 import { clinicChannels, type Channel } from "@/db/schema";
 import { createEmailProvider, emailConfigSchema } from "./email-ses";
 import { createInAppProvider } from "./in-app";
@@ -13,18 +14,47 @@ import type { ChannelProvider } from "./types";
 import { createWebPushProvider, webPushConfigSchema } from "./web-push";
 import { createWhatsappProvider, whatsappConfigSchema } from "./whatsapp-360dialog";
 
-type Factory<S extends z.ZodType> = { schema: S; create: (config: z.output<S>) => ChannelProvider };
-const factory = <S extends z.ZodType>(schema: S, create: (config: z.output<S>) => ChannelProvider): Factory<S> => ({ schema, create });
+// secrets: the configuration's fields stored sealed (AES-GCM, lib/security/secret-box.ts) and
+// never sent back to a browser in full.
+type Factory<S extends z.ZodType> = { schema: S; create: (config: z.output<S>) => ChannelProvider; secrets: readonly string[] };
+const factory = <S extends z.ZodType>(schema: S, create: (config: z.output<S>) => ChannelProvider, secrets: readonly string[]): Factory<S> => ({ schema, create, secrets });
 
 // The one place that knows which adapter serves which channel.
 export const PROVIDER_FACTORIES = {
-  whatsapp: factory(whatsappConfigSchema, createWhatsappProvider),
-  email: factory(emailConfigSchema, createEmailProvider),
-  sms: factory(smsConfigSchema, createSmsProvider),
-  telegram: factory(telegramConfigSchema, createTelegramProvider),
-  push: factory(pushConfigSchema, createPushProvider),
-  web_push: factory(webPushConfigSchema, createWebPushProvider),
+  whatsapp: factory(whatsappConfigSchema, createWhatsappProvider, ["apiKey", "webhookSecret", "verifyToken"]),
+  email: factory(emailConfigSchema, createEmailProvider, ["secretAccessKey"]),
+  sms: factory(smsConfigSchema, createSmsProvider, ["authToken"]),
+  telegram: factory(telegramConfigSchema, createTelegramProvider, ["botToken"]),
+  push: factory(pushConfigSchema, createPushProvider, ["privateKey", "accessToken"]),
+  web_push: factory(webPushConfigSchema, createWebPushProvider, ["vapidPrivateKey"]),
 } satisfies Partial<Record<Channel, Factory<z.ZodType>>>;
+
+export const secretFieldsOf = (channel: Channel): readonly string[] => (channel in PROVIDER_FACTORIES ? PROVIDER_FACTORIES[channel as keyof typeof PROVIDER_FACTORIES].secrets : []);
+
+// A configuration as stored: its secret fields sealed. Plain values already sealed stay as they are.
+export function sealConfig(channel: Channel, config: Record<string, unknown>): Record<string, unknown> {
+  const sealed = { ...config };
+  for (const field of secretFieldsOf(channel)) if (typeof sealed[field] === "string" && !isSealed(sealed[field])) sealed[field] = seal(sealed[field] as string);
+  return sealed;
+}
+
+// A stored configuration with its secrets opened. A value stored before sealing existed (plain
+// text) reads as it is, until the configuration is next saved. A value that does not open (sealed
+// with another key) is left out, so the configuration fails validation and the channel is
+// unused, rather than failing every channel of the clinic.
+export function openConfig(channel: Channel, stored: Record<string, unknown>): Record<string, unknown> {
+  const opened = { ...stored };
+  for (const field of secretFieldsOf(channel)) {
+    if (!isSealed(opened[field])) continue;
+    try {
+      opened[field] = unseal(opened[field] as string);
+    } catch {
+      console.warn(`${channel}.${field} does not decrypt with this CHANNEL_SECRETS_KEY: left out`);
+      delete opened[field];
+    }
+  }
+  return opened;
+}
 
 export type ClinicProviders = { providers: Map<Channel, ChannelProvider>; configs: Map<Channel, Record<string, unknown>> };
 
@@ -42,7 +72,7 @@ async function load(db: Database, clinicId: string): Promise<ClinicProviders> {
       continue;
     }
     const f = PROVIDER_FACTORIES[row.channel] as Factory<z.ZodType>;
-    const parsed = f.schema.safeParse(row.config);
+    const parsed = f.schema.safeParse(openConfig(row.channel, row.config));
     if (!parsed.success) {
       console.warn(`clinic ${clinicId}: ${row.channel} configuration is invalid (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}); channel unused`);
       continue;
@@ -73,6 +103,6 @@ export async function clinicChannelConfig<C extends keyof typeof PROVIDER_FACTOR
     .from(clinicChannels)
     .where(and(eq(clinicChannels.clinicId, clinicId), eq(clinicChannels.channel, channel)));
   if (!row) return null;
-  const parsed = PROVIDER_FACTORIES[channel].schema.safeParse(row.config);
+  const parsed = PROVIDER_FACTORIES[channel].schema.safeParse(openConfig(channel, row.config));
   return parsed.success ? (parsed.data as z.output<(typeof PROVIDER_FACTORIES)[C]["schema"]>) : null;
 }
