@@ -126,6 +126,10 @@ for (const [role, email] of [
         await check("settings, notification switches");
         await page.goto("/settings/channels");
         await check("settings, channels");
+        await page.goto("/settings/event-channels");
+        await check("settings, event channels");
+        await page.goto("/settings/audit");
+        await check("settings, audit trail");
       }
 
       // The shortcut list, open.

@@ -22,6 +22,13 @@ test("an admin turns SMS off for one agenda; a cancellation there goes by email 
   await expect(page.getByRole("status").filter({ hasText: `Saved: SMS off for ${AGENDA}.` })).toBeVisible();
   await expect(sms).not.toBeChecked();
   await expect(page.getByTestId("switch-agenda").filter({ hasText: AGENDA })).toContainText("Changed by Rachel Kim");
+  // The audit trail has it: who, what, before and after.
+  await page.goto("/settings/audit?kind=settings");
+  const entry = page.locator("[data-testid=audit-entry][data-action='notification_switch.changed']").first();
+  await expect(entry).toContainText("Rachel Kim");
+  await expect(entry).toContainText(`name: ${AGENDA}`);
+  await expect(entry).toContainText("true → false");
+  await expectAccessible(page, "the audit trail");
 
   try {
     // A receptionist cancels an appointment the practice booked on that agenda, for a patient

@@ -219,6 +219,15 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: () => "/api/channels/sms/test", body: { to: `+3361234${NUL}5678` } },
     invalid: { path: () => "/api/channels/sms/test", body: { to: "" } },
   },
+  "GET /api/event-channels": { kind: "staff", permission: "manage_settings" },
+  "PUT /api/event-channels": {
+    kind: "staff",
+    permission: "manage_settings",
+    takesJson: true,
+    nul: { path: () => "/api/event-channels", body: { eventType: "appointment.cancelled", channels: [`em${NUL}ail`] } },
+    invalid: { path: () => "/api/event-channels", body: { eventType: "appointment.teleported", channels: ["pigeon", "sms", "sms"] } },
+  },
+  "GET /api/audit": { kind: "staff", permission: "view_audit_log", invalid: { path: () => "/api/audit?kind=gossip&from=2026-02-30" }, nul: { path: () => `/api/audit?staff=${encodeURIComponent(NUL)}` } },
   "GET /api/notification-switches": { kind: "staff", permission: "manage_settings" },
   "PATCH /api/notification-switches": {
     kind: "staff",

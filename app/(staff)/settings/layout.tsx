@@ -21,10 +21,12 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 { href: "/settings/reminders", label: t("tabs.reminders") },
                 { href: "/settings/notification-switches", label: t("tabs.switches") },
                 { href: "/settings/channels", label: t("tabs.channels") },
+                { href: "/settings/event-channels", label: t("tabs.eventChannels") },
                 { href: "/settings/alert-routing", label: t("tabs.alertRouting") },
                 { href: "/settings/import", label: t("tabs.import") },
               ]
             : []),
+          ...(can(ctx, "view_audit_log") ? [{ href: "/settings/audit", label: t("tabs.audit") }] : []),
           { href: "/settings/preferences", label: t("tabs.preferences") },
           { href: "/settings/notifications", label: t("tabs.notifications") },
         ]}

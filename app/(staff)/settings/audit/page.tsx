@@ -1,0 +1,127 @@
+import { History } from "lucide-react";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FieldLabel, Input, Select } from "@/components/ui/field";
+import { TableShell } from "@/components/ui/table-shell";
+import { AUDIT_KINDS, auditQuerySchema, listAudit } from "@/lib/audit/list-audit";
+import { requireStaffForPage } from "@/lib/auth/staff-context";
+import { fieldErrorsOf } from "@/lib/errors/parse-input";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings"))("tabs.audit") };
+}
+
+// A change's detail in a line: "field: before → after" for what changed, else its values.
+function summary(detail: unknown): string {
+  if (!detail || typeof detail !== "object") return "";
+  const d = detail as Record<string, unknown>;
+  const text = (v: unknown) => (v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") || "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  if ("before" in d && "after" in d) {
+    const { before, after, ...rest } = d;
+    return [...Object.entries(rest).map(([k, v]) => `${k}: ${text(v)}`), `${text(before)} → ${text(after)}`].join(" · ");
+  }
+  return Object.entries(d)
+    .map(([k, v]) => (v && typeof v === "object" && "before" in v && "after" in v ? `${k}: ${text((v as { before: unknown }).before)} → ${text((v as { after: unknown }).after)}` : `${k}: ${text(v)}`))
+    .join(" · ")
+    .slice(0, 400);
+}
+
+// Settings → Audit trail (admins and support): settings, consent, patient and staff changes,
+// conversation views and exports; by who, what and when.
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const ctx = await requireStaffForPage("view_audit_log");
+  const t = await getTranslations("settings.audit");
+  const format = await getFormatter();
+  const params = await searchParams;
+  const parsed = auditQuerySchema.safeParse(params);
+  const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  const { entries, staff, nextCursor } = await listAudit(ctx, query);
+  const nextHref = nextCursor ? `/settings/audit?${new URLSearchParams({ ...params, cursor: nextCursor })}` : null;
+  return (
+    <div className="space-y-4">
+      <form method="get" className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5" aria-label={t("filters")}>
+        <div>
+          <FieldLabel htmlFor="a-staff">{t("who")}</FieldLabel>
+          <Select id="a-staff" name="staff" defaultValue={query.staff ?? ""} className="w-full">
+            <option value="">{t("anyone")}</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <FieldLabel htmlFor="a-kind">{t("what")}</FieldLabel>
+          <Select id="a-kind" name="kind" defaultValue={query.kind ?? ""} className="w-full">
+            <option value="">{t("anything")}</option>
+            {Object.keys(AUDIT_KINDS).map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <FieldLabel htmlFor="a-from">{t("from")}</FieldLabel>
+          <Input id="a-from" name="from" type="date" defaultValue={query.from ?? ""} />
+        </div>
+        <div>
+          <FieldLabel htmlFor="a-to">{t("to")}</FieldLabel>
+          <Input id="a-to" name="to" type="date" defaultValue={query.to ?? ""} />
+        </div>
+        <div className="flex items-end gap-2">
+          <Button type="submit">{t("apply")}</Button>
+          <Button asChild variant="ghost">
+            <Link href="/settings/audit">{t("reset")}</Link>
+          </Button>
+        </div>
+      </form>
+      {!parsed.success ? (
+        <Alert>
+          {Object.entries(fieldErrorsOf(parsed.error))
+            .map(([field, errors]) => `${field}: ${errors.join(", ")}`)
+            .join(" · ")}
+        </Alert>
+      ) : null}
+      {entries.length === 0 ? (
+        <EmptyState icon={History} title={t("emptyTitle")}>
+          {t("emptyBody")}
+        </EmptyState>
+      ) : (
+        <TableShell columns={[t("columns.when"), t("columns.who"), t("columns.what"), t("columns.detail")]}>
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="audit-entry" data-action={e.action}>
+              <td className="whitespace-nowrap px-4 py-2 tabular-nums">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone })}</td>
+              <td className="px-4 py-2">{e.staffName}</td>
+              <td className="px-4 py-2">
+                {t.has(`actions.${e.action.replace(".", "__")}`) ? t(`actions.${e.action.replace(".", "__")}`) : e.action}
+                {e.patientId ? (
+                  <Link href={`/patients/${e.patientId}`} className="ml-2 text-xs text-brand-700 hover:underline">
+                    {t("patient")}
+                  </Link>
+                ) : null}
+              </td>
+              <td className="px-4 py-2 text-xs text-slate-700">{summary(e.detail)}</td>
+            </tr>
+          ))}
+        </TableShell>
+      )}
+      <div className="flex gap-3">
+        {query.cursor ? (
+          <Button asChild variant="secondary">
+            <Link href="/settings/audit">{t("newest")}</Link>
+          </Button>
+        ) : null}
+        {nextHref ? (
+          <Button asChild variant="secondary">
+            <Link href={nextHref}>{t("older")}</Link>
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
