@@ -53,3 +53,17 @@ export function WhyNot({ items, timeZone }: { items: Explanation[]; timeZone: st
     </ol>
   );
 }
+
+// The explainer as a page section: its heading, what it covers, and the list.
+export function WhyNotSection({ id, about, items, timeZone, className }: { id: string; about: "forAppointment" | "forPatient"; items: Explanation[]; timeZone: string; className: string }) {
+  const t = useTranslations("whyNot");
+  return (
+    <section aria-labelledby={id} className={className}>
+      <h2 id={id} className="mb-1 font-semibold">
+        {t("title")}
+      </h2>
+      <p className="mb-3 text-xs text-slate-600">{t("intro", { what: t(about) })}</p>
+      <WhyNot items={items} timeZone={timeZone} />
+    </section>
+  );
+}

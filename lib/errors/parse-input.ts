@@ -11,6 +11,13 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
+// The same in one line, for a list page whose query string did not parse ("from: must be a date").
+export function describeFieldErrors(error: z.ZodError): string {
+  return Object.entries(fieldErrorsOf(error))
+    .map(([field, errors]) => `${field}: ${errors.join(", ")}`)
+    .join(" · ");
+}
+
 // Where a NUL character hides in some input (keys included): PostgreSQL cannot store one in
 // text, and no clinic text needs one, so it is refused at the edge rather than failing deep inside.
 export function nulFields(input: unknown, path: string[] = [], found: string[] = []): string[] {

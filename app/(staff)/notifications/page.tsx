@@ -3,14 +3,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LogShortcuts } from "@/components/notifications/log-shortcuts";
 import { deliveryAddressLabel, DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableShell } from "@/components/ui/table-shell";
 import { FieldLabel, Input, Select } from "@/components/ui/field";
+import { DayRangeFields, FilterButtons, InvalidQuery, PagingLinks } from "@/components/ui/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { channelEnum, deliveryStatusEnum } from "@/db/schema";
-import { fieldErrorsOf } from "@/lib/errors/parse-input";
+import { describeFieldErrors } from "@/lib/errors/parse-input";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 import { PATIENT_EVENT_TYPES, STAFF_EVENT_TYPES } from "@/lib/notifications/event-catalog";
 import { listDeliveries } from "@/lib/notifications/log/list-deliveries";
@@ -84,28 +83,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <FieldLabel htmlFor="f-patient">{t("patient")}</FieldLabel>
           <Input id="f-patient" name="patient" defaultValue={query.patient ?? ""} placeholder="uuid" />
         </div>
-        <div>
-          <FieldLabel htmlFor="f-from">{t("from")}</FieldLabel>
-          <Input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
-        </div>
-        <div>
-          <FieldLabel htmlFor="f-to">{t("to")}</FieldLabel>
-          <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
-        </div>
-        <div className="flex items-end gap-2">
-          <Button type="submit">{t("apply")}</Button>
-          <Button asChild variant="ghost">
-            <Link href="/notifications">{t("reset")}</Link>
-          </Button>
-        </div>
+        <DayRangeFields idPrefix="f" from={query.from} to={query.to} labels={{ from: t("from"), to: t("to") }} />
+        <FilterButtons resetHref="/notifications" labels={{ apply: t("apply"), reset: t("reset") }} />
       </form>
-      {!parsed.success ? (
-        <Alert className="mb-4">
-          {Object.entries(fieldErrorsOf(parsed.error))
-            .map(([field, errors]) => `${field}: ${errors.join(", ")}`)
-            .join(" · ")}
-        </Alert>
-      ) : null}
+      <InvalidQuery problems={parsed.success ? null : describeFieldErrors(parsed.error)} className="mb-4" />
 
       {deliveries.length === 0 ? (
         <EmptyState icon={BellOff} title={t("emptyTitle")}>
@@ -142,18 +123,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               ))}
         </TableShell>
       )}
-      <div className="mt-4 flex gap-3">
-        {query.cursor ? (
-          <Button asChild variant="secondary">
-            <Link href="/notifications">{t("newest")}</Link>
-          </Button>
-        ) : null}
-        {nextHref ? (
-          <Button asChild variant="secondary">
-            <Link href={nextHref}>{t("older")}</Link>
-          </Button>
-        ) : null}
-      </div>
+      <PagingLinks firstHref="/notifications" nextHref={nextHref} paged={Boolean(query.cursor)} labels={{ newest: t("newest"), older: t("older") }} className="mt-4 flex gap-3" />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
 import { ScheduledNotifications } from "@/components/appointments/scheduled-notifications";
 import { StatusBadge } from "@/components/appointments/status-badge";
-import { WhyNot } from "@/components/support/why-not";
+import { WhyNotSection } from "@/components/support/why-not";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAppointment } from "@/lib/appointments/list-appointments";
 import { remindersOf } from "@/lib/appointments/reminders-of";
@@ -36,7 +36,6 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
   const { ctx, appointment: a } = await load((await params).id);
   const [reminderMap, explained] = await Promise.all([remindersOf(ctx, [a.id]), can(ctx, "view_deliveries") ? explainAppointment(ctx, a.id) : null]);
   const reminders = reminderMap.get(a.id) ?? [];
-  const tWhy = await getTranslations("whyNot");
   const t = await getTranslations("appointment");
   const tReminders = await getTranslations("reminders");
   const format = await getFormatter();
@@ -99,15 +98,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
           <p className="mb-2 text-xs text-slate-600">{t("clinicTime", { timeZone })}</p>
           <ScheduledNotifications reminders={reminders} timeZone={timeZone} />
         </section>
-        {explained ? (
-          <section aria-labelledby="appointment-why-not" className="rounded-lg bg-white p-5 ring-1 ring-slate-200 lg:col-span-3">
-            <h2 id="appointment-why-not" className="mb-1 font-semibold">
-              {tWhy("title")}
-            </h2>
-            <p className="mb-3 text-xs text-slate-600">{tWhy("intro", { what: tWhy("forAppointment") })}</p>
-            <WhyNot items={explained} timeZone={timeZone} />
-          </section>
-        ) : null}
+        {explained ? <WhyNotSection id="appointment-why-not" about="forAppointment" items={explained} timeZone={timeZone} className="rounded-lg bg-white p-5 ring-1 ring-slate-200 lg:col-span-3" /> : null}
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
 import { ScheduledNotifications } from "@/components/appointments/scheduled-notifications";
 import { StatusBadge } from "@/components/appointments/status-badge";
-import { WhyNot } from "@/components/support/why-not";
+import { WhyNotSection } from "@/components/support/why-not";
 import type { ThreadPage } from "@/components/inbox/types";
 import { HouseholdLinkActions, LinkPortalAccount } from "@/components/patients/household-controls";
 import { StartConversation } from "@/components/patients/patient-messaging";
@@ -45,7 +45,6 @@ async function load(id: string) {
 export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ consentStaysWith?: string }> }) {
   const { ctx, patient, household, appointments, upcoming, past } = await load((await params).id);
   const [reminders, explained] = await Promise.all([remindersOf(ctx, upcoming.map((a) => a.id)), can(ctx, "view_deliveries") ? explainPatient(ctx, patient.id) : null]);
-  const tWhy = await getTranslations("whyNot");
   // After a number or address changed: consent stayed with the old one (lib/patients/save-patient.ts).
   const consentStaysWith = ((await searchParams).consentStaysWith ?? "").split(",").filter(Boolean).slice(0, 4);
   const phone = (value: string) => formatPhoneNational(value, ctx.clinic.country);
@@ -243,15 +242,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               </>
             )}
           </section>
-          {explained ? (
-            <section aria-labelledby="patient-why-not" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
-              <h2 id="patient-why-not" className="mb-1 font-semibold">
-                {tWhy("title")}
-              </h2>
-              <p className="mb-3 text-xs text-slate-600">{tWhy("intro", { what: tWhy("forPatient") })}</p>
-              <WhyNot items={explained} timeZone={timeZone} />
-            </section>
-          ) : null}
+          {explained ? <WhyNotSection id="patient-why-not" about="forPatient" items={explained} timeZone={timeZone} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" /> : null}
         </div>
       </div>
     </>

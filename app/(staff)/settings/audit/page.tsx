@@ -1,14 +1,13 @@
 import { History } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FieldLabel, Input, Select } from "@/components/ui/field";
+import { FieldLabel, Select } from "@/components/ui/field";
+import { DayRangeFields, FilterButtons, InvalidQuery, PagingLinks } from "@/components/ui/list-filters";
 import { TableShell } from "@/components/ui/table-shell";
 import { AUDIT_KINDS, auditQuerySchema, listAudit } from "@/lib/audit/list-audit";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
-import { fieldErrorsOf } from "@/lib/errors/parse-input";
+import { describeFieldErrors } from "@/lib/errors/parse-input";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("tabs.audit") };
@@ -65,28 +64,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </Select>
         </div>
-        <div>
-          <FieldLabel htmlFor="a-from">{t("from")}</FieldLabel>
-          <Input id="a-from" name="from" type="date" defaultValue={query.from ?? ""} />
-        </div>
-        <div>
-          <FieldLabel htmlFor="a-to">{t("to")}</FieldLabel>
-          <Input id="a-to" name="to" type="date" defaultValue={query.to ?? ""} />
-        </div>
-        <div className="flex items-end gap-2">
-          <Button type="submit">{t("apply")}</Button>
-          <Button asChild variant="ghost">
-            <Link href="/settings/audit">{t("reset")}</Link>
-          </Button>
-        </div>
+        <DayRangeFields idPrefix="a" from={query.from} to={query.to} labels={{ from: t("from"), to: t("to") }} />
+        <FilterButtons resetHref="/settings/audit" labels={{ apply: t("apply"), reset: t("reset") }} />
       </form>
-      {!parsed.success ? (
-        <Alert>
-          {Object.entries(fieldErrorsOf(parsed.error))
-            .map(([field, errors]) => `${field}: ${errors.join(", ")}`)
-            .join(" · ")}
-        </Alert>
-      ) : null}
+      <InvalidQuery problems={parsed.success ? null : describeFieldErrors(parsed.error)} />
       {entries.length === 0 ? (
         <EmptyState icon={History} title={t("emptyTitle")}>
           {t("emptyBody")}
@@ -110,18 +91,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </TableShell>
       )}
-      <div className="flex gap-3">
-        {query.cursor ? (
-          <Button asChild variant="secondary">
-            <Link href="/settings/audit">{t("newest")}</Link>
-          </Button>
-        ) : null}
-        {nextHref ? (
-          <Button asChild variant="secondary">
-            <Link href={nextHref}>{t("older")}</Link>
-          </Button>
-        ) : null}
-      </div>
+      <PagingLinks firstHref="/settings/audit" nextHref={nextHref} paged={Boolean(query.cursor)} labels={{ newest: t("newest"), older: t("older") }} />
     </div>
   );
 }
