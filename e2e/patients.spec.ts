@@ -27,3 +27,19 @@ test("searching for nobody shows an empty state, not an empty page", async ({ pa
   await expect(page.getByText("No patient matches “zzzzqqq”")).toBeVisible();
   await expectAccessible(page, "patients, empty search");
 });
+
+test("a receptionist records a WhatsApp opt-in from a paper form: the record shows the choice and who recorded it", async ({ page }) => {
+  await signIn(page, PARIS_RECEPTION);
+  const { patients } = await (await page.request.get("/api/patients?limit=60")).json();
+  const patient = patients.filter((p: { phone: string | null }) => p.phone).at(-1);
+  await page.goto(`/patients/${patient.id}`);
+  const consent = page.getByTestId("patient-consent");
+  await consent.getByLabel("Channel").selectOption("whatsapp");
+  await consent.getByLabel("Choice").selectOption("opted_in");
+  await consent.getByLabel("Heard from").selectOption("paper_form");
+  await consent.getByRole("button", { name: "Record" }).click();
+  await expect(consent.getByTestId("consent-current").filter({ hasText: "WhatsApp" })).toContainText("Opted in");
+  await consent.getByText(/^History/).click();
+  await expect(consent.getByTestId("consent-history").getByRole("listitem").first()).toContainText("WhatsApp: Opted in (paper form) — recorded by");
+  await expectAccessible(page, "patient record, consent recorded");
+});

@@ -22,6 +22,16 @@ const random = "00000000-0000-4000-8000-000000000000";
 export const ROUTES: Record<string, Route> = {
   "GET /api/patients": { kind: "staff", permission: "view_patients", nul: { path: () => `/api/patients?q=du${encodeURIComponent(NUL)}pont` } },
   "GET /api/patients/[id]": { kind: "staff", permission: "view_patients", idParam: "patient", valid: { path: (f) => `/api/patients/${f.patient}` } },
+  "GET /api/patients/[id]/consent": { kind: "staff", permission: "view_patients", idParam: "patient", valid: { path: (f) => `/api/patients/${f.patient}/consent` } },
+  "POST /api/patients/[id]/consent": {
+    kind: "staff",
+    permission: "manage_patients",
+    idParam: "patient",
+    takesJson: true,
+    valid: { path: (f) => `/api/patients/${f.patient}/consent`, body: { channel: "whatsapp", state: "opted_in", source: "paper_form" } },
+    nul: { path: (f) => `/api/patients/${f.patient}/consent`, body: { channel: "whatsapp", state: "opted_in", source: `paper${NUL}_form` } },
+    invalid: { path: (f) => `/api/patients/${f.patient}/consent`, body: { channel: "fax", state: "maybe", source: "rumour" } },
+  },
   "GET /api/appointments": {
     kind: "staff",
     permission: "view_patients",

@@ -7,6 +7,7 @@ import { ScheduledNotifications } from "@/components/appointments/scheduled-noti
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { WhyNotSection } from "@/components/support/why-not";
 import type { ThreadPage } from "@/components/inbox/types";
+import { ConsentPanel } from "@/components/patients/consent-panel";
 import { HouseholdLinkActions, LinkPortalAccount } from "@/components/patients/household-controls";
 import { StartConversation } from "@/components/patients/patient-messaging";
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ import { NotFoundError } from "@/lib/errors/app-errors";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { patientMessaging } from "@/lib/conversations/patient-messaging";
 import { remindersOf } from "@/lib/appointments/reminders-of";
+import { consentHistory } from "@/lib/patients/consent";
 import { getPatient } from "@/lib/patients/get-patient";
 import { formatPhoneNational } from "@/lib/patients/phone";
 import { patientIdSchema } from "@/lib/patients/schemas";
@@ -44,7 +46,7 @@ async function load(id: string) {
 
 export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ consentStaysWith?: string }> }) {
   const { ctx, patient, household, appointments, upcoming, past } = await load((await params).id);
-  const [reminders, explained] = await Promise.all([remindersOf(ctx, upcoming.map((a) => a.id)), can(ctx, "view_deliveries") ? explainPatient(ctx, patient.id) : null]);
+  const [reminders, explained, consent] = await Promise.all([remindersOf(ctx, upcoming.map((a) => a.id)), can(ctx, "view_deliveries") ? explainPatient(ctx, patient.id) : null, consentHistory(ctx, patient.id)]);
   // After a number or address changed: consent stayed with the old one (lib/patients/save-patient.ts).
   const consentStaysWith = ((await searchParams).consentStaysWith ?? "").split(",").filter(Boolean).slice(0, 4);
   const phone = (value: string) => formatPhoneNational(value, ctx.clinic.country);
@@ -226,6 +228,12 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               ) : null}
             </section>
           ) : null}
+          <section aria-labelledby="consent" className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="patient-consent">
+            <h2 id="consent" className="mb-2 font-semibold">
+              {t("consent.title")}
+            </h2>
+            <ConsentPanel patientId={patient.id} history={consent.history.map((h) => ({ ...h, at: h.at.toISOString() }))} mayRecord={mayManagePatients && patient.active && !patient.mergedIntoId} timeZone={timeZone} />
+          </section>
           <section aria-labelledby="appointments" className="rounded-lg bg-white ring-1 ring-slate-200">
             <h2 id="appointments" className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 font-semibold">
               <CalendarDays className="size-4 text-slate-400" aria-hidden /> {t("upcoming")}
