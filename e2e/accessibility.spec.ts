@@ -130,6 +130,8 @@ for (const [role, email] of [
         await check("settings, event channels");
         await page.goto("/settings/audit");
         await check("settings, audit trail");
+        await page.goto("/settings/staff");
+        await check("settings, staff");
       }
 
       // The shortcut list, open.

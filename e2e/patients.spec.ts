@@ -35,7 +35,7 @@ test("a receptionist records a WhatsApp opt-in from a paper form: the record sho
   await page.goto(`/patients/${patient.id}`);
   const consent = page.getByTestId("patient-consent");
   await consent.getByLabel("Channel").selectOption("whatsapp");
-  await consent.getByLabel("Choice").selectOption("opted_in");
+  await consent.getByLabel("Choice", { exact: true }).selectOption("opted_in");
   await consent.getByLabel("Heard from").selectOption("paper_form");
   await consent.getByRole("button", { name: "Record" }).click();
   await expect(consent.getByTestId("consent-current").filter({ hasText: "WhatsApp" })).toContainText("Opted in");

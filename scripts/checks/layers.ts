@@ -16,7 +16,7 @@ export const LAYERS: string[][] = [
   ["lib/notifications"],
   // The clinic's domain actions, which raise events into the pipeline.
   ["lib/attachments", "lib/appointments"],
-  ["lib/patients"],
+  ["lib/patients", "lib/staff"],
   // lib/support: support's read models over the log and the audit trail ("why didn't they get it?").
   ["lib/conversations", "lib/onboarding", "lib/health", "lib/jobs", "lib/alerts", "lib/support"],
   // Edges: HTTP helpers, then provider webhooks, which hand what they verified to the core.

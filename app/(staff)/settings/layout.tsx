@@ -26,6 +26,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 { href: "/settings/import", label: t("tabs.import") },
               ]
             : []),
+          ...(can(ctx, "manage_staff") ? [{ href: "/settings/staff", label: t("tabs.staff") }] : []),
           ...(can(ctx, "view_audit_log") ? [{ href: "/settings/audit", label: t("tabs.audit") }] : []),
           { href: "/settings/preferences", label: t("tabs.preferences") },
           { href: "/settings/notifications", label: t("tabs.notifications") },
