@@ -128,6 +128,9 @@ for (const [role, email] of [
         await check("settings, channels");
         await page.goto("/settings/event-channels");
         await check("settings, event channels");
+        await page.goto("/settings/templates?event=appointment.cancelled");
+        await expect(page.getByTestId("sms-segments").first()).toBeVisible();
+        await check("settings, templates");
         await page.goto("/settings/audit");
         await check("settings, audit trail");
         await page.goto("/settings/staff");

@@ -11,7 +11,7 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 
 // What the audit viewer filters on: the kinds of change, by their actions' prefixes.
 export const AUDIT_KINDS = {
-  settings: ["notification_switch.", "channel.", "event_channels.", "alert_route.", "reminder_rule.", "agenda.", "visit_reason.", "closure."],
+  settings: ["notification_switch.", "channel.", "event_channels.", "template.", "alert_route.", "reminder_rule.", "agenda.", "visit_reason.", "closure."],
   patients: ["patient.", "patients.", "household.", "consent."],
   conversations: ["conversation."],
   staff: ["staff."],

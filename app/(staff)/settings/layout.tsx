@@ -22,6 +22,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 { href: "/settings/notification-switches", label: t("tabs.switches") },
                 { href: "/settings/channels", label: t("tabs.channels") },
                 { href: "/settings/event-channels", label: t("tabs.eventChannels") },
+                { href: "/settings/templates", label: t("tabs.templates") },
                 { href: "/settings/alert-routing", label: t("tabs.alertRouting") },
                 { href: "/settings/import", label: t("tabs.import") },
               ]
