@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 // Every page of these stories is checked with axe-core (@axe-core/playwright, WCAG 2.1 A/AA,
 // no serious or critical violation) through expectAccessible.
@@ -69,10 +70,23 @@ test("an admin turns SMS off for one agenda; a cancellation there goes by email 
     }
     expect(messageId, "the cancellation email's SES message id").toBeTruthy();
     await support.goto("/notifications");
+    // Outcomes per channel per day, drawn, and the same figures as a table.
+    await support.getByTestId("outcomes").locator("> summary").click();
+    const emailChart = support.locator("[data-testid=outcomes-chart][data-channel=email]");
+    await expect(emailChart.locator(".recharts-wrapper")).toBeVisible();
+    await emailChart.locator("summary").click();
+    await expect(emailChart.getByRole("table")).toBeVisible();
+    await expectAccessible(support, "the log's outcomes per channel");
     await support.getByRole("searchbox", { name: "Search" }).fill(messageId!);
     await support.getByRole("button", { name: "Apply" }).click();
     await expect(support.getByTestId("delivery-row")).toHaveCount(1);
     await expectAccessible(support, "the log, found by a message id");
+    // The search exported as CSV: the header, then that one delivery.
+    const [download] = await Promise.all([support.waitForEvent("download"), support.getByTestId("export-csv").click()]);
+    const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+    expect(csv[0]).toMatch(/^created_at,recipient,/);
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain(messageId!);
     await support.getByTestId("delivery-row").getByRole("link").first().click();
     await expect(support.getByTestId("attempts")).toContainText("Accepted");
     await support.context().close();

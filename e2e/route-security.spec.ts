@@ -382,6 +382,7 @@ export const ROUTES: Record<string, Route> = {
   },
   "GET /api/conversations/events": { kind: "staff", permission: "send_messages", stream: true },
   "GET /api/deliveries": { kind: "staff", permission: "view_deliveries", invalid: { path: () => "/api/deliveries?from=2026-02-30" } },
+  "GET /api/deliveries/export": { kind: "staff", permission: "view_deliveries", invalid: { path: () => "/api/deliveries/export?from=2026-02-30&status=lost" }, nul: { path: () => `/api/deliveries/export?q=ab${encodeURIComponent(NUL)}` } },
   "GET /api/deliveries/[id]": { kind: "staff", permission: "view_deliveries", idParam: "delivery", valid: { path: (f) => `/api/deliveries/${f.delivery}` } },
   "GET /api/me/preferences": { kind: "staff", permission: "self" },
   "PATCH /api/me/preferences": {

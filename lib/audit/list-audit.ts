@@ -13,7 +13,7 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 export const AUDIT_KINDS = {
   settings: ["notification_switch.", "channel.", "event_channels.", "template.", "alert_route.", "reminder_rule.", "agenda.", "visit_reason.", "closure."],
   patients: ["patient.", "patients.", "household.", "consent."],
-  conversations: ["conversation."],
+  conversations: ["conversation.", "deliveries.exported"],
   staff: ["staff."],
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;

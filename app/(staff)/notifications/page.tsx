@@ -1,11 +1,13 @@
-import { BellOff } from "lucide-react";
+import { BellOff, Download } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LogShortcuts } from "@/components/notifications/log-shortcuts";
+import { OutcomesChart } from "@/components/notifications/outcomes-chart";
 import { deliveryAddressLabel, DeliveryStatusBadge, eventTypeKey } from "@/components/notifications/delivery-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableShell } from "@/components/ui/table-shell";
 import { FieldLabel, Input, Select } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { DayRangeFields, FilterButtons, InvalidQuery, PagingLinks } from "@/components/ui/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { channelEnum, deliveryStatusEnum } from "@/db/schema";
@@ -13,6 +15,7 @@ import { describeFieldErrors } from "@/lib/errors/parse-input";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 import { PATIENT_EVENT_TYPES, STAFF_EVENT_TYPES } from "@/lib/notifications/event-catalog";
 import { listDeliveries } from "@/lib/notifications/log/list-deliveries";
+import { outcomesByDay } from "@/lib/notifications/log/outcomes-by-day";
 import { deliveryLogQuerySchema } from "@/lib/notifications/log/schemas";
 
 export async function generateMetadata() {
@@ -30,14 +33,29 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const params = await searchParams;
   const parsed = deliveryLogQuerySchema.safeParse(params);
   const query = parsed.success ? parsed.data : deliveryLogQuerySchema.parse({});
-  const { deliveries, nextCursor } = await listDeliveries(ctx, query);
+  const [{ deliveries, nextCursor }, outcomes] = await Promise.all([listDeliveries(ctx, query), outcomesByDay(ctx, new Date())]);
   const nextHref = nextCursor ? `/notifications?${new URLSearchParams({ ...params, cursor: nextCursor })}` : null;
 
   return (
     <>
       <PageHeader title={t("title")}>
+        <Button asChild variant="secondary">
+          <a href={`/api/deliveries/export?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== "cursor" && k !== "limit"))}`} download data-testid="export-csv">
+            <Download className="size-4" aria-hidden /> {t("export")}
+          </a>
+        </Button>
         <LogShortcuts searchFieldId="f-q" />
       </PageHeader>
+      {outcomes.length ? (
+        <details className="mb-4" data-testid="outcomes">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("outcomes.title")}</summary>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+            {outcomes.map((o) => (
+              <OutcomesChart key={o.channel} channel={o.channel} days={o.days} />
+            ))}
+          </div>
+        </details>
+      ) : null}
       <form method="get" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-8" aria-label={t("filters")}>
         <div className="sm:col-span-3 lg:col-span-2">
           <FieldLabel htmlFor="f-q">{t("search")}</FieldLabel>
