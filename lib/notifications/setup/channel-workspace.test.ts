@@ -51,6 +51,9 @@ describe("the channels workspace", () => {
 
   it("refuses incomplete settings naming the field, and a wrong FCM service account with the reason", async () => {
     await expect(saveChannel(admin, "telegram", { enabled: true, config: { botToken: "", baseUrl: "not a url" } }, new Date())).rejects.toMatchObject({ status: 400, fields: { baseUrl: expect.any(Array) } });
+    // A test on a channel never configured says what to do first.
+    await f.db.delete(clinicChannels).where(and(eq(clinicChannels.clinicId, f.clinic.id), eq(clinicChannels.channel, "telegram")));
+    await expect(testChannel(admin, "telegram", "12345", new Date())).rejects.toMatchObject({ status: 400, message: expect.stringContaining("fill them in and save") });
     await expect(saveChannel(admin, "push", { enabled: true, config: {}, serviceAccountJson: "{not json" }, new Date())).rejects.toMatchObject({ status: 400, fields: { serviceAccountJson: [expect.stringContaining("not JSON")] } });
     await expect(saveChannel(admin, "push", { enabled: true, config: {}, serviceAccountJson: JSON.stringify({ type: "authorized_user", project_id: "x" }) }, new Date())).rejects.toMatchObject({
       status: 400,

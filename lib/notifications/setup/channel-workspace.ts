@@ -6,7 +6,7 @@ import { clinicChannels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
-import { InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
+import { InvalidInputError } from "@/lib/errors/app-errors";
 import { lastFour } from "@/lib/security/secret-box";
 import { forgetClinicSettings } from "../events/clinic-settings";
 import { forgetClinicProviders, openConfig, PROVIDER_FACTORIES, secretFieldsOf } from "../providers/registry";
@@ -126,7 +126,7 @@ export async function saveChannel(ctx: Ctx, channel: WorkspaceChannel, input: z.
 export async function testChannel(ctx: Ctx, channel: WorkspaceChannel, to: string, now: Date): Promise<{ outcome: SendOutcome }> {
   const { config } = await stored(ctx, channel);
   const parsed = PROVIDER_FACTORIES[channel].schema.safeParse(config);
-  if (!parsed.success) throw new NotFoundError(`A configured ${channel} channel`);
+  if (!parsed.success) throw new InvalidInputError(`The ${channel} settings are incomplete: fill them in and save before sending a test.`, { to: ["save this channel's settings first"] });
   if (channel === "web_push") throw new InvalidInputError("Test browser push from Settings → My notifications, on the browser itself.", { to: ["browser push is tested from My notifications"] });
   const provider = (PROVIDER_FACTORIES[channel].create as (c: unknown) => ReturnType<(typeof PROVIDER_FACTORIES)["sms"]["create"]>)(parsed.data);
   const outcome = await provider.send({
