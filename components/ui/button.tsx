@@ -15,7 +15,7 @@ export function Button({ variant = "primary", size = "md", asChild, className, .
   return (
     <Component
       className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
+        "inline-flex items-center justify-center gap-2 rounded-md font-medium disabled:cursor-not-allowed",
         size === "sm" ? "h-8 px-3 text-sm" : "h-10 px-4 text-sm",
         VARIANTS[variant],
         className,
