@@ -4,7 +4,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { localSinksEnabled } = await import("./lib/config/env");
-  if (localSinksEnabled()) await (await import("./lib/testing/sinks/start-local-sinks")).startLocalSinks();
+  if (localSinksEnabled()) await (await import("./lib/local-sinks/start-local-sinks")).startLocalSinks();
   const { notificationRuntime } = await import("./lib/notifications/runtime");
   notificationRuntime().startWorker();
   const [{ getDb }, { startSchedulerTick }] = await Promise.all([import("./db/client"), import("./lib/jobs/scheduler-tick")]);

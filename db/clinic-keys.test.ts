@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { attachments, conversations, deliveries, events, messages, staffNotifications, staffPushSubscriptions } from "@/db/schema";
+import { attachments, conversations, deliveries, messages, staffNotifications, staffPushSubscriptions } from "@/db/schema";
+import { storeEvent } from "@/lib/notifications/events/ingest-event";
 import { makeClinic, makePatient, makeStaff } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
@@ -33,8 +34,8 @@ describe("composite clinic keys", () => {
 
     // A delivery names its recipient with the clinic: another clinic's patient or staff member,
     // or a staff id on a patient delivery, is refused.
-    const [event] = await db.insert(events).values({ clinicId: paris.id, eventKey: crypto.randomUUID(), type: "clinical.report_ready", payload: {}, source: "api" }).returning();
-    const delivery = { clinicId: paris.id, eventId: event.id, eventType: event.type, channel: "email" as const, status: "skipped" as const };
+    const event = await storeEvent(db, paris.id, { type: "clinical.report_ready", data: { patientId: parisPatient.id } }, "api");
+    const delivery = { clinicId: paris.id, eventId: event.id, eventType: "clinical.report_ready", channel: "email" as const, status: "skipped" as const };
     expect(await refused(db.insert(deliveries).values({ ...delivery, audience: "patient", recipientId: hudsonPatient.id }))).toBe("refused");
     expect(await refused(db.insert(deliveries).values({ ...delivery, audience: "staff", recipientId: hudsonStaff.id }))).toBe("refused");
     expect(await refused(db.insert(deliveries).values({ ...delivery, audience: "patient", recipientId: parisStaff.id }))).toBe("refused");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { DeliveryStatusBadge } from "@/components/notifications/delivery-status-badge";
-import type { ReminderView } from "@/lib/appointments/reminders-of";
+import type { ReminderView } from "@/lib/reminders/reminders-of";
 
 // An appointment's reminders: what goes out when (clinic time), on which channels in which
 // order, what was sent (each delivery links to the Notifications log), and what was skipped

@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp, Plus, Trash2, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Channel, ReminderStep } from "@/db/schema";
-import type { ReminderRuleView } from "@/lib/appointments/manage-reminder-rules";
+import type { ReminderRuleView } from "@/lib/reminders/manage-reminder-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/field";

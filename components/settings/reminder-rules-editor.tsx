@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Channel } from "@/db/schema";
-import type { ReminderRuleView } from "@/lib/appointments/manage-reminder-rules";
+import type { ReminderRuleView } from "@/lib/reminders/manage-reminder-rules";
 import { Button } from "@/components/ui/button";
 import { FieldLabel, Select } from "@/components/ui/field";
 import { ReminderRuleForm } from "./reminder-rule-form";

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api/client";
-import type { SinkMessage } from "@/lib/testing/sinks/sink-store";
+import type { SinkMessage } from "@/lib/local-sinks/sink-store";
 
 // The files that came with a message, as a mail client or WhatsApp lists them.
 function Files({ m }: { m: SinkMessage }) {

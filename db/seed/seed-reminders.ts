@@ -1,9 +1,9 @@
 import { addMinutes } from "date-fns";
 import type { Database } from "@/db/client";
 import { reminderRules, scheduledReminders, type NewAppointment, type ReminderStep } from "@/db/schema";
-import { reminderRowsFor } from "@/lib/appointments/schedule-reminders";
+import { reminderRowsFor } from "@/lib/reminders/schedule-reminders";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
-import { DEFAULT_REMINDER_STEPS } from "@/lib/scheduling/reminder-plan";
+import { DEFAULT_REMINDER_STEPS } from "@/lib/reminders/reminder-plan";
 import { insertInBatches } from "./insert";
 
 // The demo clinics' rule: the product's default with a five-minute backup delay, so that on

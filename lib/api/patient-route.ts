@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { patientForToken, type PatientContext } from "@/lib/auth/patient-session";
+import type { Queueing } from "@/lib/notifications/queue/event-queue";
+import { notificationRuntime } from "@/lib/notifications/runtime";
 import { takeFromRateLimit } from "@/lib/auth/rate-limit";
 import { parseInput } from "@/lib/errors/parse-input";
 import { MAX_BODY_BYTES, refuseDeclaredOversize } from "./read-body";
@@ -16,7 +18,7 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 const DEFAULT_PER_MINUTE = 30;
 
 type RouteSpec<P, B> = { params?: P; body?: B; perMinute?: number; status?: number };
-type RouteInput<P, B> = { ctx: PatientContext; params: Out<P>; body: Out<B>; request: NextRequest };
+type RouteInput<P, B> = { ctx: PatientContext & Queueing; params: Out<P>; body: Out<B>; request: NextRequest };
 
 
 // Every route of the patient apps goes through here: a body too large (413), the session's
@@ -28,7 +30,7 @@ export function patientRoute<P extends Schema | undefined, B extends Schema | un
     try {
       if (spec.body) refuseDeclaredOversize(request, MAX_BODY_BYTES);
       const now = new Date();
-      const ctx = await patientForToken(getDb(), request.headers.get("authorization"), now);
+      const ctx = { ...(await patientForToken(getDb(), request.headers.get("authorization"), now)), queue: notificationRuntime().queue };
       await takeFromRateLimit(ctx.db, `patient-session:${ctx.sessionId}:${request.nextUrl.pathname.split("/").slice(0, 3).join("/")}`, spec.perMinute ?? DEFAULT_PER_MINUTE, 60_000, now);
       if (spec.body) requireJson(request);
       const params = spec.params ? parseInput(spec.params, await context.params, "path") : undefined;

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { requireStaffForApi, type StaffContext } from "@/lib/auth/staff-context";
+import type { Queueing } from "@/lib/notifications/queue/event-queue";
+import { notificationRuntime } from "@/lib/notifications/runtime";
 import type { Permission } from "@/lib/auth/permissions";
 import { MAX_BODY_BYTES, refuseDeclaredOversize } from "./read-body";
 import { readJsonBody } from "./read-json";
@@ -13,7 +15,7 @@ type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 type RouteSpec<P, Q, B> = { permission?: Permission; params?: P; query?: Q; body?: B };
-type RouteInput<P, Q, B> = { ctx: StaffContext; params: Out<P>; query: Out<Q>; body: Out<B>; request: NextRequest };
+type RouteInput<P, Q, B> = { ctx: StaffContext & Queueing; params: Out<P>; query: Out<Q>; body: Out<B>; request: NextRequest };
 
 // Every staff API route goes through here: session (401), permission (403), then zod
 // on params, query string and body (400 with field errors), then the handler; typed
@@ -28,7 +30,8 @@ export function staffRoute<P extends Schema | undefined, Q extends Schema | unde
       // change that does not come from our own pages, then a body that is not JSON.
       if (spec.body) refuseDeclaredOversize(request, MAX_BODY_BYTES);
       refuseCrossSite(request);
-      const ctx = await requireStaffForApi(spec.permission);
+      // The edge hands the action its queue: nothing below reaches for a process-wide one.
+      const ctx = { ...(await requireStaffForApi(spec.permission)), queue: notificationRuntime().queue };
       if (spec.body) requireJson(request);
       const params = spec.params ? parseInput(spec.params, await context.params, "path") : undefined;
       const query = spec.query

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { localDateSchema } from "@/lib/time/clinic-time";
+import { clockTime } from "@/lib/time/clock-time-input";
 
 // What admins write about agendas, their weeks and closures, and visit reasons.
-
-// "08:30" → 510 minutes after midnight; "24:00" is the end of the day.
-export const clockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time like 08:30")
-  .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3, 5)));
 
 const stretch = z
   .strictObject({ weekday: z.number().int().min(1, "must be 1 (Monday) to 7 (Sunday)").max(7, "must be 1 (Monday) to 7 (Sunday)"), opens: clockTime, closes: clockTime })

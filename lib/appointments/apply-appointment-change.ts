@@ -1,19 +1,20 @@
 import "server-only";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
+import { enqueueStored } from "@/lib/notifications/events/ingest-event";
+import type { Queueing } from "@/lib/notifications/queue/event-queue";
 import { recordAppointmentEvent } from "./appointment-events";
 import { changeAppointment } from "./change-appointment";
-import { syncReminders } from "./schedule-reminders";
+import { syncReminders } from "@/lib/reminders/schedule-reminders";
 import type { AppointmentChange } from "./schemas";
 
 // Staff change an appointment: the change, its reminders re-timed or cancelled, and the patient
 // event that announces it are saved in one transaction; the event is queued once committed.
-export async function applyAppointmentChange(ctx: StaffContext, appointmentId: string, change: AppointmentChange, now: Date) {
+export async function applyAppointmentChange(ctx: StaffContext & Queueing, appointmentId: string, change: AppointmentChange, now: Date) {
   const { changed, event } = await ctx.db.transaction(async (tx) => {
     const changed = await changeAppointment({ ...ctx, db: tx }, appointmentId, change, now);
     await syncReminders(tx, changed.after, now);
     return { changed, event: await recordAppointmentEvent(tx, changed, { staffId: ctx.staff.id }) };
   });
-  await queueAfterCommit(event);
+  await enqueueStored(ctx.queue, [event]);
   return { appointment: changed.after, event: event && { id: event.id, type: event.type } };
 }

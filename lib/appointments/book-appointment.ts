@@ -6,12 +6,13 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
 import { databaseRefusal, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from "@/lib/errors/database-error";
-import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
+import { enqueueStored } from "@/lib/notifications/events/ingest-event";
+import type { Queueing } from "@/lib/notifications/queue/event-queue";
 import { bookingProblem, type BookingProblem } from "@/lib/scheduling/free-slots";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
 import { recordNewAppointmentEvent } from "./appointment-events";
 import { loadAgendaCalendar, offeredVisitReason } from "./agendas";
-import { syncReminders } from "./schedule-reminders";
+import { syncReminders } from "@/lib/reminders/schedule-reminders";
 import type { Booking } from "./schemas";
 
 // Letters and digits a receptionist can read out on the phone without confusion (no 0/O, 1/I).
@@ -27,7 +28,7 @@ const PROBLEMS: Record<BookingProblem, string> = {
 // The one place staff book: the slot is checked against the agenda's hours, and the database
 // decides between two people booking it at once (an exclusion constraint: one wins, the other
 // gets a 409). The confirmation event is saved in the same transaction and queued after it.
-export async function bookAppointment(ctx: StaffContext, booking: Booking, now: Date) {
+export async function bookAppointment(ctx: StaffContext & Queueing, booking: Booking, now: Date) {
   const startsAt = clinicLocalToUtc(booking.startsAt, ctx.clinic.timeZone);
   const date = booking.startsAt.slice(0, 10);
   const { appointment, event } = await ctx.db
@@ -70,7 +71,7 @@ export async function bookAppointment(ctx: StaffContext, booking: Booking, now: 
       if (refused?.code === UNIQUE_VIOLATION) throw new ConflictError("try_again", "The booking could not be saved this time. Try again.");
       throw error;
     });
-  await queueAfterCommit(event);
+  await enqueueStored(ctx.queue, [event]);
   return { appointment, event: { id: event.id, type: event.type } };
 }
 

@@ -8,8 +8,8 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { loadPatientFacts } from "@/lib/notifications/decisions/load-patient-facts";
 import { hubMessageEvent } from "@/lib/notifications/event-catalog";
-import { storeEvent } from "@/lib/notifications/events/ingest-event";
-import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
+import { enqueueStored, storeEvent } from "@/lib/notifications/events/ingest-event";
+import type { Queueing } from "@/lib/notifications/queue/event-queue";
 import { announceConversationChange } from "@/lib/realtime/hub-changes";
 import { composerChannels, mayReply, mayStartConversation, type Refusal } from "./rules";
 import type { SendMessage } from "./schemas";
@@ -87,9 +87,9 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
 }
 
 // The route's call: the message saved with its event, then the event queued once committed.
-export async function sendMessage(ctx: StaffContext, target: Target, input: SendMessage, now: Date) {
+export async function sendMessage(ctx: StaffContext & Queueing, target: Target, input: SendMessage, now: Date) {
   const { message, conversationId, event } = await postMessage(ctx, target, input, now);
-  await queueAfterCommit(event);
+  await enqueueStored(ctx.queue, [event]);
   return { message, conversationId };
 }
 

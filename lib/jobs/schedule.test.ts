@@ -2,6 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Client } from "@upstash/qstash";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { recordingQueue } from "@/lib/testing/factories";
 import { ensureReminderSchedule, receiveReminderTick, REMINDER_SCHEDULE_ID } from "./schedule";
 
 // The real QStash SDK against a local server that answers as QStash's schedules API does.
@@ -36,8 +38,14 @@ describe("the reminder schedule", () => {
     }
   });
 
-  it("refuses a tick that QStash did not sign", async () => {
-    await expect(receiveReminderTick(null, "", new Date())).rejects.toMatchObject({ status: 401 });
-    await expect(receiveReminderTick("not.a.jwt", "", new Date())).rejects.toMatchObject({ status: 401 });
+  it("refuses a tick that QStash did not sign, before it touches the database", async () => {
+    const untouchable = new Proxy({} as Database, {
+      get() {
+        throw new Error("the database was reached before the signature was checked");
+      },
+    });
+    const runtime = { db: untouchable, queue: recordingQueue() };
+    await expect(receiveReminderTick(runtime, null, "", new Date())).rejects.toMatchObject({ status: 401 });
+    await expect(receiveReminderTick(runtime, "not.a.jwt", "", new Date())).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Client } from "@upstash/qstash";
-import { getDb } from "@/db/client";
+import type { Database } from "@/db/client";
 import { appUrl } from "@/lib/config/env";
 import { verifyQstashRequest } from "@/lib/notifications/queue/verify-qstash";
-import { notificationRuntime } from "@/lib/notifications/runtime";
+import type { EventQueue } from "@/lib/notifications/queue/event-queue";
 import { schedulerTick, type SchedulerTickResult } from "./scheduler-tick";
 
 export const REMINDER_JOB_PATH = "/api/jobs/reminders";
@@ -17,7 +17,7 @@ export async function ensureReminderSchedule(client: Client, baseUrl = appUrl())
 
 // QStash's call, verified over the raw body first. A tick that QStash repeats or that overlaps
 // another instance's sends nothing twice (SKIP LOCKED rows, stable event ids).
-export async function receiveReminderTick(signature: string | null, raw: string, now: Date): Promise<SchedulerTickResult> {
+export async function receiveReminderTick({ db, queue }: { db: Database; queue: EventQueue }, signature: string | null, raw: string, now: Date): Promise<SchedulerTickResult> {
   await verifyQstashRequest(signature, raw, `${appUrl()}${REMINDER_JOB_PATH}`);
-  return schedulerTick(getDb(), now, notificationRuntime().queue);
+  return schedulerTick(db, now, queue);
 }

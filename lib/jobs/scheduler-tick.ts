@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { sendDueReminders, type TickResult } from "@/lib/appointments/send-due-reminders";
+import { sendDueReminders, type TickResult } from "@/lib/reminders/send-due-reminders";
 import { sweepUnsentUploads } from "@/lib/attachments/sweep-unsent";
 import { logError } from "@/lib/errors/log-error";
 import type { EventQueue } from "@/lib/notifications/queue/event-queue";

@@ -9,6 +9,8 @@ const appointmentRef = z
   .object({
     appointmentId: z.uuid("must be an appointment id").optional(),
     bookingReference: z.string().trim().min(1).max(64).optional(),
+    // The staff member who made the change in the app: spared the staff alert it raises.
+    actorStaffId: z.uuid("must be a staff id").optional(),
   })
   .refine((v) => v.appointmentId || v.bookingReference, {
     message: "give appointmentId or bookingReference",
@@ -65,6 +67,8 @@ const staffPayload = z.object({
   doctorId: z.uuid().optional(),
   // A path inside the app the notification opens ("/patients/…").
   link: z.string().regex(/^\/[^/]/, "must be a path inside the app").max(300).optional(),
+  // Raised from a change a staff member made in the app: that person is not alerted.
+  actorStaffId: z.uuid("must be a staff id").optional(),
 });
 
 export const STAFF_EVENT_TYPES = [
@@ -143,3 +147,21 @@ export const DEFAULT_EVENT_CHANNELS: Record<EventType, Channel[]> = {
   "staff.package_exhausted": ["in_app"],
   "staff.test_requested": ["in_app", "web_push"],
 };
+
+// Every stored event's payload schema, by type: the one door into the pipeline (storeEvents)
+// checks each payload against it before the row is written.
+const PAYLOAD_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
+  ...PATIENT_EVENT_PAYLOADS,
+  ...Object.fromEntries(STAFF_EVENT_TYPES.map((type) => [type, staffPayload])),
+  [HUB_MESSAGE_EVENT]: hubMessagePayloadSchema,
+};
+
+// The payload as the catalogue reads it (its defaults applied). A payload that does not match
+// is a bug in the code that wrote it, so it throws rather than being stored and guessed at.
+export function checkedPayload(type: string, data: unknown): Record<string, unknown> {
+  const schema = PAYLOAD_SCHEMAS[type];
+  if (!schema) throw new Error(`"${type}" is not an event type of the catalogue`);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new Error(`a "${type}" payload does not match the event catalogue: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

@@ -7,6 +7,7 @@ import { EmbeddedWorker } from "./queue/embedded-worker";
 import { embeddedQueue, EVENT_JOB_PATH, qstashClientFromEnv, qstashQueue, type EventQueue } from "./queue/event-queue";
 
 export type NotificationRuntime = {
+  db: SendDeps["db"];
   deps: SendDeps;
   queue: EventQueue;
   // Starts the embedded worker (no-op with QStash) and returns it.
@@ -45,6 +46,7 @@ export function notificationRuntime(): NotificationRuntime {
       return worker;
     };
     holder.__clinicNotifyRuntime = {
+      db: deps.db,
       deps,
       queue,
       startWorker: () => (client ? undefined : ensureWorker()),

@@ -1,9 +1,10 @@
 import { eq, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { appointments, auditEvents, consentRecords, conversations, deliveries, events, messages, patients, patientUserProfiles, patientUsers, type Clinic } from "@/db/schema";
+import { appointments, auditEvents, consentRecords, conversations, deliveries, messages, patients, patientUserProfiles, patientUsers, type Clinic } from "@/db/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
 import { loadPatientFacts } from "@/lib/notifications/decisions/load-patient-facts";
+import { storeEvent } from "@/lib/notifications/events/ingest-event";
 import { makeAgendaAndMotif, makeAppointment, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { mergePatients } from "./merge-patients";
@@ -41,8 +42,8 @@ describe("merging two records of one patient", () => {
     await conversationWith(duplicate.id, ["Je serai en retard", "Merci"], 2);
     const [account] = await handle.db.insert(patientUsers).values({ clinicId: paris.id, email: "famille@example.com", name: "Famille Dupont" }).returning();
     await handle.db.insert(patientUserProfiles).values({ clinicId: paris.id, patientUserId: account.id, patientId: duplicate.id, relationship: "self", approved: true });
-    const [event] = await handle.db.insert(events).values({ clinicId: paris.id, eventKey: "merge-test", type: "appointment.confirmed", payload: {}, source: "app" }).returning();
-    await handle.db.insert(deliveries).values({ clinicId: paris.id, eventId: event.id, eventType: event.type, audience: "patient", recipientId: duplicate.id, channel: "sms", address: "+33612345678", status: "sent" });
+    const event = await storeEvent(handle.db, paris.id, { id: "merge-test", type: "clinical.report_ready", data: { patientId: duplicate.id } }, "app");
+    await handle.db.insert(deliveries).values({ clinicId: paris.id, eventId: event.id, eventType: "clinical.report_ready", audience: "patient", recipientId: duplicate.id, channel: "sms", address: "+33612345678", status: "sent" });
     await handle.db.insert(consentRecords).values({ clinicId: paris.id, channel: "whatsapp", address: "+33612345678", state: "opted_in", source: "paper form" });
 
     const result = await mergePatients(await staffContextFor(handle.db, paris), kept.id, duplicate.id, now);

@@ -2,6 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendas, appointments, events, motifs, patientUserProfiles, patientUsers, scheduledReminders, staffNotifications } from "@/db/schema";
 import type { PatientContext } from "@/lib/auth/patient-session";
+import type { Queueing } from "@/lib/notifications/queue/event-queue";
 import { processEvent } from "@/lib/notifications/events/process-event";
 import { makeAgendaAndMotif, makeAppointment, makePatient, makeStaff } from "@/lib/testing/factories";
 import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
@@ -26,7 +27,7 @@ async function accountWith(approved: boolean) {
   const { agenda, motif } = await makeAgendaAndMotif(f.db, f.clinic.id);
   await f.db.update(agendas).set({ doctorId: doctor.id }).where(eq(agendas.id, agenda.id));
   const appointment = await makeAppointment(f.db, { clinicId: f.clinic.id, agendaId: agenda.id, motifId: motif.id, patientId: patient.id });
-  const ctx: PatientContext = { db: f.db, clinicId: f.clinic.id, patientUserId: user.id, sessionId: crypto.randomUUID() };
+  const ctx: PatientContext & Queueing = { db: f.db, clinicId: f.clinic.id, patientUserId: user.id, sessionId: crypto.randomUUID(), queue: f.queue };
   return { ctx, patient, appointment, agenda, motif };
 }
 

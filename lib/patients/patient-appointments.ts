@@ -5,10 +5,11 @@ import { agendas, appointments, clinics, motifs } from "@/db/schema";
 import type { PatientContext } from "@/lib/auth/patient-session";
 import { recordAppointmentEvent } from "@/lib/appointments/appointment-events";
 import { changeAppointment } from "@/lib/appointments/change-appointment";
-import { syncReminders } from "@/lib/appointments/schedule-reminders";
+import { syncReminders } from "@/lib/reminders/schedule-reminders";
 import { inClinic } from "@/lib/clinics/scope";
 import { NotFoundError } from "@/lib/errors/app-errors";
-import { queueAfterCommit } from "@/lib/notifications/queue/queue-after-commit";
+import { enqueueStored } from "@/lib/notifications/events/ingest-event";
+import type { Queueing } from "@/lib/notifications/queue/event-queue";
 import { approvedProfiles } from "./devices";
 
 export const patientAppointmentParamSchema = z.object({ id: z.uuid("must be an appointment id") });
@@ -38,7 +39,7 @@ export async function upcomingAppointments(ctx: PatientContext, now: Date) {
 // same change staff make, with its reminders cancelled and the patient event (cancelled by the
 // patient) saved in one transaction, so reception and the doctor get their alert. Another
 // account's appointment is 404, as if it did not exist.
-export async function cancelOwnAppointment(ctx: PatientContext, appointmentId: string, input: z.output<typeof patientCancellationSchema>, now: Date) {
+export async function cancelOwnAppointment(ctx: PatientContext & Queueing, appointmentId: string, input: z.output<typeof patientCancellationSchema>, now: Date) {
   const profiles = await approvedProfiles(ctx);
   const [own] = profiles.length
     ? await ctx.db
@@ -53,6 +54,6 @@ export async function cancelOwnAppointment(ctx: PatientContext, appointmentId: s
     await syncReminders(tx, changed.after, now);
     return { changed, event: await recordAppointmentEvent(tx, changed, { cancelledBy: "patient" }) };
   });
-  await queueAfterCommit(event);
+  await enqueueStored(ctx.queue, [event]);
   return { appointment: { id: changed.after.id, status: changed.after.status, startsAt: changed.after.startsAt } };
 }

@@ -15,6 +15,7 @@ import {
   type StaffRole,
 } from "@/db/schema";
 import { ROLE_DEFAULT_PERMISSIONS } from "@/lib/auth/permissions";
+import type { EventQueue } from "@/lib/notifications/queue/event-queue";
 import type { OpenStretch } from "@/lib/scheduling/free-slots";
 
 // Small builders for tests: each makes one valid row, overrides say what the story needs.
@@ -109,6 +110,13 @@ export function contextFor(db: Database, clinic: Clinic) {
   return { db, clinicId: clinic.id, clinic };
 }
 
+// The queue a test hands an action: it keeps the ids it was given, in order; the test runs the
+// pipeline on them when its story needs the messages.
+export function recordingQueue(): EventQueue & { queued: string[] } {
+  const queued: string[] = [];
+  return { queued, enqueue: async (id) => void queued.push(id), enqueueMany: async (ids) => void queued.push(...ids) };
+}
+
 // A whole staff context (who acts, for the audit trail), with the role's permissions.
 export async function staffContextFor(db: Database, clinic: Clinic, role: StaffRole = "receptionist") {
   const staff = await makeStaff(db, clinic.id, role);
@@ -117,5 +125,6 @@ export async function staffContextFor(db: Database, clinic: Clinic, role: StaffR
     staff: { id: staff.id, name: staff.name, email: staff.email, role: staff.role },
     preferences: { keyboardShortcuts: true },
     permissions: new Set(ROLE_DEFAULT_PERMISSIONS[role]),
+    queue: recordingQueue(),
   };
 }

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/lib/testing/factories";
+import { makeAgendaAndMotif, makeAppointment, makeClinic, makePatient, recordingQueue } from "@/lib/testing/factories";
 import { deliveries, type Clinic, type NewAppointment, type NewPatient } from "@/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { startSinkServer, type SinkServer } from "@/lib/testing/sinks/sink-server";
+import { startSinkServer, type SinkServer } from "@/lib/local-sinks/sink-server";
 import type { SendDeps } from "@/lib/notifications/delivery/send-delivery";
 import type { IncomingEvent } from "@/lib/notifications/event-catalog";
 import { ingestEvent } from "@/lib/notifications/events/ingest-event";
@@ -34,14 +34,15 @@ export async function pipelineFixture(options: { handle?: DatabaseHandle } = {})
   await installClinicNotificationDefaults(handle.db, clinic.id);
   await pointChannelsAtLocalSinks(handle.db, clinic, sink.url, "http://localhost:3000");
   forgetClinicSettings(clinic.id);
-  const queued: string[] = [];
+  const queue = recordingQueue();
+  const queued = queue.queued;
   return {
     handle,
     db: handle.db,
     sink,
     clinic,
     queued,
-    queue: { enqueue: async (id) => void queued.push(id), enqueueMany: async (ids) => void queued.push(...ids) },
+    queue,
     deps: {
       db: handle.db,
       policy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { dueReminders, sendDueReminders } from "@/lib/appointments/send-due-reminders";
+import { dueReminders, sendDueReminders } from "@/lib/reminders/send-due-reminders";
 import { makeAgendaAndMotif, makeClinic, makePatient } from "@/lib/testing/factories";
 import { percentile, round, timeIt } from "./stats";
 import type { Benchmark } from "./types";

@@ -15,8 +15,8 @@ describe("one-way layers", () => {
     expect([...units].filter((u) => !hasLayer(u))).toEqual([]);
   });
 
-  it("pages and components import dev tooling only as types (instrumentation alone starts the local sinks)", () => {
-    const product = files.filter((f) => !isTest(f) && /^(app|components)\//.test(f));
+  it("production code (pages, components, instrumentation, the proxy) imports test tooling only as types", () => {
+    const product = files.filter((f) => !isTest(f) && /^(app\/|components\/|instrumentation\.ts|proxy\.ts)/.test(f));
     const tooling = product.flatMap((f) => importsOf(f)).filter((i) => /^(lib\/testing|db\/seed)\//.test(i.target) && !i.typeOnly);
     expect(tooling.map((i) => `${i.file}:${i.line} ${i.spec}`)).toEqual([]);
   });
@@ -29,9 +29,9 @@ describe("one-way layers", () => {
       { file: "lib/conversations/rules.ts", text: 'import { channelAvailability } from "@/lib/notifications/decisions/channel-availability";\n' },
     ]);
     expect(planted.map((p) => p.why)).toEqual([
-      "lib/notifications (layer 6) imports lib/conversations (layer 9), above it",
-      "db (layer 2) imports lib/testing (layer 12), above it",
-      "lib/appointments and lib/attachments share layer 7 and must not import each other",
+      "lib/notifications (layer 6) imports lib/conversations (layer 10), above it",
+      "db (layer 2) imports lib/testing (layer 14), above it",
+      "lib/appointments and lib/attachments share layer 8 and must not import each other",
     ]);
   });
 });

@@ -14,6 +14,8 @@ export const LAYERS: string[][] = [
   ["lib/api-keys", "lib/audit"],
   // The pipeline and its vocabulary (event catalogue, skip reasons, delivery decisions).
   ["lib/notifications"],
+  // Reminders: their rules, the plan, the rows tied to an appointment, the tick, the backup.
+  ["lib/reminders"],
   // The clinic's domain actions, which raise events into the pipeline.
   ["lib/attachments", "lib/appointments"],
   ["lib/patients", "lib/staff"],
@@ -22,6 +24,8 @@ export const LAYERS: string[][] = [
   // Edges: HTTP helpers, then provider webhooks, which hand what they verified to the core.
   ["lib/api"],
   ["lib/webhooks"],
+  // The local provider sinks the embedded default runs (started by instrumentation alone).
+  ["lib/local-sinks"],
   // Dev and test tooling: built on the product, never imported by it.
   ["lib/testing", "db/seed"],
   ["app", "components", "instrumentation.ts", "proxy.ts", "scripts", "e2e"],

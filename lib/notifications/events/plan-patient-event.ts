@@ -53,7 +53,9 @@ function planPatientDeliveries(event: EventRow, batch: PatientBatch, now: Date):
   const type = event.type as PatientEventType;
   const subject = batch.subjects.get(event.id)!;
   const settings = batch.settings.get(event.clinicId)!;
-  const reminder = type === "appointment.reminder" ? REMINDER_CHANNELS.safeParse(event.payload).data : undefined;
+  // Stored through the one door, so the payload matched the catalogue when it was written: a
+  // mismatch now is a bug and fails the event loudly rather than falling back to other channels.
+  const reminder = type === "appointment.reminder" ? REMINDER_CHANNELS.parse(event.payload) : undefined;
   const channels = reminder?.channels ?? settings.channelsFor(type);
   if ("missing" in subject) {
     const reason: SkipReason = subject.missing === "appointment" ? "appointment_not_found" : "patient_not_found";

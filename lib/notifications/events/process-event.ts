@@ -13,7 +13,7 @@ import { settingsOfClinics, type ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadPatientBatch, planPatientEvent } from "./plan-patient-event";
 import { planHubMessage } from "./plan-hub-message";
-import { storeEvent, type StoredEvent } from "./ingest-event";
+import { storeEvents } from "./ingest-event";
 import { planStaffEvent } from "./plan-staff-event";
 import { describeError, logError } from "@/lib/errors/log-error";
 
@@ -190,8 +190,7 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
     const inserted = await recordPlans(db, rows);
     for (const e of planned) await (plans.get(e.id) as EventPlan).afterRecord?.(db);
     // Raised events have stable ids: a retried event finds them stored and queues any still pending.
-    const raised: StoredEvent[] = [];
-    for (const e of planned) for (const r of (plans.get(e.id) as EventPlan).raises ?? []) raised.push(await storeEvent(db, e.clinicId, r, "app"));
+    const raised = await storeEvents(db, planned.flatMap((e) => ((plans.get(e.id) as EventPlan).raises ?? []).map((event) => ({ clinicId: e.clinicId, event, source: "app" as const }))));
     // An event seen before may have deliveries left half-done by a worker that died.
     const retried = planned.filter((e) => e.attempts > 1);
     for (const e of retried) await recoverInterruptedDeliveries(db, e.id, now);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSinkServer, type SinkServer } from "@/lib/testing/sinks/sink-server";
+import { startSinkServer, type SinkServer } from "@/lib/local-sinks/sink-server";
 import { createEmailProvider } from "./email-ses";
 import { closePushApps, createPushProvider } from "./push-fcm";
 import { createSmsProvider } from "./sms-twilio";

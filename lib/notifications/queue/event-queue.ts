@@ -10,6 +10,11 @@ export interface EventQueue {
   enqueueMany(eventIds: readonly string[]): Promise<void>;
 }
 
+// What a domain action needs to hand the events it stored to the queue once its transaction
+// has committed: given by the edge that called it (the route, the job, the test), never found
+// in a process-wide global.
+export type Queueing = { queue: EventQueue };
+
 // QStash's batch endpoint takes up to 100 messages a request.
 const QSTASH_BATCH = 100;
 

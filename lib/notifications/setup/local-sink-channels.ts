@@ -6,7 +6,7 @@ import type { Channel } from "@/db/schema";
 import { configureChannel } from "./install-clinic-defaults";
 import { localSnsTopicArn } from "./local-sns-topic";
 
-// Every channel of a clinic pointed at the local sinks (lib/testing/sinks), with credentials the
+// Every channel of a clinic pointed at the local sinks (lib/local-sinks), with credentials the
 // sinks accept: the embedded default can be tried end to end on one machine.
 export async function pointChannelsAtLocalSinks(
   db: Database,

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/appointments/status-badge";
 import { WhyNotSection } from "@/components/support/why-not";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAppointment } from "@/lib/appointments/list-appointments";
-import { remindersOf } from "@/lib/appointments/reminders-of";
+import { remindersOf } from "@/lib/reminders/reminders-of";
 import { appointmentIdSchema } from "@/lib/appointments/schemas";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { NotFoundError } from "@/lib/errors/app-errors";

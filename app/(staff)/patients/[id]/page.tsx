@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { patientMessaging } from "@/lib/conversations/patient-messaging";
-import { remindersOf } from "@/lib/appointments/reminders-of";
+import { remindersOf } from "@/lib/reminders/reminders-of";
 import { consentHistory } from "@/lib/patients/consent";
 import { getPatient } from "@/lib/patients/get-patient";
 import { formatPhoneNational } from "@/lib/patients/phone";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ReminderRulesEditor } from "@/components/settings/reminder-rules-editor";
 import { listAgendas, listVisitReasons } from "@/lib/appointments/agendas";
-import { listReminderRules } from "@/lib/appointments/manage-reminder-rules";
+import { listReminderRules } from "@/lib/reminders/manage-reminder-rules";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 import { PATIENT_CHANNELS } from "@/lib/notifications/decisions/decide-patient-channels";
 

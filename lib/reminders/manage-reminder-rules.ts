@@ -6,7 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { UPCOMING_STATUSES } from "@/lib/scheduling/appointment-status";
-import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS } from "@/lib/scheduling/reminder-plan";
+import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS } from "@/lib/reminders/reminder-plan";
 import type { ReminderRuleInput } from "./reminder-rule-input";
 import { loadReminderRules, syncReminders } from "./schedule-reminders";
 

@@ -5,7 +5,7 @@ import { auditEvents, scheduledReminders, type Clinic } from "@/db/schema";
 import { parseInput } from "@/lib/errors/parse-input";
 import { makeBookableAgenda, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { bookAppointment } from "./book-appointment";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { listReminderRules, removeReminderRule, saveReminderRule } from "./manage-reminder-rules";
 import { reminderRuleSchema } from "./reminder-rule-input";
 

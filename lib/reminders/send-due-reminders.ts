@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { executeRows } from "@/db/execute-rows";
-import { appointments, deliveries, events, scheduledReminders, type AppointmentStatus, type Channel, type ReminderBackup } from "@/db/schema";
+import { appointments, events, scheduledReminders, type AppointmentStatus, type Channel, type ReminderBackup } from "@/db/schema";
+import { storeEvents } from "@/lib/notifications/events/ingest-event";
+import { patientAttemptsOf } from "@/lib/notifications/log/patient-attempts";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
-import { backupVerdict } from "@/lib/scheduling/reminder-backup";
-import { offsetLabel } from "@/lib/scheduling/reminder-plan";
+import { backupVerdict } from "./reminder-backup";
+import { offsetLabel } from "./reminder-plan";
 
 // Rows claimed per transaction, and batches per tick: a tick hands up to 20,000 reminders to
 // the pipeline and leaves the rest to the next minute.
@@ -37,36 +38,26 @@ function notSendable(r: Claimed, now: Date): string | null {
 
 const eventKey = (r: Claimed, stage: "first" | "backup") => `reminder:${r.appointmentId}:${r.offsetMinutes}:${r.startsAt.toISOString()}${stage === "backup" ? ":backup" : ""}`;
 
-// Stores one appointment.reminder per reminder (the key is unique per clinic, so a key seen
-// before is found, not stored twice) and returns each reminder's event id, and those to queue.
-// The rows go as three arrays (unnest): one short statement however many reminders there are.
+// One appointment.reminder per reminder, through the pipeline's one door (storeEvents: the key
+// is unique per clinic, so a key seen before is found, not stored twice); returns each
+// reminder's event id, and those to queue.
 async function storeReminderEvents(tx: Database, items: { reminder: Claimed; stage: "first" | "backup"; channels: Channel[]; pick: "all" | "first_available" }[]) {
-  if (!items.length) return { eventIdOf: new Map<string, string>(), toQueue: [] as string[] };
-  const keys = items.map(({ reminder, stage }) => eventKey(reminder, stage));
-  const clinicIds = items.map(({ reminder }) => reminder.clinicId);
-  const payloads = items.map(({ reminder: r, stage, channels, pick }) =>
-    JSON.stringify({ appointmentId: r.appointmentId, offset: offsetLabel(r.offsetMinutes), ...(channels.length ? { channels } : {}), pick, stage }),
-  );
-  const created = await executeRows<{ id: string; event_key: string }>(
+  const stored = await storeEvents(
     tx,
-    sql`insert into events (clinic_id, event_key, type, payload, source)
-        select c, k, 'appointment.reminder', p, 'scheduler' from unnest(${sql.param(clinicIds)}::uuid[], ${sql.param(keys)}::text[], ${sql.param(payloads)}::jsonb[]) as t(c, k, p)
-        on conflict do nothing returning id, event_key`,
+    items.map(({ reminder: r, stage, channels, pick }) => ({
+      clinicId: r.clinicId,
+      source: "scheduler" as const,
+      event: {
+        id: eventKey(r, stage),
+        type: "appointment.reminder" as const,
+        data: { appointmentId: r.appointmentId, offset: offsetLabel(r.offsetMinutes), ...(channels.length ? { channels } : {}), pick, stage },
+      },
+    })),
   );
-  const byKey = new Map(created.map((e) => [e.event_key, e.id]));
-  const toQueue = created.map((e) => e.id);
-  const missing = keys.filter((k) => !byKey.has(k));
-  if (missing.length) {
-    const found = await tx
-      .select({ id: events.id, eventKey: events.eventKey, status: events.status })
-      .from(events)
-      .where(and(inArray(events.clinicId, [...new Set(clinicIds)]), inArray(events.eventKey, missing)));
-    for (const e of found) {
-      byKey.set(e.eventKey, e.id);
-      if (e.status === "pending") toQueue.push(e.id);
-    }
-  }
-  return { eventIdOf: new Map(items.map(({ reminder }, i) => [reminder.id, byKey.get(keys[i])!])), toQueue };
+  return {
+    eventIdOf: new Map(items.map(({ reminder }, i) => [reminder.id, stored[i].id])),
+    toQueue: stored.filter((e) => e.needsQueue).map((e) => e.id),
+  };
 }
 
 // Sets one column to each row's own value in one statement.
@@ -152,14 +143,7 @@ async function backupBatch(db: Database, now: Date, result: TickResult) {
       .limit(BATCH)
       .for("update", { of: scheduledReminders, skipLocked: true });
     const ready = due.filter((r) => r.eventStatus === "processed" || r.eventStatus === "failed" || notSendable(r, now));
-    const attempts = ready.length
-      ? await tx
-          .select({ eventId: deliveries.eventId, channel: deliveries.channel, status: deliveries.status })
-          .from(deliveries)
-          .where(and(inArray(deliveries.eventId, ready.map((r) => r.eventId!)), eq(deliveries.audience, "patient"), ne(deliveries.status, "skipped")))
-      : [];
-    const attemptsOf = new Map<string, typeof attempts>();
-    for (const a of attempts) attemptsOf.set(a.eventId, [...(attemptsOf.get(a.eventId) ?? []), a]);
+    const attemptsOf = await patientAttemptsOf(tx, ready.map((r) => r.eventId!));
     const decided = new Map<string, string[]>();
     const send: { reminder: Claimed; stage: "backup"; channels: Channel[]; pick: "first_available" }[] = [];
     for (const r of ready) {

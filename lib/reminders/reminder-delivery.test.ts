@@ -5,9 +5,9 @@ import { processEvent } from "@/lib/notifications/events/process-event";
 import { applyReceipt } from "@/lib/notifications/receipts/apply-receipt";
 import { makeBookableAgenda, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
-import { applyAppointmentChange } from "./apply-appointment-change";
-import { bookAppointment } from "./book-appointment";
-import { changeAppointment } from "./change-appointment";
+import { applyAppointmentChange } from "@/lib/appointments/apply-appointment-change";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { changeAppointment } from "@/lib/appointments/change-appointment";
 import { sendDueReminders } from "./send-due-reminders";
 
 // The scheduled path end to end: booked through the app, the tick hands the due reminders to

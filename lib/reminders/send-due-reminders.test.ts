@@ -4,8 +4,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { events, scheduledReminders, type Clinic } from "@/db/schema";
 import { makeBookableAgenda, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { bookAppointment } from "./book-appointment";
-import { changeAppointment } from "./change-appointment";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { changeAppointment } from "@/lib/appointments/change-appointment";
 import { sendDueReminders } from "./send-due-reminders";
 
 let handle: DatabaseHandle;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PATIENT_CHANNELS } from "@/lib/notifications/decisions/decide-patient-channels";
-import { clockTime } from "./agenda-input";
+import { clockTime } from "@/lib/time/clock-time-input";
 
 // What an admin writes about when reminders go out: for the clinic, or for one agenda or one
 // visit reason (which then override the clinic's rule).

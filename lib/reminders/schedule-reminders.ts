@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { excluded } from "@/db/excluded";
 import { clinics, reminderRules, scheduledReminders, type Appointment, type ReminderRule, type ReminderStep } from "@/db/schema";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
-import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS, planReminders } from "@/lib/scheduling/reminder-plan";
+import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS, planReminders } from "@/lib/reminders/reminder-plan";
 
 const snake = (column: string) => column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 // What a new plan rewrites on an existing row (a move, a restored status, a changed rule).

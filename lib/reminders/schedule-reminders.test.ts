@@ -5,8 +5,8 @@ import { reminderRules, scheduledReminders, type Clinic } from "@/db/schema";
 import { makeBookableAgenda, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { clinicLocalDateTime } from "@/lib/time/clinic-time";
-import { changeAppointment } from "./change-appointment";
-import { bookAppointment } from "./book-appointment";
+import { changeAppointment } from "@/lib/appointments/change-appointment";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { syncReminders } from "./schedule-reminders";
 
 let handle: DatabaseHandle;
