@@ -18,7 +18,9 @@ export type DatabaseHandle =
   | { engine: "postgres"; db: Database; close: () => Promise<void>; sql: postgres.Sql }
   | { engine: "pglite"; db: Database; close: () => Promise<void>; pglite: PGlite };
 
-export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+// memory: an in-memory PGlite, optionally started from a snapshot of another's data dir (the
+// test suite migrates once and gives each file a copy).
+export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true; snapshot?: Blob };
 
 export function openDatabase(target: DatabaseTarget, options: { maxConnections?: number } = {}): DatabaseHandle {
   if ("url" in target) {
@@ -32,7 +34,8 @@ export function openDatabase(target: DatabaseTarget, options: { maxConnections?:
     mkdirSync(target.pgliteDir, { recursive: true });
     dataDir = target.pgliteDir;
   }
-  const pglite = new PGlite(dataDir, { extensions: { pg_trgm, btree_gist } });
+  const snapshot = "snapshot" in target ? target.snapshot : undefined;
+  const pglite = new PGlite(dataDir, { extensions: { pg_trgm, btree_gist }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
   const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Database;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };
 }
