@@ -4,8 +4,8 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./a11y";
 import { findAppointment, PARIS_RECEPTION, signIn, signedInPage } from "./helpers";
 
-const SINKS = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1000}`;
-
+// The local provider sinks of the server under test (scripts/e2e/serve.ts: its port + 1000).
+const sinksOf = (baseURL: string) => `http://127.0.0.1:${Number(new URL(baseURL).port) + 1000}`;
 test("a receptionist turns browser push on; a cancellation by the admin reaches her browser's service worker, whose notification opens the appointment", async ({ page, context, browser, baseURL }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["notifications"], { origin: baseURL });
@@ -30,7 +30,7 @@ test("a receptionist turns browser push on; a cancellation by the admin reaches 
   expect(registrationId).not.toBe("");
 
   // The subscription, as a push service would give it (the local one), stored through the API.
-  const subscription = await (await page.request.post(`${SINKS}/_sink/web-push-subscriptions`)).json();
+  const subscription = await (await page.request.post(`${sinksOf(baseURL!)}/_sink/web-push-subscriptions`)).json();
   const stored = await page.request.post("/api/me/push-subscriptions", { data: { ...subscription, browser: "Chromium · Linux" } });
   expect(stored.ok()).toBe(true);
   await page.reload();
@@ -48,7 +48,7 @@ test("a receptionist turns browser push on; a cancellation by the admin reaches 
   await expect
     .poll(
       async () => {
-        const { messages } = (await (await page.request.get(`${SINKS}/_sink/messages`)).json()) as { messages: { channel: string; to: string; raw: { payload: typeof payload } }[] };
+        const { messages } = (await (await page.request.get(`${sinksOf(baseURL!)}/_sink/messages`)).json()) as { messages: { channel: string; to: string; raw: { payload: typeof payload } }[] };
         payload = messages.find((m) => m.channel === "web_push" && m.to === endpointId && m.raw.payload?.link === `/appointments/${appointment.id}`)?.raw.payload;
         return Boolean(payload);
       },

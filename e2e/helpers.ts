@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { sessionCookies } from "./sessions";
 
 export const DEMO_PASSWORD = "demo-clinic-2026";
 export const PARIS_RECEPTION = "reception@saint-martin.demo";
@@ -6,12 +7,26 @@ export const HUDSON_RECEPTION = "reception@hudson.demo";
 export const PARIS_LAB = "lab@saint-martin.demo";
 export const PARIS_DOCTOR = "dr.lefevre@saint-martin.demo";
 
+// The page's context takes the account's session (signed in once per run, ./sessions.ts), and
+// opens the app. A password other than the demo one (an account a story made) uses the form.
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  if (password === DEMO_PASSWORD) {
+    await page.context().addCookies(await sessionCookies(baseUrlOf(), email, password));
+    await page.goto("/");
+  } else {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
   await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+// The server the running test's project talks to (playwright.config.ts).
+export function baseUrlOf(): string {
+  const configured = test.info().project.use.baseURL;
+  if (!configured) throw new Error("no baseURL configured for this project");
+  return configured;
 }
 
 // A signed-in browser context of its own, for stories with two staff members at once.

@@ -17,3 +17,7 @@ export function webhookSecretsFor(baseURL: string, clinicId: string): ClinicWebh
   if (!secrets) throw new Error(`no webhook secrets for clinic ${clinicId}`);
   return secrets;
 }
+
+// The session cookies tests share (./sessions.ts); the e2e server empties the folder when it
+// starts and stops, so no session outlives the run (and the secret) it was signed with.
+export const e2eSessionsDir = (port: string | number) => path.join(tmpdir(), `clinic-notify-e2e-${port}-sessions`);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { e2eSecretsFile, E2E_QSTASH_KEYS } from "../../e2e/keys";
+import { e2eSecretsFile, e2eSessionsDir, E2E_QSTASH_KEYS } from "../../e2e/keys";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
 const port = values.port!;
@@ -53,6 +53,7 @@ if (serverUrl) {
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 
+rmSync(e2eSessionsDir(port), { recursive: true, force: true });
 if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"], env);
 run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/db/prepare.ts", "--start"], env);
 // The demo clinics' own webhook secrets, for the tests that sign as a provider (before the
@@ -68,6 +69,7 @@ async function stop(code = 0) {
   server.kill("SIGTERM");
   await cleanup().catch((e) => console.error("e2e cleanup failed", e));
   rmSync(e2eSecretsFile(port), { force: true });
+  rmSync(e2eSessionsDir(port), { recursive: true, force: true });
   process.exit(code);
 }
 process.on("SIGTERM", () => stop());

@@ -1,9 +1,9 @@
 // npm test — every suite in order, one closing line for the whole run: "N passed, N failed".
 //   1. Vitest: unit + integration (PGlite in memory, or fresh PostgreSQL databases with DATABASE_URL)
 //   2. next build (production)
-//   3. Playwright end-to-end against `next start` on a fresh database
-//   4. With DATABASE_URL set, the @embedded Playwright stories again on PGlite, so the
-//      zero-config default is proven in the same run.
+//   3. Playwright end-to-end against `next start` on a fresh database; with DATABASE_URL set,
+//      the @embedded stories also run, in the same pool, against a second server on PGlite, so
+//      the zero-config default is proven in the same run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -60,14 +60,10 @@ add(vitestTally(`${OUT}/vitest.json`), unitOk);
 
 rmSync(".next", { recursive: true, force: true });
 if (run("production build (next build)", "npx", ["next", "build"])) {
-  const engine = process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
-  playwright(`end-to-end (Playwright, ${engine})`, "e2e.json", []);
-  if (process.env.DATABASE_URL) {
-    playwright("end-to-end on the embedded default (PGlite)", "e2e-embedded.json", ["--grep", "@embedded"], {
-      DATABASE_URL: "",
-      E2E_PORT: "3101",
-    });
-  }
+  // With DATABASE_URL, one run covers PostgreSQL and, side by side, the @embedded stories on
+  // the zero-config default (PGlite): two servers, one pool of workers (playwright.config.ts).
+  const engines = process.env.DATABASE_URL ? "PostgreSQL, and PGlite for @embedded" : "embedded PGlite";
+  playwright(`end-to-end (Playwright, ${engines})`, "e2e.json", []);
 } else {
   total.failed += 1;
 }
