@@ -2,7 +2,7 @@ import type { Faker } from "@faker-js/faker";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations, messages, type Language, type NewPatient } from "@/db/schema";
-import { receiveInbound } from "@/lib/conversations/receive-inbound";
+import { receivePatientMessage } from "@/lib/conversations/receive-patient-message";
 import { recordInbound } from "@/lib/notifications/inbound/record-inbound";
 
 const LINES: Record<Language, { inbound: string[]; replies: string[]; calls: string[] }> = {
@@ -29,7 +29,7 @@ export async function seedConversations(db: Database, f: Faker, clinicId: string
     const channel = i % 3 === 0 ? "sms" : "whatsapp";
     // As the webhook would: a WhatsApp message from the last 24 h opens the free-text window.
     await recordInbound(db, clinicId, channel, p.phone!, at);
-    const { conversationId, duplicate } = await receiveInbound(db, {
+    const { conversationId, duplicate } = await receivePatientMessage(db, {
       clinicId,
       channel,
       from: p.phone!,

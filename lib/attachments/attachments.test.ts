@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { attachments, consentRecords } from "@/db/schema";
 import { loadStaffContext } from "@/lib/auth/staff-context";
 import { getThread } from "@/lib/conversations/get-thread";
-import { receiveInbound } from "@/lib/conversations/receive-inbound";
+import { receivePatientMessage } from "@/lib/conversations/receive-patient-message";
 import { threadPageSchema } from "@/lib/conversations/schemas";
 import { postMessage } from "@/lib/conversations/send-message";
 import { processEvent } from "@/lib/notifications/events/process-event";
@@ -129,7 +129,7 @@ describe("sending attachments", () => {
   it("a WhatsApp answer inside the window uploads the file as media and sends it with the text as caption", async () => {
     const ctx = await staff();
     const p = await patient();
-    const { conversationId } = await receiveInbound(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "La photo ?", externalId: `w-att-${p.id}`, at: new Date() });
+    const { conversationId } = await receivePatientMessage(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "La photo ?", externalId: `w-att-${p.id}`, at: new Date() });
     await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: p.phone!, state: "opted_in", source: "test" });
     await recordInbound(f.db, f.clinic.id, "whatsapp", p.phone!, new Date());
     const file = await uploadAttachment(ctx, { name: "consignes.pdf", bytes: PDF });
@@ -146,7 +146,7 @@ describe("sending attachments", () => {
       status: 400,
       fields: { attachmentIds: ["sms carries no attachments"] },
     });
-    const { conversationId } = await receiveInbound(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "?", externalId: `w-two-${p.id}`, at: new Date() });
+    const { conversationId } = await receivePatientMessage(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "?", externalId: `w-two-${p.id}`, at: new Date() });
     await recordInbound(f.db, f.clinic.id, "whatsapp", p.phone!, new Date());
     await expect(postMessage(ctx, { conversationId }, { channel: "whatsapp", body: "x", attachmentIds: [a.id, b.id] }, new Date())).rejects.toMatchObject({ status: 400, fields: { attachmentIds: ["at most 1"] } });
     // Still unsent, so still usable.

@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors/app-errors";
 import { getThread } from "./get-thread";
 import { listConversations, unreadCounts } from "./list-conversations";
 import { logCall } from "./log-call";
-import { receiveInbound } from "./receive-inbound";
+import { receivePatientMessage } from "./receive-patient-message";
 import { callLogSchema, conversationListSchema, threadPageSchema } from "./schemas";
 import { updateConversation } from "./update-conversation";
 
@@ -27,10 +27,10 @@ beforeAll(async () => {
   const anne = await makePatient(handle.db, clinic.id, { firstName: "Anne", phone: "+33611000001" });
   const marc = await makePatient(handle.db, clinic.id, { firstName: "Marc", phone: "+33611000002", email: "marc@example.com" });
   await makePatient(handle.db, other.id, { phone: "+33611000003" });
-  await receiveInbound(handle.db, { clinicId: clinic.id, channel: "whatsapp", from: anne.phone!, body: "Je souhaite déplacer mon rendez-vous", externalId: "w1", at: t(1) });
-  await receiveInbound(handle.db, { clinicId: clinic.id, channel: "sms", from: marc.phone!, body: "Ordonnance renouvelée ?", externalId: "s1", at: t(2) });
-  await receiveInbound(handle.db, { clinicId: clinic.id, channel: "email", from: "marc@example.com", subject: "Facture", body: "Pouvez-vous m'envoyer la facture", externalId: "e1", at: t(3) });
-  await receiveInbound(handle.db, { clinicId: other.id, channel: "sms", from: "+33611000003", body: "Ordonnance autre cabinet", externalId: "o1", at: t(4) });
+  await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "whatsapp", from: anne.phone!, body: "Je souhaite déplacer mon rendez-vous", externalId: "w1", at: t(1) });
+  await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "sms", from: marc.phone!, body: "Ordonnance renouvelée ?", externalId: "s1", at: t(2) });
+  await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "email", from: "marc@example.com", subject: "Facture", body: "Pouvez-vous m'envoyer la facture", externalId: "e1", at: t(3) });
+  await receivePatientMessage(handle.db, { clinicId: other.id, channel: "sms", from: "+33611000003", body: "Ordonnance autre cabinet", externalId: "o1", at: t(4) });
 });
 afterAll(() => handle.close());
 
@@ -105,8 +105,8 @@ describe("triage and export", () => {
   it("attaches an unknown sender to a patient, merging into the patient's conversation", async () => {
     const { attachToPatient } = await import("./attach-to-patient");
     const known = await makePatient(handle.db, clinic.id, { firstName: "Lina", phone: "+33611000010" });
-    const mine = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "sms", from: known.phone!, body: "Bonjour", externalId: "tri-1", at: t(20) });
-    const stranger = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "whatsapp", from: "+33699999999", body: "C'est Lina, nouveau numéro", externalId: "tri-2", at: t(21) });
+    const mine = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "sms", from: known.phone!, body: "Bonjour", externalId: "tri-1", at: t(20) });
+    const stranger = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "whatsapp", from: "+33699999999", body: "C'est Lina, nouveau numéro", externalId: "tri-2", at: t(21) });
     expect(stranger.patientId).toBeNull();
     await expect(attachToPatient({ ...ctx, clinicId: other.id }, stranger.conversationId, known.id)).rejects.toBeInstanceOf(NotFoundError);
 
@@ -119,7 +119,7 @@ describe("triage and export", () => {
     await expect(attachToPatient(ctx, mine.conversationId, known.id)).rejects.toMatchObject({ status: 409, code: "already_attached" });
 
     const alone = await makePatient(handle.db, clinic.id, { firstName: "Noé", phone: null });
-    const other2 = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "email", from: "noe@example.org", subject: "RDV", body: "Bonjour", externalId: "tri-3", at: t(22) });
+    const other2 = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "email", from: "noe@example.org", subject: "RDV", body: "Bonjour", externalId: "tri-3", at: t(22) });
     expect(await attachToPatient(ctx, other2.conversationId, alone.id)).toEqual({ conversationId: other2.conversationId, merged: false });
     const audit = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "conversation.attached"));
     expect(audit.map((a) => a.patientId).sort()).toEqual([known.id, alone.id].sort());

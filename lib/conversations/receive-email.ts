@@ -5,7 +5,7 @@ import PostalMime from "postal-mime";
 import type { Database } from "@/db/client";
 import { deliveries, messages, type MessageMetadata } from "@/db/schema";
 import { storeFile } from "@/lib/attachments/store-file";
-import { receiveInbound } from "./receive-inbound";
+import { receivePatientMessage } from "./receive-patient-message";
 
 // SES assigns the Message-ID of what we send: <{SES message id}@{region}.amazonses.com>.
 const SES_MESSAGE_ID = /^<?([^@>]+)@[a-z0-9-]+\.amazonses\.com>?$/i;
@@ -26,7 +26,21 @@ export async function receiveEmail(db: Database, clinicId: string, raw: string |
   const body = new EmailReplyParser().parseReply(text).trim() || text.trim();
 
   const forged = Object.values(senderCheck ?? {}).some((status) => status === "FAIL");
-  const result = await receiveInbound(db, {
+  const refused: { fileName: string; reason: string }[] = [];
+  // The files are kept with the message, in its transaction: a message is never half-received.
+  const withMessage = async (tx: Database, messageId: string) => {
+    for (const file of email.attachments) {
+      if (file.disposition === "inline" && file.related) continue; // logos and signatures in the HTML
+      const bytes = typeof file.content === "string" ? new TextEncoder().encode(file.content) : file.content instanceof ArrayBuffer ? new Uint8Array(file.content) : file.content;
+      const stored = await storeFile(tx, clinicId, { name: file.filename ?? "attachment", bytes }, { messageId });
+      if (!stored.ok) refused.push({ fileName: file.filename ?? "attachment", reason: stored.verdict.detail });
+    }
+    if (refused.length || forged) {
+      const metadata: MessageMetadata = { ...(refused.length ? { refusedAttachments: refused } : {}), ...(forged ? { senderCheck } : {}) };
+      await tx.update(messages).set({ metadata }).where(eq(messages.id, messageId));
+    }
+  };
+  const result = await receivePatientMessage(db, {
     clinicId,
     channel: "email",
     from,
@@ -38,20 +52,9 @@ export async function receiveEmail(db: Database, clinicId: string, raw: string |
     at,
     emailMessageId: email.messageId,
     inReplyTo: email.inReplyTo,
+    withMessage,
   });
-  if (!result.messageId) return { outcome: "duplicate" as const, ...result };
-
-  const refused: { fileName: string; reason: string }[] = [];
-  for (const file of email.attachments) {
-    if (file.disposition === "inline" && file.related) continue; // logos and signatures in the HTML
-    const bytes = typeof file.content === "string" ? new TextEncoder().encode(file.content) : file.content instanceof ArrayBuffer ? new Uint8Array(file.content) : file.content;
-    const stored = await storeFile(db, clinicId, { name: file.filename ?? "attachment", bytes }, { messageId: result.messageId });
-    if (!stored.ok) refused.push({ fileName: file.filename ?? "attachment", reason: stored.verdict.detail });
-  }
-  if (refused.length || forged) {
-    const metadata: MessageMetadata = { ...(refused.length ? { refusedAttachments: refused } : {}), ...(forged ? { senderCheck } : {}) };
-    await db.update(messages).set({ metadata }).where(eq(messages.id, result.messageId));
-  }
+  if (result.duplicate) return { outcome: "duplicate" as const, ...result };
   return { outcome: "received" as const, ...result, refused };
 }
 

@@ -49,42 +49,40 @@ async function conversationFor(db: Database, clinicId: string, patientId: string
 }
 
 // An incoming WhatsApp, SMS, email reply or portal message lands in the patient's one
-// conversation (or a triage conversation for an unknown sender), once per provider id,
-// and makes the conversation unread again, archived or not.
-export async function receiveInbound(db: Database, m: InboundMessage) {
-  const patientId = m.triage ? null : (m.patientId ?? (await matchSender(db, m.clinicId, m.channel, m.from)));
-  return db.transaction(async (tx) => {
-    const conversationId = await conversationFor(tx, m.clinicId, patientId, m.from, m.at);
-    const [message] = await tx
-      .insert(messages)
-      .values({
-        clinicId: m.clinicId,
-        conversationId,
-        direction: "inbound",
-        channel: m.channel,
-        subject: m.subject,
-        body: m.body,
-        externalId: m.externalId,
-        emailMessageId: m.emailMessageId,
-        inReplyTo: m.inReplyTo,
-        createdAt: m.at,
-      })
-      .onConflictDoNothing()
-      .returning({ id: messages.id });
-    if (!message) return { conversationId, patientId, messageId: null, duplicate: true };
-    await tx
-      .update(conversations)
-      .set({
-        status: "unread",
-        archivedAt: null,
-        unreadCount: sql`${conversations.unreadCount} + 1`,
-        lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${m.at.toISOString()}::timestamptz)`,
-        lastMessagePreview: (m.subject ? `${m.subject} — ${m.body}` : m.body).slice(0, 200),
-        channels: sql`(select array_agg(distinct c) from unnest(${conversations.channels} || ${m.channel}::message_channel) c)`,
-        directions: sql`(select array_agg(distinct d) from unnest(${conversations.directions} || 'inbound'::message_direction) d)`,
-      })
-      .where(eq(conversations.id, conversationId));
-    await announceConversationChange(tx, { clinicId: m.clinicId, conversationId });
-    return { conversationId, patientId, messageId: message.id, duplicate: false };
-  });
+// conversation (or a triage conversation for an unknown sender), once per provider id, and
+// makes the conversation unread again, archived or not. Called inside receivePatientMessage's
+// transaction (./receive-patient-message.ts), the one way a patient's message comes in.
+export async function landInbound(tx: Database, m: InboundMessage, patientId: string | null) {
+  const conversationId = await conversationFor(tx, m.clinicId, patientId, m.from, m.at);
+  const [message] = await tx
+    .insert(messages)
+    .values({
+      clinicId: m.clinicId,
+      conversationId,
+      direction: "inbound",
+      channel: m.channel,
+      subject: m.subject,
+      body: m.body,
+      externalId: m.externalId,
+      emailMessageId: m.emailMessageId,
+      inReplyTo: m.inReplyTo,
+      createdAt: m.at,
+    })
+    .onConflictDoNothing()
+    .returning({ id: messages.id });
+  if (!message) return { conversationId, patientId, messageId: null, duplicate: true } as const;
+  await tx
+    .update(conversations)
+    .set({
+      status: "unread",
+      archivedAt: null,
+      unreadCount: sql`${conversations.unreadCount} + 1`,
+      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${m.at.toISOString()}::timestamptz)`,
+      lastMessagePreview: (m.subject ? `${m.subject} — ${m.body}` : m.body).slice(0, 200),
+      channels: sql`(select array_agg(distinct c) from unnest(${conversations.channels} || ${m.channel}::message_channel) c)`,
+      directions: sql`(select array_agg(distinct d) from unnest(${conversations.directions} || 'inbound'::message_direction) d)`,
+    })
+    .where(eq(conversations.id, conversationId));
+  await announceConversationChange(tx, { clinicId: m.clinicId, conversationId });
+  return { conversationId, patientId, messageId: message.id, duplicate: false } as const;
 }

@@ -6,7 +6,7 @@ import { loadStaffContext } from "@/lib/auth/staff-context";
 import { processEvent } from "@/lib/notifications/events/process-event";
 import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { getThread } from "./get-thread";
-import { receiveInbound } from "./receive-inbound";
+import { receivePatientMessage } from "./receive-patient-message";
 import { threadPageSchema } from "./schemas";
 import { postMessage } from "./send-message";
 
@@ -73,7 +73,7 @@ describe("writing to a patient from the hub", () => {
   it("answers a WhatsApp message with free text inside the 24-hour window", async () => {
     const reception = await staff("receptionist");
     const p = await patient();
-    const { conversationId } = await receiveInbound(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "Bonjour", externalId: `w-${p.id}`, at: now() });
+    const { conversationId } = await receivePatientMessage(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "Bonjour", externalId: `w-${p.id}`, at: now() });
     await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: p.phone!, state: "opted_in", source: "test" });
     const { recordInbound } = await import("@/lib/notifications/inbound/record-inbound");
     await recordInbound(f.db, f.clinic.id, "whatsapp", p.phone!, now());

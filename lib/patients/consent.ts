@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
+import { recordConsent } from "@/lib/notifications/consent/record-consent";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "staff">;
 
@@ -33,7 +34,7 @@ export async function recordPatientConsent(ctx: Ctx, patientId: string, input: C
   const address = input.channel === "email" ? patient.email : patient.phone;
   if (!address) throw new InvalidInputError("There is nothing on file to record consent for.", { channel: [input.channel === "email" ? "the patient has no email address on file" : "the patient has no mobile number on file"] });
   return ctx.db.transaction(async (tx) => {
-    const [record] = await tx.insert(consentRecords).values({ clinicId: ctx.clinicId, channel: input.channel, address, state: input.state, source: input.source, recordedAt: now }).returning();
+    const record = await recordConsent(tx, { clinicId: ctx.clinicId, channel: input.channel, address, state: input.state, source: input.source, at: now });
     await recordAudit(tx, ctx, { action: "consent.recorded", patientId, detail: { consentId: record.id, channel: input.channel, state: input.state, source: input.source } }, now);
     return { consent: record };
   });

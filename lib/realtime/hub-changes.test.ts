@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { makeClinic, makePatient } from "@/lib/testing/factories";
 import type { Clinic } from "@/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { receiveInbound } from "@/lib/conversations/receive-inbound";
+import { receivePatientMessage } from "@/lib/conversations/receive-patient-message";
 import { HubChangeFeed, listenSourceOf, type HubChange } from "./hub-changes";
 
 let handle: DatabaseHandle;
@@ -42,7 +42,7 @@ describe("the inbox's live feed", () => {
     const mine = collect(feed, clinic.id, 1);
     const theirs: HubChange[] = [];
     await feed.subscribe(other.id, (c) => theirs.push(c)); // LISTEN is in place before the write below
-    const { conversationId } = await receiveInbound(handle.db, { clinicId: clinic.id, channel: "sms", from: patient.phone!, body: "Bonjour", externalId: "SM-live-1", at: new Date() });
+    const { conversationId } = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "sms", from: patient.phone!, body: "Bonjour", externalId: "SM-live-1", at: new Date() });
     expect(await mine.done).toEqual([{ clinicId: clinic.id, conversationId }]);
     await new Promise((r) => setTimeout(r, 200));
     expect(theirs).toEqual([]);
@@ -54,7 +54,7 @@ describe("the inbox's live feed", () => {
     await feed.subscribe(clinic.id, (c) => heard.push(c));
     await expect(
       handle.db.transaction(async (tx) => {
-        await receiveInbound(tx, { clinicId: clinic.id, channel: "sms", from: "+33644444444", body: "x", externalId: "SM-live-2", at: new Date() });
+        await receivePatientMessage(tx, { clinicId: clinic.id, channel: "sms", from: "+33644444444", body: "x", externalId: "SM-live-2", at: new Date() });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { env } from "@/lib/config/env";
 import { fieldErrorsOf, NUL_MESSAGE, nulFields, parseJson } from "@/lib/errors/parse-input";
 import { receiveEmail } from "@/lib/conversations/receive-email";
-import { recordConsent } from "@/lib/notifications/inbound/record-inbound";
+import { recordConsent } from "@/lib/notifications/consent/record-consent";
 import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
 import { applyReceipt } from "@/lib/notifications/receipts/apply-receipt";
 import { verifySnsMessage, type SnsMessage } from "./sns";

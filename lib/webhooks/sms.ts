@@ -2,9 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { clinics } from "@/db/schema";
-import { receiveInbound } from "@/lib/conversations/receive-inbound";
-import { recordConsent, recordInbound } from "@/lib/notifications/inbound/record-inbound";
-import { smsKeyword } from "./sms-keywords";
+import { receivePatientMessage } from "@/lib/conversations/receive-patient-message";
 import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
 import { applyReceipt, type Receipt } from "@/lib/notifications/receipts/apply-receipt";
 import { NUL_MESSAGE, nulFields } from "@/lib/errors/parse-input";
@@ -70,15 +68,9 @@ async function receiveSms(db: Database, clinicId: string, params: URLSearchParam
   const from = params.get("From");
   const body = params.get("Body");
   if (!from || body === null) return badRequest("An incoming SMS needs From and Body.", { From: ["is required"], Body: ["is required"] });
-  await recordInbound(db, clinicId, "sms", from, now);
   // Every incoming SMS shows in the patient's conversation, keywords included (STOP is a consent
-  // change, never a cancellation, and staff should see it).
-  const landed = await receiveInbound(db, { clinicId, channel: "sms", from, body, externalId: sid, at: now });
-  const keyword = smsKeyword(body);
-  // Consent changes only on a message not seen before: a replayed STOP must not undo a later START.
-  if (!landed.duplicate && (keyword === "stop" || keyword === "start")) {
-    await recordConsent(db, { clinicId, channel: "sms", address: from, state: keyword === "stop" ? "opted_out" : "opted_in", reason: body.trim(), source: "sms_keyword", at: now });
-  }
+  // change, never a cancellation, and staff should see it), in one transaction with it.
+  const { keyword } = await receivePatientMessage(db, { clinicId, channel: "sms", from, body, externalId: sid, at: now });
   if (keyword === "help") {
     const [clinic] = await db.select({ name: clinics.name, language: clinics.defaultLanguage }).from(clinics).where(eq(clinics.id, clinicId));
     return twiml(HELP_TEXT[clinic.language](clinic.name));

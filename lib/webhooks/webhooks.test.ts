@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointments, attachments, consentRecords, conversations, deliveries, lastInbound, messages, poisonWebhooks } from "@/db/schema";
-import { smsKeyword } from "./sms-keywords";
+import { patientKeyword } from "@/lib/conversations/keywords";
 import { localSnsTopicArn } from "@/lib/notifications/setup/local-sns-topic";
 import { pointChannelsAtLocalSinks } from "@/lib/notifications/setup/local-sink-channels";
 import { makeClinic } from "@/lib/testing/factories";
@@ -195,10 +195,10 @@ describe("SMS webhook", () => {
   });
 
   it("recognises the compliance keywords, and only as the whole message", () => {
-    expect(["STOP", "stop", "Arrêt", "STOPALL", "unsubscribe", "Cancel.", "end", "quit"].map(smsKeyword)).toEqual(Array(8).fill("stop"));
-    expect(["START", "unstop"].map(smsKeyword)).toEqual(["start", "start"]);
-    expect(smsKeyword("Please stop calling me")).toBeNull();
-    expect(smsKeyword("cancel my appointment")).toBeNull();
+    expect(["STOP", "stop", "Arrêt", "STOPALL", "unsubscribe", "Cancel.", "end", "quit"].map(patientKeyword)).toEqual(Array(8).fill("stop"));
+    expect(["START", "unstop"].map(patientKeyword)).toEqual(["start", "start"]);
+    expect(patientKeyword("Please stop calling me")).toBeNull();
+    expect(patientKeyword("cancel my appointment")).toBeNull();
   });
 });
 

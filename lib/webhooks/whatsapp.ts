@@ -2,9 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { fieldErrorsOf, NUL_MESSAGE, nulFields, parseJson } from "@/lib/errors/parse-input";
-import { receiveInbound } from "@/lib/conversations/receive-inbound";
-import { recordConsent, recordInbound } from "@/lib/notifications/inbound/record-inbound";
-import { smsKeyword } from "./sms-keywords";
+import { receivePatientMessage } from "@/lib/conversations/receive-patient-message";
 import { clinicChannelConfig } from "@/lib/notifications/providers/registry";
 import { applyReceipt, type Receipt } from "@/lib/notifications/receipts/apply-receipt";
 import { safeEqual, verifyHubSignature } from "./signatures";
@@ -82,14 +80,9 @@ async function receiveWhatsapp(db: Database, clinicId: string, payload: z.infer<
     }
     for (const m of value.messages ?? []) {
       const phone = `+${m.from.replace(/^\+/, "")}`;
-      await recordInbound(db, clinicId, "whatsapp", phone, at(m.timestamp));
-      // Into the patient's conversation in the Communication Hub (non-text messages show their type).
-      const landed = await receiveInbound(db, { clinicId, channel: "whatsapp", from: phone, body: m.text?.body ?? `[${m.type}]`, externalId: m.id, at: at(m.timestamp) });
-      const keyword = m.text ? smsKeyword(m.text.body) : null;
-      // Consent changes only on a message not seen before: a replayed STOP must not undo a later START.
-      if (!landed.duplicate && (keyword === "stop" || keyword === "start")) {
-        await recordConsent(db, { clinicId, channel: "whatsapp", address: phone, state: keyword === "stop" ? "opted_out" : "opted_in", source: "whatsapp_keyword", at: at(m.timestamp) });
-      }
+      // Into the patient's conversation in the Communication Hub (non-text messages show their
+      // type); a STOP or START typed there changes consent, in the same transaction.
+      const landed = await receivePatientMessage(db, { clinicId, channel: "whatsapp", from: phone, body: m.text?.body ?? `[${m.type}]`, typed: Boolean(m.text), externalId: m.id, at: at(m.timestamp) });
       outcomes.push(landed.duplicate ? "duplicate" : "inbound");
     }
   }

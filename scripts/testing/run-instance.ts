@@ -4,7 +4,7 @@
 // With --inbound <clinicId> <phone> <text>: instead, one incoming SMS written by this instance.
 import { parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@/db/client";
-import { receiveInbound } from "@/lib/conversations/receive-inbound";
+import { receivePatientMessage } from "@/lib/conversations/receive-patient-message";
 import { claimDueEvents, processClaimed } from "@/lib/notifications/events/process-event";
 import { EmbeddedWorker } from "@/lib/notifications/queue/embedded-worker";
 import { sendDepsFor } from "@/lib/notifications/runtime";
@@ -14,7 +14,7 @@ const handle = openDatabase(targetFromEnv(), { maxConnections: 4 });
 
 if (values.inbound) {
   const [clinicId, from, body] = positionals;
-  await receiveInbound(handle.db, { clinicId, channel: "sms", from, body, externalId: `SM-instance-${Date.now()}`, at: new Date() });
+  await receivePatientMessage(handle.db, { clinicId, channel: "sms", from, body, externalId: `SM-instance-${Date.now()}`, at: new Date() });
   await handle.close();
 } else {
   const deps = sendDepsFor(handle.db);

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { consentRecords, patientDevices, staffPushSubscriptions, type Delivery } from "@/db/schema";
+import { patientDevices, staffPushSubscriptions, type Delivery } from "@/db/schema";
+import { recordConsent } from "../consent/record-consent";
 import { SMS_UNSUBSCRIBED_CODE } from "../providers/sms-twilio";
 
 // What a permanent provider answer teaches us about the address, acted on at once so the
@@ -27,14 +28,6 @@ export async function learnFromPermanentFailure(
       .where(and(eq(staffPushSubscriptions.endpoint, delivery.address), eq(staffPushSubscriptions.active, true)));
   }
   if (delivery.channel === "sms" && failure.code === SMS_UNSUBSCRIBED_CODE) {
-    await db.insert(consentRecords).values({
-      clinicId: delivery.clinicId,
-      channel: "sms",
-      address: delivery.address,
-      state: "opted_out",
-      reason,
-      source: "provider",
-      recordedAt: now,
-    });
+    await recordConsent(db, { clinicId: delivery.clinicId, channel: "sms", address: delivery.address, state: "opted_out", reason, source: "provider", at: now });
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { consentRecords, lastInbound } from "@/db/schema";
+import { lastInbound } from "@/db/schema";
 
 // A patient wrote to the clinic on a channel: for WhatsApp this opens the 24-hour window.
 export async function recordInbound(db: Database, clinicId: string, channel: "whatsapp" | "sms" | "email", address: string, at: Date): Promise<void> {
@@ -13,19 +13,4 @@ export async function recordInbound(db: Database, clinicId: string, channel: "wh
       // Webhooks arrive out of order: keep the latest time.
       set: { at: sql`greatest(${lastInbound.at}, excluded.at)` },
     });
-}
-
-export async function recordConsent(
-  db: Database,
-  entry: { clinicId: string; channel: "sms" | "email" | "whatsapp"; address: string; state: "opted_in" | "opted_out" | "suppressed"; reason?: string; source: string; at: Date },
-): Promise<void> {
-  await db.insert(consentRecords).values({
-    clinicId: entry.clinicId,
-    channel: entry.channel,
-    address: entry.address,
-    state: entry.state,
-    reason: entry.reason,
-    source: entry.source,
-    recordedAt: entry.at,
-  });
 }
