@@ -83,7 +83,7 @@ export const staffNotifications = pgTable(
 
 // Who receives each staff alert type in a clinic: roles, the doctor the alert names (a
 // cancellation's agenda doctor, a lab result's requesting doctor) and named staff members.
-// No row: the product's default routing (lib/notifications/events/staff-routing.ts).
+// No row: the product's default routing (lib/notifications/staff-alerts/staff-routing.ts).
 export const staffAlertRoutes = pgTable(
   "staff_alert_routes",
   {

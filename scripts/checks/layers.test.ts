@@ -21,6 +21,19 @@ describe("one-way layers", () => {
     expect(tooling.map((i) => `${i.file}:${i.line} ${i.spec}`)).toEqual([]);
   });
 
+  it("inside lib/notifications, refuses a planted value import up or across its sub-folders, and lets a type through", () => {
+    const planted = backImports([
+      { file: "lib/notifications/decisions/decide-patient-channels.ts", text: 'import { processEvents } from "../events/process-event";\n' },
+      { file: "lib/notifications/delivery/send-delivery.ts", text: 'import { patientAttemptsOf } from "@/lib/notifications/log/patient-attempts";\n' },
+      { file: "lib/notifications/events/ingest-event.ts", text: 'import type { EventQueue } from "../queue/event-queue";\n' },
+      { file: "lib/notifications/queue/receive-event-job.ts", text: 'import { processEvent } from "../events/process-event";\n' },
+    ]);
+    expect(planted.map((p) => p.why)).toEqual([
+      "lib/notifications/decisions (layer 1) imports lib/notifications/events (layer 5) by value, above it",
+      "lib/notifications/delivery and lib/notifications/log share layer 4 and must not import each other by value",
+    ]);
+  });
+
   it("refuses a deliberate back-import: the pipeline importing the Communication Hub, the database importing tooling", () => {
     const planted = backImports([
       { file: "lib/notifications/events/plan-hub-message.ts", text: 'import { composerChannels } from "@/lib/conversations/rules";\n' },

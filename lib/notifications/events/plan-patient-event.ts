@@ -13,7 +13,7 @@ import { REMINDER_CHANNELS, type PatientEventType } from "@/lib/notifications/ev
 import type { ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadSubjects, type NotificationSubject, type SubjectOrMissing } from "./load-subject";
-import { staffAlertFor } from "./staff-alerts";
+import { staffAlertFor } from "../staff-alerts/staff-alerts";
 
 
 // What planning a batch of patient events needs, read in a handful of queries for the batch.

@@ -14,7 +14,7 @@ import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadPatientBatch, planPatientEvent } from "./plan-patient-event";
 import { planHubMessage } from "./plan-hub-message";
 import { storeEvents } from "./ingest-event";
-import { planStaffEvent } from "./plan-staff-event";
+import { planStaffEvent } from "../staff-alerts/plan-staff-event";
 import { describeError, logError } from "@/lib/errors/log-error";
 
 // How long a worker owns an event; past it, a dead worker's event is claimed again.

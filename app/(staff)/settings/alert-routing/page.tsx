@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AlertRoutingEditor } from "@/components/settings/alert-routing-editor";
 import { staffRoleEnum } from "@/db/schema";
-import { listAlertRoutes } from "@/lib/alerts/alert-routing";
+import { listAlertRoutes } from "@/lib/notifications/staff-alerts/alert-routing";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 
 export async function generateMetadata() {

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { AlertPreferencesForm } from "@/components/settings/alert-preferences-form";
 import { BrowserPushSettings } from "@/components/settings/browser-push-settings";
-import { listMyAlertPreferences } from "@/lib/alerts/alert-routing";
-import { listMyPushSubscriptions } from "@/lib/alerts/push-subscriptions";
+import { listMyAlertPreferences } from "@/lib/notifications/staff-alerts/alert-routing";
+import { listMyPushSubscriptions } from "@/lib/notifications/staff-alerts/push-subscriptions";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 
 export async function generateMetadata() {

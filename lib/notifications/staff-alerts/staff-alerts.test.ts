@@ -5,7 +5,7 @@ import { applyAppointmentChange } from "@/lib/appointments/apply-appointment-cha
 import { bookAppointment as book } from "@/lib/appointments/book-appointment";
 import { makeAppointment, makeBookableAgenda, makePatient, makeStaff, staffContextFor } from "@/lib/testing/factories";
 import { bookAppointment, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
-import { processEvent } from "./process-event";
+import { processEvent } from "../events/process-event";
 
 // Staff alerts the app raises itself: from the patient events of its own actions and of
 // other systems' (a cancellation by the patient, through the API).

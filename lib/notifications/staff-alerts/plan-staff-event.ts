@@ -4,8 +4,8 @@ import type { Database } from "@/db/client";
 import { staffAlertPreferences, staffAlertRoutes, staffPushSubscriptions, staffUsers, type Channel, type EventRow } from "@/db/schema";
 import type { SkipReason } from "@/lib/notifications/skip-reasons";
 import type { StaffEventType } from "@/lib/notifications/event-catalog";
-import type { ClinicSettings } from "./clinic-settings";
-import type { EventPlan, PlannedDelivery } from "./event-plan";
+import type { ClinicSettings } from "../events/clinic-settings";
+import type { EventPlan, PlannedDelivery } from "../events/event-plan";
 import { messageTranslator } from "@/lib/i18n/translator";
 import { STAFF_ROUTING, staffRecipients } from "./staff-routing";
 

@@ -7,7 +7,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { InvalidInputError } from "@/lib/errors/app-errors";
 import { STAFF_EVENT_TYPES } from "@/lib/notifications/event-catalog";
-import { STAFF_ROUTING } from "@/lib/notifications/events/staff-routing";
+import { STAFF_ROUTING } from "@/lib/notifications/staff-alerts/staff-routing";
 import type { AlertPreferencesInput, AlertRouteInput } from "./alert-routing-input";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "staff">;

@@ -2,7 +2,7 @@ import type { EventRow } from "@/db/schema";
 import { messageTranslator } from "@/lib/i18n/translator";
 import type { IncomingEvent, StaffEventType } from "@/lib/notifications/event-catalog";
 import type { Locale } from "@/lib/i18n/locales";
-import type { NotificationSubject } from "./load-subject";
+import type { NotificationSubject } from "../events/load-subject";
 
 // The staff alert a patient event raises, whoever caused it (staff in the app, the patient,
 // another system through the API): a cancellation to reception and the agenda's doctor, a
