@@ -26,9 +26,19 @@ const config = [
               message: "Components never touch the database: fetch through an API route or take the data as props.",
             },
             {
-              group: ["@/lib/*", "!@/lib/api", "@/lib/api/*", "!@/lib/api/client", "!@/lib/i18n", "!@/lib/i18n/locales", "!@/lib/i18n/set-locale", "!@/lib/scheduling"],
+              group: [
+                "@/lib/*",
+                "!@/lib/api",
+                "@/lib/api/*",
+                "!@/lib/api/client",
+                "!@/lib/i18n",
+                "!@/lib/i18n/locales",
+                "!@/lib/i18n/set-locale",
+                "!@/lib/scheduling",
+              ],
               allowTypeImports: true,
-              message: "Components import only browser-safe modules (lib/api/client, lib/i18n/locales, lib/i18n/set-locale, lib/scheduling); take anything else as props or types.",
+              message:
+                "Components import only browser-safe modules (lib/api/client, lib/i18n/locales, lib/i18n/set-locale, lib/scheduling); take anything else as props or types.",
             },
           ],
         },

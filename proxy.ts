@@ -27,5 +27,13 @@ export function proxy(request: NextRequest) {
 // The upload routes are left out: the proxy would buffer (and past 10 MB silently cut) their
 // bodies. They go through staffRoute, which sets the same security headers itself.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/attachments|api/imports).*)", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] }],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|api/attachments|api/imports).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -32,7 +32,8 @@ export async function insertRecords<T extends PgTable>(
         let value = (row as Record<string, unknown>)[key];
         if (value === undefined) {
           if (column.defaultFn) value = column.defaultFn();
-          else if (column.hasDefault && is(column.default, SQL)) throw new Error(`insertRecords: ${getTableName(table)}.${name} has an SQL default; give it a value`);
+          else if (column.hasDefault && is(column.default, SQL))
+            throw new Error(`insertRecords: ${getTableName(table)}.${name} has an SQL default; give it a value`);
           else value = column.default ?? null;
         }
         // JSON carries dates as ISO text, which timestamptz reads back exactly.

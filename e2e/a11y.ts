@@ -13,12 +13,26 @@ export async function expectAccessible(page: Page, where: string) {
   // which a long run with live (SSE) pages in other contexts can fail to get.
   // Behind an open modal, the page is hidden from assistive technology (data-aria-hidden, set
   // by the dialog) and dimmed on purpose: what is checked then is the dialog itself.
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).exclude('[data-aria-hidden="true"]').options({ iframes: false }).setLegacyMode(true).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .exclude('[data-aria-hidden="true"]')
+    .options({ iframes: false })
+    .setLegacyMode(true)
+    .analyze();
   const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+  const report = blocking.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join(" | ")}`,
+  );
   // Soft: a story reports every page it checked, not only the first one that fails.
   expect.soft(report, `accessibility of ${where}`).toEqual([]);
   // Structure axe leaves to best practice: one h1 naming the page, one main landmark.
-  const structure = await page.evaluate(() => ({ h1: document.querySelectorAll("h1").length, main: document.querySelectorAll("main, [role=main]").length }));
+  const structure = await page.evaluate(() => ({
+    h1: document.querySelectorAll("h1").length,
+    main: document.querySelectorAll("main, [role=main]").length,
+  }));
   expect.soft(structure, `one h1 and one main landmark on ${where}`).toEqual({ h1: 1, main: 1 });
 }

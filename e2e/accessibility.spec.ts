@@ -52,9 +52,15 @@ test("the sign-in page, the forbidden and not-found pages", async ({ browser, ba
 type Locale = "en" | "fr";
 // A page of the sweep: where it is, and what to do there before each check (open a dialog,
 // wait for the rows). Each returned name is a check made at that moment.
-type Sweep = { name: string; adminOnly?: boolean; visit: (page: Page, locale: Locale) => Promise<void>; then?: { name: string; open: (page: Page, locale: Locale) => Promise<boolean> }[] };
+type Sweep = {
+  name: string;
+  adminOnly?: boolean;
+  visit: (page: Page, locale: Locale) => Promise<void>;
+  then?: { name: string; open: (page: Page, locale: Locale) => Promise<boolean> }[];
+};
 
-const firstPatientId = async (page: Page) => ((await (await page.request.get("/api/patients?limit=1")).json()) as { patients: { id: string }[] }).patients[0].id;
+const firstPatientId = async (page: Page) =>
+  ((await (await page.request.get("/api/patients?limit=1")).json()) as { patients: { id: string }[] }).patients[0].id;
 const go = (path: string) => async (page: Page) => void (await page.goto(path));
 const openDialog = (opener: (page: Page, locale: Locale) => ReturnType<Page["locator"]>) => async (page: Page, locale: Locale) => {
   const button = opener(page, locale);
@@ -71,7 +77,17 @@ const PAGES: Sweep[] = [
       await page.goto("/appointments");
       await expect(page.getByTestId("appointment-row").first()).toBeVisible();
     },
-    then: [{ name: "appointments, cancel dialog open", open: openDialog((page, locale) => page.getByTestId("appointment-row").getByRole("button", { name: locale === "fr" ? /^Annuler/ : /^Cancel/ }).first()) }],
+    then: [
+      {
+        name: "appointments, cancel dialog open",
+        open: openDialog((page, locale) =>
+          page
+            .getByTestId("appointment-row")
+            .getByRole("button", { name: locale === "fr" ? /^Annuler/ : /^Cancel/ })
+            .first(),
+        ),
+      },
+    ],
   },
   {
     name: "an appointment with its scheduled notifications",
@@ -84,7 +100,11 @@ const PAGES: Sweep[] = [
   { name: "patients", visit: go("/patients") },
   { name: "new patient", visit: go("/patients/new") },
   { name: "agenda", visit: go("/agenda") },
-  { name: "agenda, week", visit: go("/agenda?view=week"), then: [{ name: "agenda, booking dialog open", open: openDialog((page) => page.getByTestId("free-slot").first()) }] },
+  {
+    name: "agenda, week",
+    visit: go("/agenda?view=week"),
+    then: [{ name: "agenda, booking dialog open", open: openDialog((page) => page.getByTestId("free-slot").first()) }],
+  },
   { name: "patients, empty search", visit: go("/patients?q=zzzzzz-nobody") },
   { name: "patient record", visit: async (page) => void (await page.goto(`/patients/${await firstPatientId(page)}`)) },
   { name: "edit patient", visit: async (page) => void (await page.goto(`/patients/${await firstPatientId(page)}/edit`)) },
@@ -136,9 +156,18 @@ const PAGES: Sweep[] = [
       },
     ],
   },
-  ...["agendas", "visit-reasons", "import", "reminders", "alert-routing", "notification-switches", "channels", "event-channels", "audit", "staff"].map(
-    (tab): Sweep => ({ name: `settings, ${tab.replace("-", " ")}`, adminOnly: true, visit: go(`/settings/${tab}`) }),
-  ),
+  ...[
+    "agendas",
+    "visit-reasons",
+    "import",
+    "reminders",
+    "alert-routing",
+    "notification-switches",
+    "channels",
+    "event-channels",
+    "audit",
+    "staff",
+  ].map((tab): Sweep => ({ name: `settings, ${tab.replace("-", " ")}`, adminOnly: true, visit: go(`/settings/${tab}`) })),
   {
     name: "settings, templates",
     adminOnly: true,

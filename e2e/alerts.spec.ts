@@ -4,7 +4,10 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./a11y";
 import { DEMO_PASSWORD, findAppointment, PARIS_DOCTOR, PARIS_RECEPTION, signIn, signedInPage } from "./helpers";
 
-test("a receptionist cancels an appointment on Dr Lefèvre's agenda: his bell counts it without a reload, and the alert opens the appointment", async ({ page, browser }) => {
+test("a receptionist cancels an appointment on Dr Lefèvre's agenda: his bell counts it without a reload, and the alert opens the appointment", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, PARIS_DOCTOR);
   const bell = page.getByTestId("alert-bell").locator("visible=true");
@@ -16,8 +19,15 @@ test("a receptionist cancels an appointment on Dr Lefèvre's agenda: his bell co
   const reception = await signedInPage(browser, PARIS_RECEPTION);
   const { agendas } = (await (await reception.request.get("/api/agendas")).json()) as { agendas: { id: string; name: string }[] };
   const lefevre = agendas.find((a) => a.name.startsWith("Dr Lefèvre"))!.id;
-  const appointment = await findAppointment(reception.request, "confirmed", 2, (a) => (a as unknown as { agendaId: string }).agendaId === lefevre);
-  const cancelled = await reception.request.patch(`/api/appointments/${appointment.id}`, { data: { action: "cancel", reason: "Patient called" } });
+  const appointment = await findAppointment(
+    reception.request,
+    "confirmed",
+    2,
+    (a) => (a as unknown as { agendaId: string }).agendaId === lefevre,
+  );
+  const cancelled = await reception.request.patch(`/api/appointments/${appointment.id}`, {
+    data: { action: "cancel", reason: "Patient called" },
+  });
   expect(cancelled.ok()).toBe(true);
 
   await expect(bell).toHaveAccessibleName(`Alerts, ${before + 1} unread`, { timeout: 15_000 });
@@ -37,7 +47,10 @@ test("a receptionist cancels an appointment on Dr Lefèvre's agenda: his bell co
   await reception.context().close();
 });
 
-test("a patient cancels from the app, through its API: the receptionist's bell counts it without a reload", async ({ page, playwright }) => {
+test("a patient cancels from the app, through its API: the receptionist's bell counts it without a reload", async ({
+  page,
+  playwright,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, PARIS_RECEPTION);
   const bell = page.getByTestId("alert-bell").locator("visible=true");
@@ -58,7 +71,10 @@ test("a patient cancels from the app, through its API: the receptionist's bell c
     // The furthest one: no other story counts on it.
     const mine = appointments.filter((a) => a.status === "confirmed").at(-1);
     if (!mine) continue;
-    const cancelled = await app.post(`/api/patient/appointments/${mine.id}/cancel`, { headers: { authorization }, data: { reason: "Feeling better" } });
+    const cancelled = await app.post(`/api/patient/appointments/${mine.id}/cancel`, {
+      headers: { authorization },
+      data: { reason: "Feeling better" },
+    });
     expect(cancelled.status()).toBe(200);
     cancelledId = mine.id;
     break;

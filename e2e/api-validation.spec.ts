@@ -14,7 +14,9 @@ test("bad input to the API gets 400 with the field errors, missing permission 40
   expect(Object.keys(badQueryBody.error.fields)).toEqual(["limit"]);
 
   expect((await api.get("/api/patients/not-a-uuid")).status()).toBe(400);
-  expect((await (await api.get("/api/patients?cursor=forged")).json()).error.fields.cursor).toEqual(["is not a cursor returned by this list"]);
+  expect((await (await api.get("/api/patients?cursor=forged")).json()).error.fields.cursor).toEqual([
+    "is not a cursor returned by this list",
+  ]);
 
   const appointment = await findAppointment(api, "confirmed", 2);
   const badStatus = await api.patch(`/api/appointments/${appointment.id}`, { data: { action: "set_status", status: "teleported" } });
@@ -24,7 +26,10 @@ test("bad input to the API gets 400 with the field errors, missing permission 40
   const badTime = await api.patch(`/api/appointments/${appointment.id}`, { data: { action: "reschedule", startsAt: "tomorrow" } });
   expect((await badTime.json()).error.fields).toEqual({ startsAt: ["must be a local date and time like 2026-03-29T09:30"] });
 
-  const notJson = await api.patch(`/api/appointments/${appointment.id}`, { data: "{oops", headers: { "content-type": "application/json" } });
+  const notJson = await api.patch(`/api/appointments/${appointment.id}`, {
+    data: "{oops",
+    headers: { "content-type": "application/json" },
+  });
   expect(notJson.status()).toBe(400);
 
   const lab = await signedInPage(browser, PARIS_LAB);

@@ -6,7 +6,12 @@ import { findAppointment, PARIS_RECEPTION, signIn, signedInPage } from "./helper
 
 // The local provider sinks of the server under test (scripts/e2e/serve.ts: its port + 1000).
 const sinksOf = (baseURL: string) => `http://127.0.0.1:${Number(new URL(baseURL).port) + 1000}`;
-test("a receptionist turns browser push on; a cancellation by the admin reaches her browser's service worker, whose notification opens the appointment", async ({ page, context, browser, baseURL }) => {
+test("a receptionist turns browser push on; a cancellation by the admin reaches her browser's service worker, whose notification opens the appointment", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["notifications"], { origin: baseURL });
   // The service worker's registration id, learned before the domain is enabled.
@@ -25,7 +30,9 @@ test("a receptionist turns browser push on; a cancellation by the admin reaches 
   await page.getByRole("button", { name: "Turn on for this browser" }).click();
   // The service worker registers; offline, the browser's own push service cannot be reached,
   // and the page says so rather than spinning.
-  await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)), { timeout: 15_000 })
+    .toBe(true);
   await expect(page.getByTestId("push-error").or(page.getByText("Browser push is on for this browser."))).toBeVisible({ timeout: 15_000 });
   expect(registrationId).not.toBe("");
 
@@ -42,14 +49,20 @@ test("a receptionist turns browser push on; a cancellation by the admin reaches 
   // The admin cancels an appointment: reception's alert goes to her browser's push service.
   const admin = await signedInPage(browser, "admin@saint-martin.demo");
   const appointment = await findAppointment(admin.request, "confirmed", 3);
-  expect((await admin.request.patch(`/api/appointments/${appointment.id}`, { data: { action: "cancel", reason: "Doctor unavailable" } })).ok()).toBe(true);
+  expect(
+    (await admin.request.patch(`/api/appointments/${appointment.id}`, { data: { action: "cancel", reason: "Doctor unavailable" } })).ok(),
+  ).toBe(true);
   const endpointId = subscription.endpoint.split("/").pop();
   let payload: { title: string; body: string; link: string } | undefined;
   await expect
     .poll(
       async () => {
-        const { messages } = (await (await page.request.get(`${sinksOf(baseURL!)}/_sink/messages`)).json()) as { messages: { channel: string; to: string; raw: { payload: typeof payload } }[] };
-        payload = messages.find((m) => m.channel === "web_push" && m.to === endpointId && m.raw.payload?.link === `/appointments/${appointment.id}`)?.raw.payload;
+        const { messages } = (await (await page.request.get(`${sinksOf(baseURL!)}/_sink/messages`)).json()) as {
+          messages: { channel: string; to: string; raw: { payload: typeof payload } }[];
+        };
+        payload = messages.find(
+          (m) => m.channel === "web_push" && m.to === endpointId && m.raw.payload?.link === `/appointments/${appointment.id}`,
+        )?.raw.payload;
         return Boolean(payload);
       },
       { timeout: 20_000 },
@@ -61,14 +74,24 @@ test("a receptionist turns browser push on; a cancellation by the admin reaches 
   // Delivered to the service worker as the push service would: it shows the notification.
   await cdp.send("ServiceWorker.deliverPushMessage", { origin: new URL(baseURL!).origin, registrationId, data: JSON.stringify(payload) });
   await expect
-    .poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.getRegistration())!.getNotifications()).map((n) => ({ title: n.title, body: n.body }))), { timeout: 10_000 })
+    .poll(
+      () =>
+        page.evaluate(async () =>
+          (await (await navigator.serviceWorker.getRegistration())!.getNotifications()).map((n) => ({ title: n.title, body: n.body })),
+        ),
+      { timeout: 10_000 },
+    )
     .toContainEqual({ title: "Annulation", body: "Ouvrez Clinic Notify pour le voir." });
 
   // Clicking it brings this tab to the appointment.
   const [worker] = context.serviceWorkers();
   // Runs inside the service worker (its globals are not in the page's types).
   await worker.evaluate(async () => {
-    const sw = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent: (e: Event) => boolean; NotificationEvent: new (type: string, init: { notification: Notification }) => Event };
+    const sw = self as unknown as {
+      registration: ServiceWorkerRegistration;
+      dispatchEvent: (e: Event) => boolean;
+      NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+    };
     const [notification] = await sw.registration.getNotifications();
     sw.dispatchEvent(new sw.NotificationEvent("notificationclick", { notification }));
   });

@@ -15,7 +15,9 @@ test("an admin sees each channel with its secrets masked, and a test send report
   await expect(token).toHaveAttribute("type", "password");
   await expect(token).toHaveValue("");
   await expect(token).toHaveAttribute("placeholder", /^Stored: ••••.{4} — leave empty to keep$/);
-  const { channels } = (await (await page.request.get("/api/channels")).json()) as { channels: { channel: string; fields: Record<string, { value: string; secret: boolean }> }[] };
+  const { channels } = (await (await page.request.get("/api/channels")).json()) as {
+    channels: { channel: string; fields: Record<string, { value: string; secret: boolean }> }[];
+  };
   for (const c of channels) for (const f of Object.values(c.fields)) if (f.secret && f.value) expect(f.value).toMatch(/^••••.{0,4}$/);
 
   await sms.getByLabel("Send a test to").fill("+12125550123");

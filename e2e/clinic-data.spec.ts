@@ -20,7 +20,9 @@ async function lefevreAgenda(page: Page): Promise<string> {
   return agendas.find((a) => a.name.startsWith("Dr Lefèvre"))!.id;
 }
 
-test("a receptionist creates a patient, books them into a free slot on Dr Lefèvre's agenda and moves the appointment; the patient hears both", async ({ page }) => {
+test("a receptionist creates a patient, books them into a free slot on Dr Lefèvre's agenda and moves the appointment; the patient hears both", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, PARIS_RECEPTION);
   await page.goto("/patients");
@@ -75,7 +77,9 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
   await expect(column.locator(`[data-testid=free-slot][data-local="${startsAt}"]`)).toHaveCount(0);
   // The record lists the appointment's reminders: 24 h, 2 h and 30 min before, waiting.
   await page.goto(`/patients/${patientId}`);
-  const reminders = page.locator(`[data-testid=patient-appointment][data-reference="${reference}"] [data-testid=scheduled-notifications] li`);
+  const reminders = page.locator(
+    `[data-testid=patient-appointment][data-reference="${reference}"] [data-testid=scheduled-notifications] li`,
+  );
   await expect(reminders).toHaveCount(3);
   await expect(reminders.first()).toContainText("Reminder 24 h before · goes out");
   await expectAccessible(page, "patient record with scheduled notifications");
@@ -91,7 +95,9 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
   const moveTo = nextOpenDay(3);
   const { agendas } = await (await page.request.get("/api/agendas")).json();
   const reasonId = agendas.find((a: { id: string }) => a.id === agendaId).visitReasonIds[0];
-  const { slots } = await (await page.request.get(`/api/agendas/${agendaId}/slots?from=${moveTo}&to=${moveTo}&visitReasonId=${reasonId}`)).json();
+  const { slots } = await (
+    await page.request.get(`/api/agendas/${agendaId}/slots?from=${moveTo}&to=${moveTo}&visitReasonId=${reasonId}`)
+  ).json();
   const target = slots[0].local as string;
   await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
   await booked.getByRole("button", { name: /^Move / }).click();
@@ -109,7 +115,10 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
   await expect(emails.filter({ hasText: "est déplacé" })).toBeVisible({ timeout: 15_000 });
 });
 
-test("two receptionists book the same slot at once: one appointment, and the other is told and sees the view refreshed", async ({ browser, page }) => {
+test("two receptionists book the same slot at once: one appointment, and the other is told and sees the view refreshed", async ({
+  browser,
+  page,
+}) => {
   await signIn(page, PARIS_RECEPTION);
   const agendaId = await lefevreAgenda(page);
   const day = nextOpenDay(4);
@@ -119,7 +128,9 @@ test("two receptionists book the same slot at once: one appointment, and the oth
   const { slots } = await (await page.request.get(`/api/agendas/${agendaId}/slots?from=${day}&to=${day}&visitReasonId=${reasonId}`)).json();
   const slot = slots[slots.length - 1].local as string;
   const both = await Promise.all(
-    patients.map((p: { id: string }) => page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: p.id, startsAt: slot } })),
+    patients.map((p: { id: string }) =>
+      page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: p.id, startsAt: slot } }),
+    ),
   );
   expect(both.map((r) => r.status()).sort()).toEqual([200, 409]);
   const refused = both.find((r) => r.status() === 409)!;
@@ -132,7 +143,13 @@ test("two receptionists book the same slot at once: one appointment, and the oth
   const first = second.getByTestId("free-slot").first();
   const local = (await first.getAttribute("data-local"))!;
   await first.click();
-  expect((await page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: patients[1].id, startsAt: local } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post("/api/appointments", {
+        data: { agendaId, visitReasonId: reasonId, patientId: patients[1].id, startsAt: local },
+      })
+    ).status(),
+  ).toBe(200);
   await second.getByRole("dialog").getByRole("button", { name: "Book" }).click();
   await expect(second.getByRole("dialog").getByRole("alert")).toContainText("just booked by someone else");
   await expectAccessible(second, "booking dialog, slot just taken");
@@ -193,7 +210,8 @@ test("an admin changes an agenda's week: a new afternoon shows its slots, a refu
 
   const agendaId = await card.getAttribute("data-agenda");
   let sunday = nextOpenDay(1);
-  while (new Date(`${sunday}T12:00:00Z`).getUTCDay() !== 0) sunday = new Date(Date.parse(`${sunday}T12:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+  while (new Date(`${sunday}T12:00:00Z`).getUTCDay() !== 0)
+    sunday = new Date(Date.parse(`${sunday}T12:00:00Z`) + 86400_000).toISOString().slice(0, 10);
   await page.goto(`/agenda?date=${sunday}&agendas=${agendaId}`);
   await expect(page.getByTestId("free-slot").first()).toContainText("10:00");
   await page.goto("/settings/visit-reasons");
@@ -201,14 +219,25 @@ test("an admin changes an agenda's week: a new afternoon shows its slots, a refu
   await expect(page.getByTestId("visit-reason").first()).toBeVisible();
 });
 
-test("an admin imports a 50-row CSV from the previous software: 47 patients in, the 3 bad rows listed with their reasons", async ({ page }) => {
+test("an admin imports a 50-row CSV from the previous software: 47 patients in, the 3 bad rows listed with their reasons", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, "admin@saint-martin.demo");
   const run = Date.now().toString(36);
   const lines = ["N° dossier;Nom;Prénom;Date de naissance;Portable;Email"];
   for (let i = 1; i <= 50; i++) {
     const bad = i === 10 ? "lastName" : i === 20 ? "phone" : i === 30 ? "date" : null;
-    lines.push([`IMP-${run}-${i}`, bad === "lastName" ? "" : `Importé${i}`, "Léa", bad === "date" ? "31/02/1985" : "14/07/1985", bad === "phone" ? "12 34" : `06 12 34 ${String(i).padStart(2, "0")} ${String(i).padStart(2, "0")}`, ""].join(";"));
+    lines.push(
+      [
+        `IMP-${run}-${i}`,
+        bad === "lastName" ? "" : `Importé${i}`,
+        "Léa",
+        bad === "date" ? "31/02/1985" : "14/07/1985",
+        bad === "phone" ? "12 34" : `06 12 34 ${String(i).padStart(2, "0")} ${String(i).padStart(2, "0")}`,
+        "",
+      ].join(";"),
+    );
   }
   // Windows-1252, as many French practice systems still export.
   const bytes = Buffer.from(lines.join("\r\n"), "latin1");
@@ -235,12 +264,19 @@ test("an admin imports a 50-row CSV from the previous software: 47 patients in, 
   await expect(status).toHaveAttribute("data-status", "done", { timeout: 30_000 });
   await expect(status).toHaveText("Done: 47 new patients, 0 updated, 3 rows skipped.");
   const report = await page.request.get((await page.getByRole("link", { name: "Download the skipped rows (CSV)" }).getAttribute("href"))!);
-  expect((await report.text()).split("\r\n").filter(Boolean).map((l) => l.split(";")[0])).toEqual(["\ufeffline", "11", "21", "31"]);
+  expect(
+    (await report.text())
+      .split("\r\n")
+      .filter(Boolean)
+      .map((l) => l.split(";")[0]),
+  ).toEqual(["\ufeffline", "11", "21", "31"]);
   const { patients } = await (await page.request.get(`/api/patients?q=${encodeURIComponent("Importé12")}`)).json();
   expect(patients[0]).toMatchObject({ firstName: "Léa", lastName: "Importé12" });
 });
 
-test("a receptionist merges a duplicate record: its appointment moves to the record kept, and the duplicate says where it went", async ({ page }) => {
+test("a receptionist merges a duplicate record: its appointment moves to the record kept, and the duplicate says where it went", async ({
+  page,
+}) => {
   await signIn(page, PARIS_RECEPTION);
   const name = `Doublon${Date.now().toString(36)}`;
   const create = async (firstName: string, extra: Record<string, string>) =>
@@ -252,7 +288,9 @@ test("a receptionist merges a duplicate record: its appointment moves to the rec
   const { agendas } = await (await page.request.get("/api/agendas")).json();
   const reasonId = agendas.find((a: { id: string }) => a.id === agendaId).visitReasonIds[0];
   const { slots } = await (await page.request.get(`/api/agendas/${agendaId}/slots?from=${day}&to=${day}&visitReasonId=${reasonId}`)).json();
-  const booked = await page.request.post("/api/appointments", { data: { agendaId, visitReasonId: reasonId, patientId: duplicate, startsAt: slots[1].local } });
+  const booked = await page.request.post("/api/appointments", {
+    data: { agendaId, visitReasonId: reasonId, patientId: duplicate, startsAt: slots[1].local },
+  });
   const reference = (await booked.json()).appointment.bookingReference;
 
   await page.goto(`/patients/${kept}/edit`);

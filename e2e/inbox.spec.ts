@@ -10,16 +10,35 @@ type Delivery = { clinicId: string; channel: string; providerMessageId: string }
 function postDeliveredReceipt(request: APIRequestContext, baseURL: string, delivery: Delivery) {
   if (delivery.channel === "whatsapp") {
     const raw = JSON.stringify({
-      entry: [{ changes: [{ value: { statuses: [{ id: delivery.providerMessageId, status: "delivered", timestamp: String(Math.floor(Date.now() / 1000)) }] } }] }],
+      entry: [
+        {
+          changes: [
+            {
+              value: {
+                statuses: [{ id: delivery.providerMessageId, status: "delivered", timestamp: String(Math.floor(Date.now() / 1000)) }],
+              },
+            },
+          ],
+        },
+      ],
     });
     return request.post(`${baseURL}/api/webhooks/whatsapp/${delivery.clinicId}`, {
       data: raw,
-      headers: { "content-type": "application/json", "x-hub-signature-256": hubSignature(webhookSecretsFor(baseURL, delivery.clinicId).whatsapp, raw) },
+      headers: {
+        "content-type": "application/json",
+        "x-hub-signature-256": hubSignature(webhookSecretsFor(baseURL, delivery.clinicId).whatsapp, raw),
+      },
     });
   }
   const url = `${baseURL}/api/webhooks/sms/${delivery.clinicId}`;
   const form = new URLSearchParams({ MessageSid: delivery.providerMessageId, MessageStatus: "delivered" });
-  return request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(webhookSecretsFor(baseURL, delivery.clinicId).smsAuthToken, url, form) } });
+  return request.post(url, {
+    data: form.toString(),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": twilioSignature(webhookSecretsFor(baseURL, delivery.clinicId).smsAuthToken, url, form),
+    },
+  });
 }
 
 type PatientRow = { id: string; firstName: string; lastName: string; phone: string | null; email: string | null };
@@ -30,7 +49,8 @@ async function patientsWithContact(request: APIRequestContext) {
   const out: (PatientRow & { conversationId: string | null })[] = [];
   for (const p of patients.filter((x) => x.phone && x.email)) {
     const { conversations } = await (await request.get(`/api/conversations?patient=${p.id}&status=`)).json();
-    const any = conversations[0] ?? (await (await request.get(`/api/conversations?patient=${p.id}&status=archived`)).json()).conversations[0];
+    const any =
+      conversations[0] ?? (await (await request.get(`/api/conversations?patient=${p.id}&status=archived`)).json()).conversations[0];
     out.push({ ...p, conversationId: any?.id ?? null });
   }
   return out;
@@ -38,7 +58,11 @@ async function patientsWithContact(request: APIRequestContext) {
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
-test("a receptionist filters unread WhatsApp conversations, replies, and sees the delivered tick after the provider's status webhook", async ({ page, request, baseURL }) => {
+test("a receptionist filters unread WhatsApp conversations, replies, and sees the delivered tick after the provider's status webhook", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await signIn(page, PARIS_RECEPTION);
   await page.goto("/inbox?type=whatsapp&status=unread");
   const first = page.getByTestId("conversation").first();
@@ -56,7 +80,9 @@ test("a receptionist filters unread WhatsApp conversations, replies, and sees th
   // The provider reports the message delivered: the tick moves without a reload.
   const conversationId = new URL(page.url()).searchParams.get("c")!;
   const { conversation } = await (await page.request.get(`/api/conversations/${conversationId}`)).json();
-  const { deliveries } = await (await page.request.get(`/api/deliveries?patient=${conversation.patientId}&event=hub.message&status=sent&limit=1`)).json();
+  const { deliveries } = await (
+    await page.request.get(`/api/deliveries?patient=${conversation.patientId}&event=hub.message&status=sent&limit=1`)
+  ).json();
   const { delivery } = await (await page.request.get(`/api/deliveries/${deliveries[0].id}`)).json();
   expect((await postDeliveredReceipt(request, baseURL!, delivery)).status()).toBe(200);
   await expect(reply.getByTestId("tick")).toHaveAttribute("data-tick", "delivered");
@@ -78,7 +104,10 @@ test("an SMS from a patient appears in the open inbox without a reload", async (
   const text = `Hello from e2e ${Date.now()}`;
   const form = new URLSearchParams({ MessageSid: `SMe2e${Date.now()}`, From: patient.phone, To: "+33700000000", Body: text });
   const signature = twilioSignature(webhookSecretsFor(baseURL!, clinicId).smsAuthToken, url, form);
-  const response = await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } });
+  const response = await request.post(url, {
+    data: form.toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+  });
   expect(response.status()).toBe(200);
   const arrived = page.getByTestId("conversation").filter({ hasText: text });
   await expect(arrived).toBeVisible({ timeout: 5_000 });
@@ -118,7 +147,9 @@ test("from the patient page, an email goes out with a PDF attached, while the SM
   await sendBy.selectOption("email");
 
   // Content decides: text named .pdf is refused with the reason; a real PDF is accepted.
-  await dialog.getByTestId("attach-input").setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("just some text") });
+  await dialog
+    .getByTestId("attach-input")
+    .setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("just some text") });
   const refused = dialog.getByTestId("pending-attachment").filter({ hasText: "notes.pdf" });
   await expect(refused).toHaveAttribute("data-state", "error");
   await expect(refused.getByRole("alert")).toContainText("not a recognised document");
@@ -147,7 +178,9 @@ test("a doctor cannot start a second conversation with a patient who has one, bu
   await expect(panel.getByRole("link", { name: "Open the conversation" })).toBeVisible();
   await expect(panel.getByRole("button", { name: "New message" })).toHaveCount(0);
   await expectAccessible(doctor, "patient page as a doctor");
-  const refused = await doctor.request.post("/api/conversations", { data: { patientId: withConversation.id, message: { channel: "portal", body: "Bonjour" } } });
+  const refused = await doctor.request.post("/api/conversations", {
+    data: { patientId: withConversation.id, message: { channel: "portal", body: "Bonjour" } },
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("doctor_conversation_exists");
 

@@ -144,8 +144,14 @@ test("the Notifications log: / to its search field, j / k through the rows, Ente
   // At least two rows in the log: a cancellation writes the patient's notice and staff alerts.
   while (((await (await page.request.get("/api/deliveries?limit=2")).json()).deliveries as unknown[]).length < 2) {
     const appointment = await findAppointment(page.request, "confirmed");
-    expect((await page.request.patch(`/api/appointments/${appointment.id}`, { data: { action: "cancel", reason: "keyboard story" } })).status()).toBe(200);
-    await expect.poll(async () => ((await (await page.request.get("/api/deliveries?limit=2")).json()).deliveries as unknown[]).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(
+      (await page.request.patch(`/api/appointments/${appointment.id}`, { data: { action: "cancel", reason: "keyboard story" } })).status(),
+    ).toBe(200);
+    await expect
+      .poll(async () => ((await (await page.request.get("/api/deliveries?limit=2")).json()).deliveries as unknown[]).length, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
   }
   await page.goto("/notifications");
   const links = page.locator("[data-testid=delivery-row] [data-row-link]");

@@ -11,7 +11,10 @@ const AGENDA = "Nurse Visits";
 
 type Row = { id: string; bookingReference: string; agendaId: string; bookedBy: string; patientId: string };
 
-test("an admin turns SMS off for one agenda; a cancellation there goes by email only; the appointment says why, naming her; support finds the email by its message id", async ({ page, browser }) => {
+test("an admin turns SMS off for one agenda; a cancellation there goes by email only; the appointment says why, naming her; support finds the email by its message id", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, HUDSON_ADMIN);
   await page.goto("/settings/notification-switches");
@@ -43,11 +46,18 @@ test("an admin turns SMS off for one agenda; a cancellation there goes by email 
       const patient = await patientOf(reception.request, row.patientId);
       return Boolean(patient.phone && patient.email);
     })) as unknown as Row;
-    expect((await reception.request.patch(`/api/appointments/${appointment.id}`, { data: { action: "cancel", reason: "Clinic closed" } })).status()).toBe(200);
+    expect(
+      (
+        await reception.request.patch(`/api/appointments/${appointment.id}`, { data: { action: "cancel", reason: "Clinic closed" } })
+      ).status(),
+    ).toBe(200);
 
     // Local sinks: the email arrives; no SMS names the booking.
     type SinkMessage = { channel: string; text?: string; subject?: string; html?: string };
-    const received = async () => ((await (await reception.request.get("/api/dev/sinks")).json()).messages as SinkMessage[]).filter((m) => `${m.subject ?? ""} ${m.text ?? ""}`.includes(appointment.bookingReference));
+    const received = async () =>
+      ((await (await reception.request.get("/api/dev/sinks")).json()).messages as SinkMessage[]).filter((m) =>
+        `${m.subject ?? ""} ${m.text ?? ""}`.includes(appointment.bookingReference),
+      );
     await expect.poll(async () => (await received()).map((m) => m.channel), { timeout: 20_000 }).toContain("email");
     expect((await received()).map((m) => m.channel)).not.toContain("sms");
 
@@ -56,16 +66,25 @@ test("an admin turns SMS off for one agenda; a cancellation there goes by email 
     const why = reception.getByTestId("why-not");
     await expect(why.getByTestId("why-not-item").filter({ hasText: "SMS not sent" })).toContainText("switched off for the agenda");
     await expect(why.getByTestId("why-not-item").filter({ hasText: "SMS not sent" })).toContainText("Turned off by Rachel Kim on");
-    await expect(why.getByTestId("why-not-item").filter({ hasText: /Email (sent|delivered)/i }).first()).toBeVisible();
+    await expect(
+      why
+        .getByTestId("why-not-item")
+        .filter({ hasText: /Email (sent|delivered)/i })
+        .first(),
+    ).toBeVisible();
     await expectAccessible(reception, "an appointment's notifications explained");
     await reception.context().close();
 
     // Support finds the email by the provider's message id and opens its timeline.
     const support = await signedInPage(browser, HUDSON_SUPPORT);
-    const { deliveries } = (await (await support.request.get(`/api/deliveries?event=appointment.cancelled&channel=email&limit=50`)).json()) as { deliveries: { id: string }[] };
+    const { deliveries } = (await (
+      await support.request.get(`/api/deliveries?event=appointment.cancelled&channel=email&limit=50`)
+    ).json()) as { deliveries: { id: string }[] };
     let messageId: string | undefined;
     for (const d of deliveries) {
-      const { delivery } = (await (await support.request.get(`/api/deliveries/${d.id}`)).json()) as { delivery: { appointmentId: string | null; providerMessageId: string | null } };
+      const { delivery } = (await (await support.request.get(`/api/deliveries/${d.id}`)).json()) as {
+        delivery: { appointmentId: string | null; providerMessageId: string | null };
+      };
       if (delivery.appointmentId === appointment.id) messageId = delivery.providerMessageId ?? undefined;
     }
     expect(messageId, "the cancellation email's SES message id").toBeTruthy();
@@ -83,7 +102,9 @@ test("an admin turns SMS off for one agenda; a cancellation there goes by email 
     await expectAccessible(support, "the log, found by a message id");
     // The search exported as CSV: the header, then that one delivery.
     const [download] = await Promise.all([support.waitForEvent("download"), support.getByTestId("export-csv").click()]);
-    const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+    const csv = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\n");
     expect(csv[0]).toMatch(/^created_at,recipient,/);
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain(messageId!);
@@ -92,7 +113,20 @@ test("an admin turns SMS off for one agenda; a cancellation there goes by email 
     await support.context().close();
   } finally {
     // Back on: other stories count on this agenda's SMS.
-    expect((await page.request.patch("/api/notification-switches", { data: { target: "agenda", id: (await (await page.request.get("/api/notification-switches")).json()).agendas.find((a: { name: string }) => a.name === AGENDA).id, switch: "sms", on: true } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.patch("/api/notification-switches", {
+          data: {
+            target: "agenda",
+            id: (await (await page.request.get("/api/notification-switches")).json()).agendas.find(
+              (a: { name: string }) => a.name === AGENDA,
+            ).id,
+            switch: "sms",
+            on: true,
+          },
+        })
+      ).status(),
+    ).toBe(200);
   }
 });
 
@@ -100,7 +134,9 @@ test("a receptionist cannot change the switches: no tab, the page is refused, an
   await signIn(page, HUDSON_RECEPTION);
   await page.goto("/settings/preferences");
   await expect(page.getByRole("link", { name: "Notification switches" })).toHaveCount(0);
-  const response = await page.request.patch("/api/notification-switches", { data: { target: "visit_reason", id: "00000000-0000-4000-8000-000000000000", on: false } });
+  const response = await page.request.patch("/api/notification-switches", {
+    data: { target: "visit_reason", id: "00000000-0000-4000-8000-000000000000", on: false },
+  });
   expect(response.status()).toBe(403);
   expect((await page.request.get("/api/notification-switches")).status()).toBe(403);
 });

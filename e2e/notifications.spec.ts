@@ -10,28 +10,40 @@ const PARIS_API_KEY = "cnk_demo_saint_martin";
 
 test.describe.configure({ mode: "serial" });
 
-test("cancelling an appointment in the UI sends the messages, shown on the local sinks page and in the delivery log", { tag: "@embedded" }, async ({ page }) => {
-  await signIn(page, PARIS_RECEPTION);
-  // A patient with a mobile number: the SMS shows the booking reference.
-  const appointment = await findAppointment(page.request, "confirmed", 8, async (a) => Boolean((await patientOf(page.request, a.patientId)).phone));
-  await page.goto(`/appointments?date=${appointment.date}`);
-  const row = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
-  await row.getByRole("button", { name: /^Cancel / }).click();
-  await expectAccessible(page, "appointments, cancel dialog");
-  await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
-  await expect(row.locator("[data-status]")).toHaveText("Cancelled");
+test(
+  "cancelling an appointment in the UI sends the messages, shown on the local sinks page and in the delivery log",
+  { tag: "@embedded" },
+  async ({ page }) => {
+    await signIn(page, PARIS_RECEPTION);
+    // A patient with a mobile number: the SMS shows the booking reference.
+    const appointment = await findAppointment(page.request, "confirmed", 8, async (a) =>
+      Boolean((await patientOf(page.request, a.patientId)).phone),
+    );
+    await page.goto(`/appointments?date=${appointment.date}`);
+    const row = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
+    await row.getByRole("button", { name: /^Cancel / }).click();
+    await expectAccessible(page, "appointments, cancel dialog");
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
+    await expect(row.locator("[data-status]")).toHaveText("Cancelled");
 
-  await page.getByRole("link", { name: "Local sinks" }).click();
-  const sms = page.locator("[data-testid=sink-message][data-channel=sms]").filter({ hasText: appointment.bookingReference });
-  await expect(sms).toContainText("est annulé");
+    await page.getByRole("link", { name: "Local sinks" }).click();
+    const sms = page.locator("[data-testid=sink-message][data-channel=sms]").filter({ hasText: appointment.bookingReference });
+    await expect(sms).toContainText("est annulé");
 
-  await page.goto("/notifications?event=appointment.cancelled");
-  await expect(page.getByTestId("delivery-row").first()).toBeVisible();
-  // A row whose status is Sent (the text "Not sent" would match a plain text filter too).
-  await page.getByTestId("delivery-row").filter({ has: page.locator("[data-delivery-status=sent]") }).first().getByRole("link").first().click();
-  await expect(page.getByTestId("attempts")).toContainText("Accepted");
-  await expectAccessible(page, "a delivery's timeline");
-});
+    await page.goto("/notifications?event=appointment.cancelled");
+    await expect(page.getByTestId("delivery-row").first()).toBeVisible();
+    // A row whose status is Sent (the text "Not sent" would match a plain text filter too).
+    await page
+      .getByTestId("delivery-row")
+      .filter({ has: page.locator("[data-delivery-status=sent]") })
+      .first()
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(page.getByTestId("attempts")).toContainText("Accepted");
+    await expectAccessible(page, "a delivery's timeline");
+  },
+);
 
 test("a patient with no email address shows an Email row not sent, with the reason", async ({ page }) => {
   await signIn(page, PARIS_RECEPTION);
@@ -41,14 +53,18 @@ test("a patient with no email address shows an Email row not sent, with the reas
   let target: { patientId: string; appointmentId: string } | undefined;
   for (const p of noEmail) {
     const record = await (await page.request.get(`/api/patients/${p.id}`)).json();
-    const upcoming = record.appointments.find((a: { status: string; startsAt: string }) => a.status === "confirmed" && Date.parse(a.startsAt) > Date.now() + 86400_000);
+    const upcoming = record.appointments.find(
+      (a: { status: string; startsAt: string }) => a.status === "confirmed" && Date.parse(a.startsAt) > Date.now() + 86400_000,
+    );
     if (upcoming) {
       target = { patientId: p.id, appointmentId: upcoming.id };
       break;
     }
   }
   expect(target, "a demo patient without email who has an upcoming appointment").toBeTruthy();
-  const response = await page.request.patch(`/api/appointments/${target!.appointmentId}`, { data: { action: "cancel", reason: "Patient request" } });
+  const response = await page.request.patch(`/api/appointments/${target!.appointmentId}`, {
+    data: { action: "cancel", reason: "Patient request" },
+  });
   expect(response.status()).toBe(200);
 
   // The pipeline is asynchronous: the cancellation's event is processed by the queue a moment
@@ -81,7 +97,11 @@ test("other systems publish events with the clinic's API key; a repeated id is a
   expect((await request.post("/api/events", { headers: { authorization: "Bearer cnk_wrong" }, data: body })).status()).toBe(401);
 });
 
-test("webhooks refuse unsigned and tampered requests; a signed SMS receipt shows in the delivery log", async ({ page, request, baseURL }) => {
+test("webhooks refuse unsigned and tampered requests; a signed SMS receipt shows in the delivery log", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await signIn(page, PARIS_RECEPTION);
   const { deliveries } = await (await page.request.get("/api/deliveries?channel=sms&status=sent&limit=1")).json();
   expect(deliveries.length).toBe(1);
@@ -90,11 +110,23 @@ test("webhooks refuse unsigned and tampered requests; a signed SMS receipt shows
   const url = `${baseURL}/api/webhooks/sms/${clinicId}`;
   const form = new URLSearchParams({ MessageSid: detail.delivery.providerMessageId, MessageStatus: "delivered" });
 
-  expect((await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } })).status()).toBe(401);
+  expect(
+    (await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } })).status(),
+  ).toBe(401);
   const signature = twilioSignature(webhookSecretsFor(baseURL!, clinicId).smsAuthToken, url, form);
   const tampered = new URLSearchParams({ MessageSid: detail.delivery.providerMessageId, MessageStatus: "failed" });
-  expect((await request.post(url, { data: tampered.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } })).status()).toBe(401);
-  const ok = await request.post(url, { data: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } });
+  expect(
+    (
+      await request.post(url, {
+        data: tampered.toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+      })
+    ).status(),
+  ).toBe(401);
+  const ok = await request.post(url, {
+    data: form.toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+  });
   expect(ok.status()).toBe(200);
 
   await page.goto(`/notifications/${deliveries[0].id}`);
@@ -118,7 +150,10 @@ test("the QStash job route accepts only requests signed for it", async ({ reques
       .sign(new TextEncoder().encode(key));
   };
   const post = (raw: string, signature?: string) =>
-    request.post(url, { data: raw, headers: { "content-type": "application/json", ...(signature ? { "upstash-signature": signature } : {}) } });
+    request.post(url, {
+      data: raw,
+      headers: { "content-type": "application/json", ...(signature ? { "upstash-signature": signature } : {}) },
+    });
 
   expect((await post(body)).status()).toBe(401);
   expect((await post(body.replace("0000-4000", "1111-4000"), await sign(body))).status()).toBe(401);

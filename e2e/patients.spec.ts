@@ -40,6 +40,8 @@ test("a receptionist records a WhatsApp opt-in from a paper form: the record sho
   await consent.getByRole("button", { name: "Record" }).click();
   await expect(consent.getByTestId("consent-current").filter({ hasText: "WhatsApp" })).toContainText("Opted in");
   await consent.getByText(/^History/).click();
-  await expect(consent.getByTestId("consent-history").getByRole("listitem").first()).toContainText("WhatsApp: Opted in (paper form) — recorded by");
+  await expect(consent.getByTestId("consent-history").getByRole("listitem").first()).toContainText(
+    "WhatsApp: Opted in (paper form) — recorded by",
+  );
   await expectAccessible(page, "patient record, consent recorded");
 });

@@ -9,7 +9,15 @@ const ORTIZ = "Dr. Ortiz — Internal Medicine";
 const TIME_ZONE = "America/New_York";
 
 // How the appointment page writes a reminder's time (clinic time, English).
-const clinicTime = (d: Date) => new Intl.DateTimeFormat("en", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE }).format(d);
+const clinicTime = (d: Date) =>
+  new Intl.DateTimeFormat("en", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: TIME_ZONE,
+  }).format(d);
 
 type Slot = { startsAt: string; local: string };
 
@@ -28,13 +36,18 @@ async function afternoonSlot(request: APIRequestContext, agendaId: string, visit
 }
 
 async function ortizAgenda(page: Page) {
-  const { agendas } = (await (await page.request.get("/api/agendas")).json()) as { agendas: { id: string; name: string; visitReasonIds: string[] }[] };
+  const { agendas } = (await (await page.request.get("/api/agendas")).json()) as {
+    agendas: { id: string; name: string; visitReasonIds: string[] }[];
+  };
   return agendas.find((a) => a.name === ORTIZ)!;
 }
 
 const reminder = (page: Page, offsetMinutes: number) => page.locator(`[data-testid=scheduled-reminder][data-offset="${offsetMinutes}"]`);
 
-test("an admin moves the 2 h reminder to 3 h on Dr. Ortiz's agenda; a receptionist books there, sees 24 h, 3 h and 30 min, and moving the appointment re-times them", async ({ page, browser }) => {
+test("an admin moves the 2 h reminder to 3 h on Dr. Ortiz's agenda; a receptionist books there, sees 24 h, 3 h and 30 min, and moving the appointment re-times them", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, HUDSON_ADMIN);
   await page.goto("/settings/reminders");
@@ -68,7 +81,9 @@ test("an admin moves the 2 h reminder to 3 h on Dr. Ortiz's agenda; a receptioni
   // A receptionist books a new patient on that agenda.
   const reception = await signedInPage(browser, HUDSON_RECEPTION);
   const lastName = `Remind${Date.now().toString(36)}`;
-  const created = await reception.request.post("/api/patients", { data: { firstName: "Dana", lastName, email: `${lastName.toLowerCase()}@example.com` } });
+  const created = await reception.request.post("/api/patients", {
+    data: { firstName: "Dana", lastName, email: `${lastName.toLowerCase()}@example.com` },
+  });
   expect(created.ok()).toBe(true);
   const { patient } = (await created.json()) as { patient: { id: string } };
   const agenda = await ortizAgenda(reception);
@@ -110,7 +125,10 @@ test("an admin moves the 2 h reminder to 3 h on Dr. Ortiz's agenda; a receptioni
 
   // The agenda goes back to the clinic's rule, for the stories after this one.
   await page.reload();
-  await page.getByRole("form", { name: `Agenda: ${ORTIZ}` }).getByRole("button", { name: "Remove this rule" }).click();
+  await page
+    .getByRole("form", { name: `Agenda: ${ORTIZ}` })
+    .getByRole("button", { name: "Remove this rule" })
+    .click();
   await expect(page.getByRole("form", { name: `Agenda: ${ORTIZ}` })).toHaveCount(0);
   await reception.context().close();
 });

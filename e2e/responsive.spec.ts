@@ -11,7 +11,10 @@ const SIZES = [
 ] as const;
 
 async function noSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `${where}: page ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth);
 }
 
@@ -67,10 +70,13 @@ test("reduced motion: no transition or animation runs for someone who asked for 
   const context = await browser.newContext({ reducedMotion: "reduce" });
   const page = await context.newPage();
   await signIn(page, PARIS_RECEPTION);
-  const duration = await page.getByRole("button", { name: "Account menu" }).first().evaluate((el) => {
-    const button = document.querySelector("button[class*=transition]") ?? el;
-    return getComputedStyle(button).transitionDuration;
-  });
+  const duration = await page
+    .getByRole("button", { name: "Account menu" })
+    .first()
+    .evaluate((el) => {
+      const button = document.querySelector("button[class*=transition]") ?? el;
+      return getComputedStyle(button).transitionDuration;
+    });
   expect(parseFloat(duration)).toBeLessThan(0.001);
   await expectAccessible(page, "landing page with reduced motion");
   await context.close();

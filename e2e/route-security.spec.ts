@@ -8,28 +8,71 @@ import { DEMO_PASSWORD } from "./helpers";
 // member without the permission (403), another clinic's id (404), malformed JSON, NUL bytes
 // and impossible values (400), an oversized body (413). A route without an entry below fails.
 
-type Ids = { patient: string; conversation: string; delivery: string; appointment: string; agenda: string; visitReason: string; clinic: string };
+type Ids = {
+  patient: string;
+  conversation: string;
+  delivery: string;
+  appointment: string;
+  agenda: string;
+  visitReason: string;
+  clinic: string;
+};
 type Probe = { path: (foreign: Ids) => string; body?: unknown; query?: string };
 // permission "self": any signed-in staff member, acting on their own account only.
-type StaffRoute = { kind: "staff"; permission: string; idParam?: keyof Ids; valid?: Probe; nul?: Probe; invalid?: Probe; takesJson?: boolean; stream?: boolean; upload?: { limitMiB: number } };
+type StaffRoute = {
+  kind: "staff";
+  permission: string;
+  idParam?: keyof Ids;
+  valid?: Probe;
+  nul?: Probe;
+  invalid?: Probe;
+  takesJson?: boolean;
+  stream?: boolean;
+  upload?: { limitMiB: number };
+};
 // "patient": the patient apps' bearer session; "patient_sign_in": where that session is made.
 type PatientRoute = { kind: "patient"; nul?: Probe; invalid?: Probe; takesJson?: boolean };
-type Route = StaffRoute | PatientRoute | { kind: "patient_sign_in" } | { kind: "api_key" } | { kind: "qstash" } | { kind: "webhook" } | { kind: "handshake" } | { kind: "public"; why: string };
+type Route =
+  | StaffRoute
+  | PatientRoute
+  | { kind: "patient_sign_in" }
+  | { kind: "api_key" }
+  | { kind: "qstash" }
+  | { kind: "webhook" }
+  | { kind: "handshake" }
+  | { kind: "public"; why: string };
 
 const NUL = "\u0000";
 const random = "00000000-0000-4000-8000-000000000000";
 
 export const ROUTES: Record<string, Route> = {
-  "GET /api/patients": { kind: "staff", permission: "view_patients", nul: { path: () => `/api/patients?q=du${encodeURIComponent(NUL)}pont` } },
-  "GET /api/patients/[id]": { kind: "staff", permission: "view_patients", idParam: "patient", valid: { path: (f) => `/api/patients/${f.patient}` } },
-  "GET /api/patients/[id]/consent": { kind: "staff", permission: "view_patients", idParam: "patient", valid: { path: (f) => `/api/patients/${f.patient}/consent` } },
+  "GET /api/patients": {
+    kind: "staff",
+    permission: "view_patients",
+    nul: { path: () => `/api/patients?q=du${encodeURIComponent(NUL)}pont` },
+  },
+  "GET /api/patients/[id]": {
+    kind: "staff",
+    permission: "view_patients",
+    idParam: "patient",
+    valid: { path: (f) => `/api/patients/${f.patient}` },
+  },
+  "GET /api/patients/[id]/consent": {
+    kind: "staff",
+    permission: "view_patients",
+    idParam: "patient",
+    valid: { path: (f) => `/api/patients/${f.patient}/consent` },
+  },
   "POST /api/patients/[id]/consent": {
     kind: "staff",
     permission: "manage_patients",
     idParam: "patient",
     takesJson: true,
     valid: { path: (f) => `/api/patients/${f.patient}/consent`, body: { channel: "whatsapp", state: "opted_in", source: "paper_form" } },
-    nul: { path: (f) => `/api/patients/${f.patient}/consent`, body: { channel: "whatsapp", state: "opted_in", source: `paper${NUL}_form` } },
+    nul: {
+      path: (f) => `/api/patients/${f.patient}/consent`,
+      body: { channel: "whatsapp", state: "opted_in", source: `paper${NUL}_form` },
+    },
     invalid: { path: (f) => `/api/patients/${f.patient}/consent`, body: { channel: "fax", state: "maybe", source: "rumour" } },
   },
   "GET /api/appointments": {
@@ -134,7 +177,10 @@ export const ROUTES: Record<string, Route> = {
     permission: "manage_settings",
     idParam: "agenda",
     takesJson: true,
-    valid: { path: () => "/api/closures", body: { agendaId: "FOREIGN_AGENDA", startsOn: "2027-01-04", endsOn: "2027-01-04", reason: "Probe" } },
+    valid: {
+      path: () => "/api/closures",
+      body: { agendaId: "FOREIGN_AGENDA", startsOn: "2027-01-04", endsOn: "2027-01-04", reason: "Probe" },
+    },
     nul: { path: () => "/api/closures", body: { agendaId: null, startsOn: "2027-01-04", endsOn: "2027-01-04", reason: `a${NUL}` } },
     invalid: { path: () => "/api/closures", body: { agendaId: null, startsOn: "2027-02-30", endsOn: "2026-01-01" } },
   },
@@ -172,11 +218,21 @@ export const ROUTES: Record<string, Route> = {
     kind: "staff",
     permission: "self",
     takesJson: true,
-    valid: { path: () => "/api/me/push-subscriptions", body: { endpoint: "http://127.0.0.1:9/push/probe", keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) }, browser: "Probe" } },
-    nul: { path: () => "/api/me/push-subscriptions", body: { endpoint: "http://127.0.0.1:9/push/probe", keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) }, browser: `Pro${NUL}be` } },
+    valid: {
+      path: () => "/api/me/push-subscriptions",
+      body: { endpoint: "http://127.0.0.1:9/push/probe", keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) }, browser: "Probe" },
+    },
+    nul: {
+      path: () => "/api/me/push-subscriptions",
+      body: { endpoint: "http://127.0.0.1:9/push/probe", keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) }, browser: `Pro${NUL}be` },
+    },
     invalid: { path: () => "/api/me/push-subscriptions", body: { endpoint: "javascript:alert(1)", keys: { p256dh: "!", auth: "" } } },
   },
-  "DELETE /api/me/push-subscriptions/[id]": { kind: "staff", permission: "self", valid: { path: () => `/api/me/push-subscriptions/${random}` } },
+  "DELETE /api/me/push-subscriptions/[id]": {
+    kind: "staff",
+    permission: "self",
+    valid: { path: () => `/api/me/push-subscriptions/${random}` },
+  },
   "POST /api/me/push-subscriptions/test": { kind: "staff", permission: "self" },
   "GET /api/alert-routes": { kind: "staff", permission: "manage_settings" },
   "PUT /api/alert-routes": {
@@ -185,7 +241,10 @@ export const ROUTES: Record<string, Route> = {
     takesJson: true,
     valid: { path: () => "/api/alert-routes", body: { type: "staff.low_stock", roles: ["admin"], namedDoctor: false } },
     nul: { path: () => "/api/alert-routes", body: { type: `staff.low${NUL}_stock`, roles: [], namedDoctor: false } },
-    invalid: { path: () => "/api/alert-routes", body: { type: "staff.party", roles: ["janitor"], namedDoctor: "yes", staffUserIds: ["x"] } },
+    invalid: {
+      path: () => "/api/alert-routes",
+      body: { type: "staff.party", roles: ["janitor"], namedDoctor: "yes", staffUserIds: ["x"] },
+    },
   },
   "GET /api/me/alert-preferences": { kind: "staff", permission: "self" },
   "PUT /api/me/alert-preferences": {
@@ -217,8 +276,14 @@ export const ROUTES: Record<string, Route> = {
     kind: "staff",
     permission: "manage_staff",
     takesJson: true,
-    valid: { path: () => "/api/staff", body: { name: "Route Probe", email: "route.probe@example.com", role: "receptionist", password: "a long enough password" } },
-    nul: { path: () => "/api/staff", body: { name: `Route${NUL}Probe`, email: "route.probe@example.com", role: "receptionist", password: "a long enough password" } },
+    valid: {
+      path: () => "/api/staff",
+      body: { name: "Route Probe", email: "route.probe@example.com", role: "receptionist", password: "a long enough password" },
+    },
+    nul: {
+      path: () => "/api/staff",
+      body: { name: `Route${NUL}Probe`, email: "route.probe@example.com", role: "receptionist", password: "a long enough password" },
+    },
     invalid: { path: () => "/api/staff", body: { name: "", email: "nope", role: "wizard", password: "short" } },
   },
   "PATCH /api/staff/[id]": {
@@ -254,22 +319,43 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: () => "/api/channels/sms/test", body: { to: `+3361234${NUL}5678` } },
     invalid: { path: () => "/api/channels/sms/test", body: { to: "" } },
   },
-  "GET /api/templates": { kind: "staff", permission: "manage_settings", valid: { path: () => "/api/templates?event=appointment.cancelled" }, invalid: { path: () => "/api/templates?event=appointment.teleported" }, nul: { path: () => `/api/templates?event=appointment.${encodeURIComponent(NUL)}` } },
+  "GET /api/templates": {
+    kind: "staff",
+    permission: "manage_settings",
+    valid: { path: () => "/api/templates?event=appointment.cancelled" },
+    invalid: { path: () => "/api/templates?event=appointment.teleported" },
+    nul: { path: () => `/api/templates?event=appointment.${encodeURIComponent(NUL)}` },
+  },
   "PUT /api/templates": {
     kind: "staff",
     permission: "manage_settings",
     takesJson: true,
-    valid: { path: () => "/api/templates", body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: "Probe {{patient.firstName}}" } },
-    nul: { path: () => "/api/templates", body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: `Pro${NUL}be` } },
+    valid: {
+      path: () => "/api/templates",
+      body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: "Probe {{patient.firstName}}" },
+    },
+    nul: {
+      path: () => "/api/templates",
+      body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: `Pro${NUL}be` },
+    },
     invalid: { path: () => "/api/templates", body: { eventType: "appointment.cancelled", channel: "pigeon", language: "de", body: "" } },
   },
   "POST /api/templates/preview": {
     kind: "staff",
     permission: "manage_settings",
     takesJson: true,
-    valid: { path: () => "/api/templates/preview", body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: "Probe" } },
-    nul: { path: () => "/api/templates/preview", body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: `Pro${NUL}be` } },
-    invalid: { path: () => "/api/templates/preview", body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: "Hi {{patient.age}}" } },
+    valid: {
+      path: () => "/api/templates/preview",
+      body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: "Probe" },
+    },
+    nul: {
+      path: () => "/api/templates/preview",
+      body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: `Pro${NUL}be` },
+    },
+    invalid: {
+      path: () => "/api/templates/preview",
+      body: { eventType: "appointment.cancelled", channel: "sms", language: "en", body: "Hi {{patient.age}}" },
+    },
   },
   "POST /api/templates/reset": {
     kind: "staff",
@@ -287,7 +373,12 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: () => "/api/event-channels", body: { eventType: "appointment.cancelled", channels: [`em${NUL}ail`] } },
     invalid: { path: () => "/api/event-channels", body: { eventType: "appointment.teleported", channels: ["pigeon", "sms", "sms"] } },
   },
-  "GET /api/audit": { kind: "staff", permission: "view_audit_log", invalid: { path: () => "/api/audit?kind=gossip&from=2026-02-30" }, nul: { path: () => `/api/audit?staff=${encodeURIComponent(NUL)}` } },
+  "GET /api/audit": {
+    kind: "staff",
+    permission: "view_audit_log",
+    invalid: { path: () => "/api/audit?kind=gossip&from=2026-02-30" },
+    nul: { path: () => `/api/audit?staff=${encodeURIComponent(NUL)}` },
+  },
   "GET /api/notification-switches": { kind: "staff", permission: "manage_settings" },
   "PATCH /api/notification-switches": {
     kind: "staff",
@@ -304,19 +395,45 @@ export const ROUTES: Record<string, Route> = {
     permission: "manage_settings",
     idParam: "agenda",
     takesJson: true,
-    valid: { path: () => "/api/reminder-rules", body: { agendaId: "FOREIGN_AGENDA", steps: [{ offsetMinutes: 180, channels: ["sms"] }], quietHours: { startsAt: "21:00", endsAt: "08:00" } } },
-    nul: { path: () => "/api/reminder-rules", body: { steps: [{ offsetMinutes: 180, channels: [`sm${NUL}s`] }], quietHours: { startsAt: "21:00", endsAt: "08:00" } } },
-    invalid: { path: () => "/api/reminder-rules", body: { steps: [{ offsetMinutes: -60, channels: ["pigeon"] }], quietHours: { startsAt: "9pm", endsAt: "25:00" } } },
+    valid: {
+      path: () => "/api/reminder-rules",
+      body: {
+        agendaId: "FOREIGN_AGENDA",
+        steps: [{ offsetMinutes: 180, channels: ["sms"] }],
+        quietHours: { startsAt: "21:00", endsAt: "08:00" },
+      },
+    },
+    nul: {
+      path: () => "/api/reminder-rules",
+      body: { steps: [{ offsetMinutes: 180, channels: [`sm${NUL}s`] }], quietHours: { startsAt: "21:00", endsAt: "08:00" } },
+    },
+    invalid: {
+      path: () => "/api/reminder-rules",
+      body: { steps: [{ offsetMinutes: -60, channels: ["pigeon"] }], quietHours: { startsAt: "9pm", endsAt: "25:00" } },
+    },
   },
-  "DELETE /api/reminder-rules/[id]": { kind: "staff", permission: "manage_settings", valid: { path: () => `/api/reminder-rules/${random}` } },
+  "DELETE /api/reminder-rules/[id]": {
+    kind: "staff",
+    permission: "manage_settings",
+    valid: { path: () => `/api/reminder-rules/${random}` },
+  },
   "POST /api/appointments": {
     kind: "staff",
     permission: "manage_appointments",
     idParam: "agenda",
     takesJson: true,
-    valid: { path: () => "/api/appointments", body: { agendaId: "FOREIGN_AGENDA", visitReasonId: random, patientId: random, startsAt: "2027-01-05T09:00" } },
-    nul: { path: () => "/api/appointments", body: { agendaId: random, visitReasonId: random, patientId: random, startsAt: `2027-01-05T09:00${NUL}` } },
-    invalid: { path: () => "/api/appointments", body: { agendaId: random, visitReasonId: "lunch", patientId: random, startsAt: "2027-02-30T25:00" } },
+    valid: {
+      path: () => "/api/appointments",
+      body: { agendaId: "FOREIGN_AGENDA", visitReasonId: random, patientId: random, startsAt: "2027-01-05T09:00" },
+    },
+    nul: {
+      path: () => "/api/appointments",
+      body: { agendaId: random, visitReasonId: random, patientId: random, startsAt: `2027-01-05T09:00${NUL}` },
+    },
+    invalid: {
+      path: () => "/api/appointments",
+      body: { agendaId: random, visitReasonId: "lunch", patientId: random, startsAt: "2027-02-30T25:00" },
+    },
   },
   "POST /api/attachments": { kind: "staff", permission: "send_messages", upload: { limitMiB: 10 } },
   "POST /api/imports": { kind: "staff", permission: "manage_settings", upload: { limitMiB: 50 } },
@@ -338,7 +455,11 @@ export const ROUTES: Record<string, Route> = {
   },
   "GET /api/imports/[id]/errors": { kind: "staff", permission: "manage_settings", valid: { path: () => `/api/imports/${random}/errors` } },
   "GET /api/attachments/[id]": { kind: "staff", permission: "send_messages", valid: { path: () => `/api/attachments/${random}` } },
-  "GET /api/conversations": { kind: "staff", permission: "send_messages", nul: { path: () => `/api/conversations?q=ab${encodeURIComponent(NUL)}` } },
+  "GET /api/conversations": {
+    kind: "staff",
+    permission: "send_messages",
+    nul: { path: () => `/api/conversations?q=ab${encodeURIComponent(NUL)}` },
+  },
   "POST /api/conversations": {
     kind: "staff",
     permission: "send_messages",
@@ -347,7 +468,12 @@ export const ROUTES: Record<string, Route> = {
     valid: { path: () => "/api/conversations", body: { patientId: "FOREIGN_PATIENT", message: { channel: "portal", body: "Bonjour" } } },
     nul: { path: () => "/api/conversations", body: { patientId: random, message: { channel: "portal", body: `a${NUL}b` } } },
   },
-  "GET /api/conversations/[id]": { kind: "staff", permission: "send_messages", idParam: "conversation", valid: { path: (f) => `/api/conversations/${f.conversation}` } },
+  "GET /api/conversations/[id]": {
+    kind: "staff",
+    permission: "send_messages",
+    idParam: "conversation",
+    valid: { path: (f) => `/api/conversations/${f.conversation}` },
+  },
   "PATCH /api/conversations/[id]": {
     kind: "staff",
     permission: "send_messages",
@@ -367,11 +493,25 @@ export const ROUTES: Record<string, Route> = {
     permission: "send_messages",
     idParam: "conversation",
     takesJson: true,
-    valid: { path: (f) => `/api/conversations/${f.conversation}/calls`, body: { direction: "inbound", at: new Date().toISOString(), durationMinutes: 3, summary: "Call" } },
-    nul: { path: (f) => `/api/conversations/${f.conversation}/calls`, body: { direction: "inbound", at: new Date().toISOString(), durationMinutes: 3, summary: `Call${NUL}` } },
-    invalid: { path: (f) => `/api/conversations/${f.conversation}/calls`, body: { direction: "inbound", at: "2026-02-30T10:00:00Z", durationMinutes: 1e20, summary: "x" } },
+    valid: {
+      path: (f) => `/api/conversations/${f.conversation}/calls`,
+      body: { direction: "inbound", at: new Date().toISOString(), durationMinutes: 3, summary: "Call" },
+    },
+    nul: {
+      path: (f) => `/api/conversations/${f.conversation}/calls`,
+      body: { direction: "inbound", at: new Date().toISOString(), durationMinutes: 3, summary: `Call${NUL}` },
+    },
+    invalid: {
+      path: (f) => `/api/conversations/${f.conversation}/calls`,
+      body: { direction: "inbound", at: "2026-02-30T10:00:00Z", durationMinutes: 1e20, summary: "x" },
+    },
   },
-  "GET /api/conversations/[id]/export": { kind: "staff", permission: "send_messages", idParam: "conversation", valid: { path: (f) => `/api/conversations/${f.conversation}/export` } },
+  "GET /api/conversations/[id]/export": {
+    kind: "staff",
+    permission: "send_messages",
+    idParam: "conversation",
+    valid: { path: (f) => `/api/conversations/${f.conversation}/export` },
+  },
   "POST /api/conversations/[id]/messages": {
     kind: "staff",
     permission: "send_messages",
@@ -382,8 +522,18 @@ export const ROUTES: Record<string, Route> = {
   },
   "GET /api/conversations/events": { kind: "staff", permission: "send_messages", stream: true },
   "GET /api/deliveries": { kind: "staff", permission: "view_deliveries", invalid: { path: () => "/api/deliveries?from=2026-02-30" } },
-  "GET /api/deliveries/export": { kind: "staff", permission: "view_deliveries", invalid: { path: () => "/api/deliveries/export?from=2026-02-30&status=lost" }, nul: { path: () => `/api/deliveries/export?q=ab${encodeURIComponent(NUL)}` } },
-  "GET /api/deliveries/[id]": { kind: "staff", permission: "view_deliveries", idParam: "delivery", valid: { path: (f) => `/api/deliveries/${f.delivery}` } },
+  "GET /api/deliveries/export": {
+    kind: "staff",
+    permission: "view_deliveries",
+    invalid: { path: () => "/api/deliveries/export?from=2026-02-30&status=lost" },
+    nul: { path: () => `/api/deliveries/export?q=ab${encodeURIComponent(NUL)}` },
+  },
+  "GET /api/deliveries/[id]": {
+    kind: "staff",
+    permission: "view_deliveries",
+    idParam: "delivery",
+    valid: { path: (f) => `/api/deliveries/${f.delivery}` },
+  },
   "GET /api/me/preferences": { kind: "staff", permission: "self" },
   "PATCH /api/me/preferences": {
     kind: "staff",
@@ -460,7 +610,12 @@ async function signedIn(browser: Browser, email: string): Promise<APIRequestCont
 }
 
 const call = (request: APIRequestContext, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-  request.fetch(url, { method, headers: { "content-type": "application/json", ...headers }, data: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body), maxRedirects: 0 });
+  request.fetch(url, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    data: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    maxRedirects: 0,
+  });
 
 const OVERSIZED = "x".repeat(2 * 1024 * 1024);
 const sendable = (method: string, body: unknown) => (method === "GET" || method === "DELETE" ? undefined : body);
@@ -477,11 +632,14 @@ test.describe.serial("every route, probed as an attacker", () => {
     powerless = await signedIn(browser, "finance@saint-martin.demo");
     anonymous = await playwright.request.newContext({ baseURL });
     const hudson = await signedIn(browser, "admin@hudson.demo");
-    const first = async (url: string, key: string) => ((await (await hudson.get(url)).json()) as Record<string, { id: string }[]>)[key][0]?.id;
+    const first = async (url: string, key: string) =>
+      ((await (await hudson.get(url)).json()) as Record<string, { id: string }[]>)[key][0]?.id;
     let appointment = "";
     for (let d = 1; !appointment && d < 14; d++) {
       const date = new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
-      const { appointments } = (await (await hudson.get(`/api/appointments?date=${date}`)).json()) as { appointments: { id: string; status: string }[] };
+      const { appointments } = (await (await hudson.get(`/api/appointments?date=${date}`)).json()) as {
+        appointments: { id: string; status: string }[];
+      };
       appointment = appointments.find((a) => a.status === "confirmed")?.id ?? "";
     }
     // Hudson's own delivery log: a cancellation makes one if the log is still empty.
@@ -509,7 +667,9 @@ test.describe.serial("every route, probed as an attacker", () => {
   const patientToken = async () => {
     if (token) return token;
     const { accounts } = (await (await allowed.get("/api/portal-accounts?q=example")).json()) as { accounts: { email: string }[] };
-    const response = await anonymous.post("/api/patient/session", { data: { clinic: "saint-martin", email: accounts[0].email, password: DEMO_PASSWORD } });
+    const response = await anonymous.post("/api/patient/session", {
+      data: { clinic: "saint-martin", email: accounts[0].email, password: DEMO_PASSWORD },
+    });
     expect(response.status()).toBe(201);
     token = ((await response.json()) as { token: string }).token;
     return token;
@@ -531,9 +691,19 @@ test.describe.serial("every route, probed as an attacker", () => {
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     expect(await first.text()).toContain(`nonce="${nonce}"`);
     const health = await anonymous.get("/api/health");
-    expect(await health.json()).toMatchObject({ status: "ok", db: "ok", queue: { mode: "embedded", failed: 0 }, worker: { running: true }, liveFeed: { state: expect.any(String) } });
+    expect(await health.json()).toMatchObject({
+      status: "ok",
+      db: "ok",
+      queue: { mode: "embedded", failed: 0 },
+      worker: { running: true },
+      liveFeed: { state: expect.any(String) },
+    });
     for (const response of [first, health]) {
-      expect(response.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
+      expect(response.headers()).toMatchObject({
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
+        "referrer-policy": "strict-origin-when-cross-origin",
+      });
       expect(response.headers()["permissions-policy"]).toContain("camera=()");
     }
   });
@@ -551,7 +721,9 @@ test.describe.serial("every route, probed as an attacker", () => {
       if (route.kind === "staff") {
         const probe = route.valid ?? { path: () => url };
         const target = probe.path(foreign);
-        const body = JSON.stringify(probe.body ?? {}).replace("FOREIGN_PATIENT", foreign.patient).replace("FOREIGN_AGENDA", foreign.agenda);
+        const body = JSON.stringify(probe.body ?? {})
+          .replace("FOREIGN_PATIENT", foreign.patient)
+          .replace("FOREIGN_AGENDA", foreign.agenda);
         const sendBody = method !== "GET" && method !== "DELETE" ? body : undefined;
         expect((await call(anonymous, method, target, sendBody)).status(), "no session").toBe(401);
         if (route.permission === "self") {
@@ -570,17 +742,29 @@ test.describe.serial("every route, probed as an attacker", () => {
           row["404"] = "✓";
         }
         if (method !== "GET") {
-          expect((await call(allowed, method, target, sendBody, { origin: "https://evil.example" })).status(), "a cross-site Origin").toBe(403);
-          expect((await call(allowed, method, target, sendBody, { "sec-fetch-site": "cross-site" })).status(), "Sec-Fetch-Site: cross-site").toBe(403);
+          expect((await call(allowed, method, target, sendBody, { origin: "https://evil.example" })).status(), "a cross-site Origin").toBe(
+            403,
+          );
+          expect(
+            (await call(allowed, method, target, sendBody, { "sec-fetch-site": "cross-site" })).status(),
+            "Sec-Fetch-Site: cross-site",
+          ).toBe(403);
         }
         if (route.takesJson) {
-          expect((await call(allowed, method, target, sendBody, { "content-type": "text/plain" })).status(), "a body that is not JSON").toBe(415);
+          expect(
+            (await call(allowed, method, target, sendBody, { "content-type": "text/plain" })).status(),
+            "a body that is not JSON",
+          ).toBe(415);
           expect((await call(allowed, method, target, "{not json")).status(), "malformed JSON").toBe(400);
           expect((await call(allowed, method, target, OVERSIZED)).status(), "oversized body").toBe(413);
           row["413"] = "✓";
         }
         if (route.upload) {
-          const tooLarge = await allowed.post(target, { multipart: { file: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc((route.upload.limitMiB + 1) * 1024 * 1024) } } });
+          const tooLarge = await allowed.post(target, {
+            multipart: {
+              file: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc((route.upload.limitMiB + 1) * 1024 * 1024) },
+            },
+          });
           expect(tooLarge.status(), "an upload over the limit").toBe(413);
           // Upload routes bypass the proxy (which would buffer their bodies) and still carry the headers.
           expect(tooLarge.headers()["x-content-type-options"]).toBe("nosniff");
@@ -598,7 +782,12 @@ test.describe.serial("every route, probed as an attacker", () => {
       } else if (route.kind === "patient") {
         const target = url.replace("[token]", "fcm-token-of-nobody-000000001");
         expect((await call(anonymous, method, target, sendable(method, {}))).status(), "no session").toBe(401);
-        expect((await call(anonymous, method, target, sendable(method, {}), { authorization: "Bearer cnp_guessedguessedguessedguessed" })).status(), "an unknown session").toBe(401);
+        expect(
+          (
+            await call(anonymous, method, target, sendable(method, {}), { authorization: "Bearer cnp_guessedguessedguessedguessed" })
+          ).status(),
+          "an unknown session",
+        ).toBe(401);
         const bearer = { authorization: `Bearer ${await patientToken()}` };
         if (method === "DELETE" && template.includes("[token]")) {
           expect((await call(anonymous, method, target, undefined, bearer)).status(), "another account's device").toBe(404);
@@ -606,18 +795,30 @@ test.describe.serial("every route, probed as an attacker", () => {
         }
         if (template.includes("[id]")) {
           // Another clinic's appointment: as if it did not exist, and untouched.
-          expect((await call(anonymous, method, url.replace("[id]", foreign.appointment), "{}", bearer)).status(), "another account's appointment").toBe(404);
+          expect(
+            (await call(anonymous, method, url.replace("[id]", foreign.appointment), "{}", bearer)).status(),
+            "another account's appointment",
+          ).toBe(404);
           row["404"] = "✓";
         }
         if (route.takesJson) {
-          expect((await call(anonymous, method, target, "{}", { ...bearer, "content-type": "text/plain" })).status(), "a body that is not JSON").toBe(415);
+          expect(
+            (await call(anonymous, method, target, "{}", { ...bearer, "content-type": "text/plain" })).status(),
+            "a body that is not JSON",
+          ).toBe(415);
           expect((await call(anonymous, method, target, "{not json", bearer)).status(), "malformed JSON").toBe(400);
           expect((await call(anonymous, method, target, OVERSIZED, bearer)).status(), "oversized body").toBe(413);
           row["413"] = "✓";
         }
         for (const bad of [route.nul, route.invalid]) {
           if (!bad) continue;
-          const response = await call(anonymous, method, bad.path(foreign), bad.body === undefined ? undefined : JSON.stringify(bad.body), bearer);
+          const response = await call(
+            anonymous,
+            method,
+            bad.path(foreign),
+            bad.body === undefined ? undefined : JSON.stringify(bad.body),
+            bearer,
+          );
           expect(response.status(), `bad input: ${bad.path(foreign)}`).toBe(400);
           expect((await response.json()).error.fields).toBeTruthy();
           row["400"] = "✓";
@@ -625,9 +826,17 @@ test.describe.serial("every route, probed as an attacker", () => {
         row["401"] = "✓";
         row["403"] = "bearer";
       } else if (route.kind === "patient_sign_in") {
-        const wrong = await call(anonymous, method, url, { clinic: "saint-martin", email: "nobody@example.com", password: "guess" }, { "x-forwarded-for": "192.0.2.200" });
+        const wrong = await call(
+          anonymous,
+          method,
+          url,
+          { clinic: "saint-martin", email: "nobody@example.com", password: "guess" },
+          { "x-forwarded-for": "192.0.2.200" },
+        );
         expect(wrong.status(), "wrong credentials").toBe(401);
-        expect((await call(anonymous, method, url, { clinic: "saint-martin", email: `a${NUL}@example.com`, password: "x" })).status()).toBe(400);
+        expect((await call(anonymous, method, url, { clinic: "saint-martin", email: `a${NUL}@example.com`, password: "x" })).status()).toBe(
+          400,
+        );
         const invalid = await call(anonymous, method, url, { clinic: "Saint Martin!", email: "not an email" });
         expect(invalid.status()).toBe(400);
         expect(Object.keys((await invalid.json()).error.fields).sort()).toEqual(["clinic", "email", "password"]);
@@ -641,7 +850,9 @@ test.describe.serial("every route, probed as an attacker", () => {
         if (route.kind === "api_key") {
           const key = { authorization: "Bearer cnk_demo_saint_martin" };
           expect((await call(anonymous, method, url, "{not json", key)).status()).toBe(400);
-          expect((await call(anonymous, method, url, { type: "clinical.report_ready", data: { patientId: `${NUL}` } }, key)).status()).toBe(400);
+          expect((await call(anonymous, method, url, { type: "clinical.report_ready", data: { patientId: `${NUL}` } }, key)).status()).toBe(
+            400,
+          );
           row["400"] = "✓";
         }
       } else if (route.kind === "webhook") {

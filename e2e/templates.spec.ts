@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./a11y";
 import { signIn } from "./helpers";
 
-test("an admin edits a cancellation SMS: an unknown variable is refused beside the text, the preview shows a real patient and the segments, and it saves", async ({ page }) => {
+test("an admin edits a cancellation SMS: an unknown variable is refused beside the text, the preview shows a real patient and the segments, and it saves", async ({
+  page,
+}) => {
   await signIn(page, "admin@hudson.demo");
   await page.goto("/settings/templates?event=appointment.cancelled");
   const sms = page.locator("[data-testid=template][data-channel=sms][data-language=en]");
@@ -26,7 +28,11 @@ test("an admin edits a cancellation SMS: an unknown variable is refused beside t
     await expect(sms.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   } finally {
     // Back to the default text: other stories read this clinic's messages.
-    expect((await page.request.post("/api/templates/reset", { data: { eventType: "appointment.cancelled", channel: "sms", language: "en" } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post("/api/templates/reset", { data: { eventType: "appointment.cancelled", channel: "sms", language: "en" } })
+      ).status(),
+    ).toBe(200);
     expect(original).toContain("cancelled");
   }
 });

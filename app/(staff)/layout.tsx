@@ -16,7 +16,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         <AlertsLive>
           <div className="flex min-h-screen flex-col md:flex-row">
             {/* The first thing a keyboard reaches: past the navigation, straight to the page. */}
-            <a href="#main" className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 ring-2 ring-brand-600 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50">
+            <a
+              href="#main"
+              className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 ring-2 ring-brand-600 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+            >
               {t("skipToContent")}
             </a>
             <Sidebar

@@ -49,7 +49,13 @@ export async function AgendaColumn({ agenda, title, date, appointments, slots, t
   ].sort((x, y) => x.at - y.at);
 
   return (
-    <section aria-labelledby={`agenda-${agenda.id}-${date}`} className="min-w-0 rounded-lg bg-white ring-1 ring-slate-200" data-testid="agenda-column" data-agenda={agenda.id} data-date={date}>
+    <section
+      aria-labelledby={`agenda-${agenda.id}-${date}`}
+      className="min-w-0 rounded-lg bg-white ring-1 ring-slate-200"
+      data-testid="agenda-column"
+      data-agenda={agenda.id}
+      data-date={date}
+    >
       <h2 id={`agenda-${agenda.id}-${date}`} className="border-b border-slate-200 px-4 py-3 font-semibold">
         {title ?? agenda.name}
       </h2>
@@ -100,7 +106,13 @@ export async function AgendaColumn({ agenda, title, date, appointments, slots, t
             ) : "slot" in item && item.slot ? (
               <li key={item.key}>
                 {mayBook && reason ? (
-                  <BookingDialog agenda={agenda} slot={{ local: item.slot.local, label: time(new Date(item.slot.startsAt)) }} visitReasons={visitReasons} visitReasonId={reason.id} patient={patient} />
+                  <BookingDialog
+                    agenda={agenda}
+                    slot={{ local: item.slot.local, label: time(new Date(item.slot.startsAt)) }}
+                    visitReasons={visitReasons}
+                    visitReasonId={reason.id}
+                    patient={patient}
+                  />
                 ) : (
                   <p className="rounded-md border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-700">
                     <span className="tabular-nums">{time(new Date(item.slot.startsAt))}</span> · {t("booking.free")}

@@ -24,7 +24,6 @@ type Props = {
   patient?: { id: string; name: string };
 };
 
-
 // A free slot, booked: find the patient (or create them in place), pick the visit reason,
 // book. If someone took the slot meanwhile, the server says so and the view refreshes.
 export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patient: preselected }: Props) {
@@ -45,7 +44,12 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
       if (creating) {
         const created = await apiFetch<{ patient: { id: string } }>("/api/patients", {
           method: "POST",
-          body: JSON.stringify({ firstName: form.get("firstName"), lastName: form.get("lastName"), phone: form.get("phone"), email: form.get("email") }),
+          body: JSON.stringify({
+            firstName: form.get("firstName"),
+            lastName: form.get("lastName"),
+            phone: form.get("phone"),
+            email: form.get("email"),
+          }),
         });
         patientId = created.patient.id;
         // Created once: if the booking is refused, a retry books this patient, not a twin.
@@ -78,7 +82,12 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
-        <button type="button" data-testid="free-slot" data-local={slot.local} className="w-full rounded-md border border-dashed border-emerald-400 bg-emerald-50 px-2 py-1.5 text-left text-sm text-emerald-900 hover:bg-emerald-100">
+        <button
+          type="button"
+          data-testid="free-slot"
+          data-local={slot.local}
+          className="w-full rounded-md border border-dashed border-emerald-400 bg-emerald-50 px-2 py-1.5 text-left text-sm text-emerald-900 hover:bg-emerald-100"
+        >
           <span className="font-medium tabular-nums">{slot.label}</span> · {t("free")}
           <span className="sr-only"> — {t("bookOn", { agenda: agenda.name })}</span>
         </button>
@@ -91,7 +100,11 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
             book.mutate(new FormData(e.currentTarget));
           }}
         >
-          <FormField id={`${id}-reason`} label={t("visitReason")} error={fieldError(book.error, "visitReasonId") ?? fieldError(book.error, "startsAt")}>
+          <FormField
+            id={`${id}-reason`}
+            label={t("visitReason")}
+            error={fieldError(book.error, "visitReasonId") ?? fieldError(book.error, "startsAt")}
+          >
             {(c) => (
               <Select {...c} value={reason} onChange={(e) => setReason(e.target.value)} className="w-full">
                 {visitReasons.map((r) => (
@@ -140,7 +153,11 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
                 <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200" aria-label={t("results")}>
                   {search.data.patients.map((p) => (
                     <li key={p.id}>
-                      <button type="button" className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50" onClick={() => setPatient({ id: p.id, name: `${p.firstName} ${p.lastName}` })}>
+                      <button
+                        type="button"
+                        className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50"
+                        onClick={() => setPatient({ id: p.id, name: `${p.firstName} ${p.lastName}` })}
+                      >
                         <span className="font-medium">
                           {p.lastName.toUpperCase()} {p.firstName}
                         </span>
@@ -158,7 +175,11 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
             </div>
           )}
 
-          {error && (!error.fields || error.status === 409) ? <Alert>{error.message}</Alert> : book.error && !error ? <Alert>{t("failed")}</Alert> : null}
+          {error && (!error.fields || error.status === 409) ? (
+            <Alert>{error.message}</Alert>
+          ) : book.error && !error ? (
+            <Alert>{t("failed")}</Alert>
+          ) : null}
           <div className="flex justify-end">
             <Button type="submit" disabled={book.isPending || (!patient && !creating)}>
               <CalendarPlus className="size-4" aria-hidden /> {book.isPending ? t("booking") : t("book")}

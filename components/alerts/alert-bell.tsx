@@ -20,19 +20,37 @@ export function AlertBell({ className }: { className?: string }) {
   const unread = data?.unread ?? 0;
   return (
     <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger className={cn("relative rounded-md p-2 text-slate-700 hover:bg-slate-100", className)} aria-label={t("bell", { count: unread })} data-testid="alert-bell">
+      <Popover.Trigger
+        className={cn("relative rounded-md p-2 text-slate-700 hover:bg-slate-100", className)}
+        aria-label={t("bell", { count: unread })}
+        data-testid="alert-bell"
+      >
         <Bell className="size-5" aria-hidden />
         {unread ? (
-          <span className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white" data-testid="alert-count" aria-hidden>
+          <span
+            className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white"
+            data-testid="alert-count"
+            aria-hidden
+          >
             {unread > 99 ? "99+" : unread}
           </span>
         ) : null}
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={6} className="z-50 w-[min(92vw,22rem)] rounded-lg bg-white shadow-lg ring-1 ring-slate-200" aria-label={t("title")}>
+        <Popover.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 w-[min(92vw,22rem)] rounded-lg bg-white shadow-lg ring-1 ring-slate-200"
+          aria-label={t("title")}
+        >
           <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
             <h2 className="text-sm font-semibold">{t("title")}</h2>
-            <button type="button" className="text-sm text-brand-700 hover:underline disabled:text-slate-400" disabled={!unread || markAll.isPending} onClick={() => markAll.mutate()}>
+            <button
+              type="button"
+              className="text-sm text-brand-700 hover:underline disabled:text-slate-400"
+              disabled={!unread || markAll.isPending}
+              onClick={() => markAll.mutate()}
+            >
               {t("markAllRead")}
             </button>
           </div>

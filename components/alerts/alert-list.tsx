@@ -21,7 +21,8 @@ export function AlertList() {
   const { data: counts } = useAlerts({ limit: 1 });
   const list = useInfiniteQuery({
     queryKey: ["alerts", "page", unreadOnly],
-    queryFn: ({ pageParam }) => apiFetch<AlertPage>(`/api/me/alerts?limit=30${unreadOnly ? "&unread=true" : ""}${pageParam ? `&cursor=${pageParam}` : ""}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<AlertPage>(`/api/me/alerts?limit=30${unreadOnly ? "&unread=true" : ""}${pageParam ? `&cursor=${pageParam}` : ""}`),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -33,12 +34,24 @@ export function AlertList() {
       <div className="flex flex-wrap items-center gap-2">
         <div role="group" aria-label={t("title")} className="flex gap-1">
           {[false, true].map((only) => (
-            <Button key={String(only)} variant={unreadOnly === only ? "primary" : "secondary"} size="sm" aria-pressed={unreadOnly === only} onClick={() => setUnreadOnly(only)}>
+            <Button
+              key={String(only)}
+              variant={unreadOnly === only ? "primary" : "secondary"}
+              size="sm"
+              aria-pressed={unreadOnly === only}
+              onClick={() => setUnreadOnly(only)}
+            >
               {only ? t("onlyUnread") : t("all")}
             </Button>
           ))}
         </div>
-        <Button variant="secondary" size="sm" className="ml-auto" disabled={!counts?.unread || markAll.isPending} onClick={() => markAll.mutate()}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="ml-auto"
+          disabled={!counts?.unread || markAll.isPending}
+          onClick={() => markAll.mutate()}
+        >
           {t("markAllRead")}
         </Button>
       </div>
@@ -47,14 +60,21 @@ export function AlertList() {
       {alerts.length ? (
         <ul className="divide-y divide-slate-100 rounded-lg bg-white ring-1 ring-slate-200" data-testid="alert-list">
           {alerts.map((a) => (
-            <li key={a.id} className={cn("flex flex-wrap items-start gap-3 px-4 py-3", !a.readAt && "bg-brand-50")} data-unread={!a.readAt} data-testid="alert">
+            <li
+              key={a.id}
+              className={cn("flex flex-wrap items-start gap-3 px-4 py-3", !a.readAt && "bg-brand-50")}
+              data-unread={!a.readAt}
+              data-testid="alert"
+            >
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
                   {!a.readAt ? <span className="sr-only">{t("unread")}: </span> : null}
                   {a.title}
                 </p>
                 <p className="text-sm text-slate-700">{a.body}</p>
-                <p className="text-xs text-slate-600">{format.dateTime(new Date(a.createdAt), { dateStyle: "medium", timeStyle: "short" })}</p>
+                <p className="text-xs text-slate-600">
+                  {format.dateTime(new Date(a.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                </p>
               </div>
               <div className="flex items-center gap-2">
                 {a.link ? (

@@ -6,7 +6,15 @@ import { createContext, useContext, useEffect, useState } from "react";
 import { useAnnounce } from "@/components/shell/announcer";
 import { apiFetch } from "@/lib/api/client";
 
-export type Alert = { id: string; type: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string };
+export type Alert = {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+};
 export type AlertPage = { alerts: Alert[]; unread: number; nextCursor: string | null };
 
 const Live = createContext(false);
@@ -49,7 +57,8 @@ export function useAlerts(query: { limit: number; unread?: boolean }) {
 export function useMarkAlert() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, read }: { id: string; read: boolean }) => apiFetch(`/api/me/alerts/${id}`, { method: "PATCH", body: JSON.stringify({ read }) }),
+    mutationFn: ({ id, read }: { id: string; read: boolean }) =>
+      apiFetch(`/api/me/alerts/${id}`, { method: "PATCH", body: JSON.stringify({ read }) }),
     onSettled: () => client.invalidateQueries({ queryKey: ["alerts"] }),
   });
 }

@@ -16,7 +16,19 @@ import { SlotPicker } from "./slot-picker";
 import { allowedNextStatuses, isUpcoming } from "@/lib/scheduling/appointment-status";
 
 // The bottom of an action dialog: the server's refusal, if any, then "keep as is" and confirm.
-function DialogActions({ error, keepLabel, confirmLabel, pending, danger }: { error: string | null; keepLabel: string; confirmLabel: string; pending: boolean; danger?: boolean }) {
+function DialogActions({
+  error,
+  keepLabel,
+  confirmLabel,
+  pending,
+  danger,
+}: {
+  error: string | null;
+  keepLabel: string;
+  confirmLabel: string;
+  pending: boolean;
+  danger?: boolean;
+}) {
   return (
     <>
       {error ? <Alert>{error}</Alert> : null}
@@ -35,7 +47,13 @@ function DialogActions({ error, keepLabel, confirmLabel, pending, danger }: { er
 }
 
 // slotsFor: offer the agenda's free slots for this visit reason in the move dialog.
-type Props = { id: string; status: AppointmentStatus; localStart: string; label: string; slotsFor?: { agendaId: string; visitReasonId: string } };
+type Props = {
+  id: string;
+  status: AppointmentStatus;
+  localStart: string;
+  label: string;
+  slotsFor?: { agendaId: string; visitReasonId: string };
+};
 
 // Status, cancel and reschedule for one appointment. The server re-checks every rule;
 // the choices offered here are the same rules, so a refusal is the exception.
@@ -46,8 +64,7 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
   const [open, setOpen] = useState<"cancel" | "reschedule" | null>(null);
   const [newStart, setNewStart] = useState(localStart);
   const mutation = useMutation({
-    mutationFn: (change: AppointmentChange) =>
-      apiFetch(`/api/appointments/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
+    mutationFn: (change: AppointmentChange) => apiFetch(`/api/appointments/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
     onSuccess: () => {
       setOpen(null);
       router.refresh();
@@ -100,10 +117,26 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
                 }}
                 className="space-y-4"
               >
-                {slotsFor ? <SlotPicker agendaId={slotsFor.agendaId} visitReasonId={slotsFor.visitReasonId} initialDate={localStart.slice(0, 10)} selected={newStart} onPick={setNewStart} /> : null}
+                {slotsFor ? (
+                  <SlotPicker
+                    agendaId={slotsFor.agendaId}
+                    visitReasonId={slotsFor.visitReasonId}
+                    initialDate={localStart.slice(0, 10)}
+                    selected={newStart}
+                    onPick={setNewStart}
+                  />
+                ) : null}
                 <div>
                   <FieldLabel htmlFor={`start-${id}`}>{t("newStart")}</FieldLabel>
-                  <Input id={`start-${id}`} name="startsAt" type="datetime-local" value={newStart} onChange={(e) => setNewStart(e.target.value)} required step={300} />
+                  <Input
+                    id={`start-${id}`}
+                    name="startsAt"
+                    type="datetime-local"
+                    value={newStart}
+                    onChange={(e) => setNewStart(e.target.value)}
+                    required
+                    step={300}
+                  />
                 </div>
                 <DialogActions error={error} keepLabel={t("keep")} confirmLabel={t("confirmReschedule")} pending={mutation.isPending} />
               </form>

@@ -6,14 +6,28 @@ import type { ReminderView } from "@/lib/reminders/reminders-of";
 // An appointment's reminders: what goes out when (clinic time), on which channels in which
 // order, what was sent (each delivery links to the Notifications log), and what was skipped
 // or cancelled and why. `compact` on the patient record: one line per reminder.
-export function ScheduledNotifications({ reminders, timeZone, compact = false }: { reminders: ReminderView[]; timeZone: string; compact?: boolean }) {
+export function ScheduledNotifications({
+  reminders,
+  timeZone,
+  compact = false,
+}: {
+  reminders: ReminderView[];
+  timeZone: string;
+  compact?: boolean;
+}) {
   const t = useTranslations("reminders");
   const tChannel = useTranslations("channels");
   const tStatus = useTranslations("deliveryStatus");
   const format = useFormatter();
   const when = (d: Date) =>
-    format.dateTime(d, compact ? { dateStyle: "short", timeStyle: "short", timeZone } : { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
-  const offset = (minutes: number) => (minutes % 60 === 0 ? t("offsetHours", { count: minutes / 60 }) : t("offsetMinutes", { count: minutes }));
+    format.dateTime(
+      d,
+      compact
+        ? { dateStyle: "short", timeStyle: "short", timeZone }
+        : { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone },
+    );
+  const offset = (minutes: number) =>
+    minutes % 60 === 0 ? t("offsetHours", { count: minutes / 60 }) : t("offsetMinutes", { count: minutes });
   const reason = (code: string | null) => (t.has(`reasons.${code}`) ? t(`reasons.${code}`) : t("reasons.unknown"));
   const backupReason = (code: string | null) => (t.has(`backupReasons.${code}`) ? t(`backupReasons.${code}`) : t("backupReasons.unknown"));
 
@@ -30,7 +44,12 @@ export function ScheduledNotifications({ reminders, timeZone, compact = false }:
     const names = r.channels.map((c) => tChannel(c));
     if (!names.length) return null;
     if (!r.backup) return t("together", { channels: format.list(names, { type: "conjunction" }) });
-    return t("inTurn", { first: names[0], next: format.list(names.slice(1), { type: "disjunction" }), until: r.backup.until, minutes: r.backup.afterMinutes });
+    return t("inTurn", {
+      first: names[0],
+      next: format.list(names.slice(1), { type: "disjunction" }),
+      until: r.backup.until,
+      minutes: r.backup.afterMinutes,
+    });
   };
 
   const backupLine = (r: ReminderView) => {

@@ -10,7 +10,19 @@ import { apiFetch } from "@/lib/api/client";
 type Slots = { timeZone: string; slots: { startsAt: string; local: string }[] };
 
 // The free slots of an agenda on a chosen day, for a visit reason: picking one fills the time.
-export function SlotPicker({ agendaId, visitReasonId, initialDate, selected, onPick }: { agendaId: string; visitReasonId: string; initialDate: string; selected: string; onPick: (local: string) => void }) {
+export function SlotPicker({
+  agendaId,
+  visitReasonId,
+  initialDate,
+  selected,
+  onPick,
+}: {
+  agendaId: string;
+  visitReasonId: string;
+  initialDate: string;
+  selected: string;
+  onPick: (local: string) => void;
+}) {
   const t = useTranslations("appointments.actions");
   const format = useFormatter();
   const id = useId();
@@ -36,7 +48,10 @@ export function SlotPicker({ agendaId, visitReasonId, initialDate, selected, onP
             aria-pressed={selected === s.local}
             onClick={() => onPick(s.local)}
             data-local={s.local}
-            className={cn("rounded-md px-2 py-1 text-sm tabular-nums ring-1", selected === s.local ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50")}
+            className={cn(
+              "rounded-md px-2 py-1 text-sm tabular-nums ring-1",
+              selected === s.local ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50",
+            )}
           >
             {format.dateTime(new Date(s.startsAt), { timeStyle: "short", timeZone: slots.data.timeZone })}
           </button>

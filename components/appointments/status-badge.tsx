@@ -15,5 +15,12 @@ const TONE: Record<AppointmentStatus, Tone> = {
 
 export function StatusBadge({ status }: { status: AppointmentStatus }) {
   const t = useTranslations("status");
-  return <StatusPill tone={TONE[status]} label={t(status)} className={status === "cancelled" ? "line-through" : undefined} data-status={status} />;
+  return (
+    <StatusPill
+      tone={TONE[status]}
+      label={t(status)}
+      className={status === "cancelled" ? "line-through" : undefined}
+      data-status={status}
+    />
+  );
 }

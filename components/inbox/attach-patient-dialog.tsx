@@ -28,7 +28,11 @@ export function AttachPatientDialog({ conversationId, contactAddress }: { conver
     enabled: open && query.length >= 2,
   });
   const attach = useMutation({
-    mutationFn: (patientId: string) => apiFetch<{ conversationId: string }>(`/api/conversations/${conversationId}/attach`, { method: "POST", body: JSON.stringify({ patientId }) }),
+    mutationFn: (patientId: string) =>
+      apiFetch<{ conversationId: string }>(`/api/conversations/${conversationId}/attach`, {
+        method: "POST",
+        body: JSON.stringify({ patientId }),
+      }),
     onSuccess: ({ conversationId: target }) => {
       setOpen(false);
       client.invalidateQueries({ queryKey: ["conversations"] });
@@ -48,7 +52,14 @@ export function AttachPatientDialog({ conversationId, contactAddress }: { conver
       </DialogTrigger>
       <DialogContent title={t("title")} closeLabel={t("close")}>
         <p className="mb-3 text-sm text-slate-600">{t("hint", { address: contactAddress ?? "" })}</p>
-        <Input type="search" aria-label={t("search")} placeholder={t("search")} value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
+        <Input
+          type="search"
+          aria-label={t("search")}
+          placeholder={t("search")}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          autoFocus
+        />
         <ul className="mt-3 max-h-72 divide-y divide-slate-100 overflow-y-auto" aria-label={t("results")}>
           {patients.map((p) => (
             <li key={p.id} className="flex items-center justify-between gap-3 py-2 text-sm">
@@ -58,7 +69,13 @@ export function AttachPatientDialog({ conversationId, contactAddress }: { conver
                 </span>
                 <span className="block text-xs text-slate-500">{[p.phone, p.email, p.dateOfBirth].filter(Boolean).join(" · ")}</span>
               </span>
-              <Button size="sm" variant="secondary" onClick={() => attach.mutate(p.id)} disabled={attach.isPending} aria-label={t("chooseNamed", { name: `${p.firstName} ${p.lastName}` })}>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => attach.mutate(p.id)}
+                disabled={attach.isPending}
+                aria-label={t("chooseNamed", { name: `${p.firstName} ${p.lastName}` })}
+              >
                 {t("choose")}
               </Button>
             </li>

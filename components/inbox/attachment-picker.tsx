@@ -7,7 +7,14 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ApiError, apiFetch } from "@/lib/api/client";
 
-export type PendingFile = { key: string; fileName: string; sizeBytes: number; state: "uploading" | "ready" | "error"; id?: string; error?: string };
+export type PendingFile = {
+  key: string;
+  fileName: string;
+  sizeBytes: number;
+  state: "uploading" | "ready" | "error";
+  id?: string;
+  error?: string;
+};
 
 // What the server sniffs and accepts; the picker only narrows the file dialog.
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.gif,.docx,.xlsx,.odt,application/pdf,image/*";
@@ -16,7 +23,15 @@ export const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 10
 
 // Files are uploaded as soon as they are picked (the server checks type and size and says
 // why it refuses one); the message then refers to the uploaded ids.
-export function AttachmentPicker({ files, onChange, limit }: { files: PendingFile[]; onChange: (update: (files: PendingFile[]) => PendingFile[]) => void; limit: number }) {
+export function AttachmentPicker({
+  files,
+  onChange,
+  limit,
+}: {
+  files: PendingFile[];
+  onChange: (update: (files: PendingFile[]) => PendingFile[]) => void;
+  limit: number;
+}) {
   const t = useTranslations("inbox.composer");
   const input = useRef<HTMLInputElement>(null);
 
@@ -26,7 +41,10 @@ export function AttachmentPicker({ files, onChange, limit }: { files: PendingFil
     const form = new FormData();
     form.append("file", file);
     try {
-      const { attachment } = await apiFetch<{ attachment: { id: string; fileName: string; sizeBytes: number } }>("/api/attachments", { method: "POST", body: form });
+      const { attachment } = await apiFetch<{ attachment: { id: string; fileName: string; sizeBytes: number } }>("/api/attachments", {
+        method: "POST",
+        body: form,
+      });
       onChange((all) => all.map((f) => (f.key === key ? { ...f, state: "ready", id: attachment.id, fileName: attachment.fileName } : f)));
     } catch (error) {
       const message = error instanceof ApiError ? error.message : t("uploadFailed");
@@ -43,13 +61,21 @@ export function AttachmentPicker({ files, onChange, limit }: { files: PendingFil
               key={f.key}
               data-testid="pending-attachment"
               data-state={f.state}
-              className={cn("flex max-w-full items-center gap-2 rounded-md border px-2 py-1 text-xs", f.state === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-slate-300 bg-slate-50")}
+              className={cn(
+                "flex max-w-full items-center gap-2 rounded-md border px-2 py-1 text-xs",
+                f.state === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-slate-300 bg-slate-50",
+              )}
             >
               <Paperclip className="size-3.5 shrink-0" aria-hidden />
               <span className="truncate">{f.fileName}</span>
               <span className="text-slate-500">{f.state === "uploading" ? t("uploading") : kilobytes(f.sizeBytes)}</span>
               {f.error ? <span role="alert">{f.error}</span> : null}
-              <button type="button" className="rounded p-0.5 hover:bg-slate-200" aria-label={t("removeFile", { name: f.fileName })} onClick={() => onChange((all) => all.filter((x) => x.key !== f.key))}>
+              <button
+                type="button"
+                className="rounded p-0.5 hover:bg-slate-200"
+                aria-label={t("removeFile", { name: f.fileName })}
+                onClick={() => onChange((all) => all.filter((x) => x.key !== f.key))}
+              >
                 <X className="size-3.5" aria-hidden />
               </button>
             </li>

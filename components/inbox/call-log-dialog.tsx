@@ -70,11 +70,18 @@ export function CallLogDialog({ conversationId }: { conversationId: string }) {
             )}
           </FormField>
           <FormField id="call-summary" label={t("summary")} error={fieldError(log.error, "summary")}>
-            {(control) => <textarea {...control} name="summary" required maxLength={2000} rows={3} className="w-full rounded-md border border-slate-300 p-2 text-sm aria-invalid:border-red-500" />}
+            {(control) => (
+              <textarea
+                {...control}
+                name="summary"
+                required
+                maxLength={2000}
+                rows={3}
+                className="w-full rounded-md border border-slate-300 p-2 text-sm aria-invalid:border-red-500"
+              />
+            )}
           </FormField>
-          {log.error && !namesFields(log.error) ? (
-            <Alert>{log.error instanceof ApiError ? log.error.message : t("failed")}</Alert>
-          ) : null}
+          {log.error && !namesFields(log.error) ? <Alert>{log.error instanceof ApiError ? log.error.message : t("failed")}</Alert> : null}
           <div className="flex justify-end">
             <Button type="submit" disabled={log.isPending}>
               {t("save")}

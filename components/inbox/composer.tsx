@@ -12,7 +12,9 @@ import { AttachmentPicker, type PendingFile } from "./attachment-picker";
 import type { ThreadPage } from "./types";
 
 // Writes in a conversation, or starts the patient's conversation (from the patient page).
-type Props = { channels: ThreadPage["composer"]; label?: string; onSent?: (conversationId: string) => void } & ({ conversationId: string } | { patientId: string });
+type Props = { channels: ThreadPage["composer"]; label?: string; onSent?: (conversationId: string) => void } & (
+  { conversationId: string } | { patientId: string }
+);
 
 // Writes on one of the channels the patient can receive now. Channels that cannot be used
 // stay in the list, disabled, with the reason.
@@ -52,8 +54,14 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         ? { channel, template: template.name }
         : { channel, body, ...(channel === "email" ? { subject } : {}), attachmentIds: files.map((f) => f.id) };
       return conversationId
-        ? apiFetch<{ conversationId: string }>(`/api/conversations/${conversationId}/messages`, { method: "POST", body: JSON.stringify(message) })
-        : apiFetch<{ conversationId: string }>("/api/conversations", { method: "POST", body: JSON.stringify({ patientId: "patientId" in props ? props.patientId : "", message }) });
+        ? apiFetch<{ conversationId: string }>(`/api/conversations/${conversationId}/messages`, {
+            method: "POST",
+            body: JSON.stringify(message),
+          })
+        : apiFetch<{ conversationId: string }>("/api/conversations", {
+            method: "POST",
+            body: JSON.stringify({ patientId: "patientId" in props ? props.patientId : "", message }),
+          });
     },
     onSuccess: (result) => {
       setBody("");
@@ -84,7 +92,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
             {channels.map((c) => (
               <option key={c.channel} value={c.channel} disabled={!c.available}>
                 {tChannel(c.channel)}
-                {!c.available ? ` — ${tReason(c.reason ?? "no_phone")}` : c.whatsapp?.mode === "template" ? ` — ${tReason("window_closed")}` : ""}
+                {!c.available
+                  ? ` — ${tReason(c.reason ?? "no_phone")}`
+                  : c.whatsapp?.mode === "template"
+                    ? ` — ${tReason("window_closed")}`
+                    : ""}
               </option>
             ))}
           </Select>
@@ -95,7 +107,9 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           </p>
         ) : null}
       </div>
-      {channel === "email" ? <Input aria-label={t("subject")} placeholder={t("subject")} value={subject} onChange={(e) => setSubject(e.target.value)} required /> : null}
+      {channel === "email" ? (
+        <Input aria-label={t("subject")} placeholder={t("subject")} value={subject} onChange={(e) => setSubject(e.target.value)} required />
+      ) : null}
       {templates ? (
         <div className="space-y-2">
           <FieldLabel htmlFor="composer-template">{t("template")}</FieldLabel>
@@ -127,7 +141,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       {filesProblem ? <Alert>{filesProblem}</Alert> : null}
       <div className="flex items-center justify-between gap-3">
         <p className="text-xs text-slate-500" data-testid="sms-counter">
-          {sms ? t("smsCounter", { characters: body.length, segments: sms.segmentsCount, encoding: sms.encodingName }) : channel === "portal" ? t("portalHint") : ""}
+          {sms
+            ? t("smsCounter", { characters: body.length, segments: sms.segmentsCount, encoding: sms.encodingName })
+            : channel === "portal"
+              ? t("portalHint")
+              : ""}
         </p>
         <Button type="submit" disabled={send.isPending || !ready || Boolean(filesProblem) || !filesReady}>
           {send.isPending ? t("sending") : t("send")}

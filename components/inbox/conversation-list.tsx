@@ -5,7 +5,15 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { ConversationItem } from "./types";
 
-export function ConversationList({ items, selectedId, onSelect }: { items: ConversationItem[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function ConversationList({
+  items,
+  selectedId,
+  onSelect,
+}: {
+  items: ConversationItem[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   const t = useTranslations("inbox");
   const format = useFormatter();
   const now = useNow({ updateInterval: 15_000 });

@@ -90,7 +90,8 @@ export function Inbox() {
 
   // Optimistic: the list shows the change at once and rolls back if the server refuses.
   const update = useMutation({
-    mutationFn: ({ id, change }: { id: string; change: Record<string, boolean> }) => apiFetch(`/api/conversations/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
+    mutationFn: ({ id, change }: { id: string; change: Record<string, boolean> }) =>
+      apiFetch(`/api/conversations/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
     onMutate: async ({ id, change }) => {
       await client.cancelQueries({ queryKey: listKey });
       const before = client.getQueryData<InfiniteData<ListPage>>(listKey);
@@ -100,10 +101,17 @@ export function Inbox() {
           : {
               ...c,
               ...(change.starred !== undefined ? { starred: change.starred } : {}),
-              ...(change.read ? { status: c.status === "unread" ? "read" : c.status, unreadCount: 0 } : change.read === false ? { status: "unread" } : {}),
+              ...(change.read
+                ? { status: c.status === "unread" ? "read" : c.status, unreadCount: 0 }
+                : change.read === false
+                  ? { status: "unread" }
+                  : {}),
               ...(change.archived === true ? { status: "archived" } : change.archived === false ? { status: "read" } : {}),
             };
-      client.setQueryData<InfiniteData<ListPage>>(listKey, (data) => data && { ...data, pages: data.pages.map((p) => ({ ...p, conversations: p.conversations.map(patch) })) });
+      client.setQueryData<InfiniteData<ListPage>>(
+        listKey,
+        (data) => data && { ...data, pages: data.pages.map((p) => ({ ...p, conversations: p.conversations.map(patch) })) },
+      );
       return { before };
     },
     onError: (_e, _v, context) => client.setQueryData(listKey, context?.before),
@@ -158,7 +166,14 @@ export function Inbox() {
     focusEntry(selectedId ?? items[0]?.id);
   };
   useInboxShortcuts(
-    { reply: () => replyRef.current?.focus(), star: () => star(), archive: () => archive(), markUnread: () => markUnread(), search: () => searchRef.current?.focus(), backToList },
+    {
+      reply: () => replyRef.current?.focus(),
+      star: () => star(),
+      archive: () => archive(),
+      markUnread: () => markUnread(),
+      search: () => searchRef.current?.focus(),
+      backToList,
+    },
     [inHand, items, selectedId, setParam],
   );
   useArrivalAnnouncements(items, filters.toString(), nameOf);
@@ -169,7 +184,14 @@ export function Inbox() {
     <div className="flex h-[calc(100dvh-6.5rem)] min-h-[26rem] overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 md:h-[calc(100dvh-3rem)]">
       <h1 className="sr-only">{t("title")}</h1>
       {/* Side by side from tablet width; below it, the list or the open thread. */}
-      <section ref={listRef} className={cn("w-full min-w-0 flex-col border-slate-200 md:flex md:w-80 md:shrink-0 md:border-r lg:w-96", selectedId ? "hidden" : "flex")} aria-label={t("conversations")}>
+      <section
+        ref={listRef}
+        className={cn(
+          "w-full min-w-0 flex-col border-slate-200 md:flex md:w-80 md:shrink-0 md:border-r lg:w-96",
+          selectedId ? "hidden" : "flex",
+        )}
+        aria-label={t("conversations")}
+      >
         <div className="space-y-2 border-b border-slate-200 p-3">
           <div className="relative">
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
@@ -186,7 +208,12 @@ export function Inbox() {
             />
           </div>
           <div className="grid grid-cols-3 gap-2">
-            <Select aria-label={t("filters.status")} value={params.get("status") ?? ""} onChange={(e) => setParam("status", e.target.value || null)} className="h-9 w-full min-w-0 text-xs">
+            <Select
+              aria-label={t("filters.status")}
+              value={params.get("status") ?? ""}
+              onChange={(e) => setParam("status", e.target.value || null)}
+              className="h-9 w-full min-w-0 text-xs"
+            >
               <option value="">{t("filters.anyStatus")}</option>
               {(["unread", "read", "replied", "archived"] as const).map((s) => (
                 <option key={s} value={s}>
@@ -195,7 +222,12 @@ export function Inbox() {
                 </option>
               ))}
             </Select>
-            <Select aria-label={t("filters.type")} value={params.get("type") ?? ""} onChange={(e) => setParam("type", e.target.value || null)} className="h-9 w-full min-w-0 text-xs">
+            <Select
+              aria-label={t("filters.type")}
+              value={params.get("type") ?? ""}
+              onChange={(e) => setParam("type", e.target.value || null)}
+              className="h-9 w-full min-w-0 text-xs"
+            >
               <option value="">{t("filters.anyType")}</option>
               {(["sms", "email", "portal", "call", "whatsapp"] as const).map((c) => (
                 <option key={c} value={c}>
@@ -203,7 +235,12 @@ export function Inbox() {
                 </option>
               ))}
             </Select>
-            <Select aria-label={t("filters.direction")} value={params.get("direction") ?? ""} onChange={(e) => setParam("direction", e.target.value || null)} className="h-9 w-full min-w-0 text-xs">
+            <Select
+              aria-label={t("filters.direction")}
+              value={params.get("direction") ?? ""}
+              onChange={(e) => setParam("direction", e.target.value || null)}
+              className="h-9 w-full min-w-0 text-xs"
+            >
               <option value="">{t("filters.anyDirection")}</option>
               <option value="inbound">{t("filters.inbound")}</option>
               <option value="outbound">{t("filters.outbound")}</option>
@@ -211,7 +248,11 @@ export function Inbox() {
           </div>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={params.get("starred") === "true"} onChange={(e) => setParam("starred", e.target.checked ? "true" : null)} />
+              <input
+                type="checkbox"
+                checked={params.get("starred") === "true"}
+                onChange={(e) => setParam("starred", e.target.checked ? "true" : null)}
+              />
               {t("filters.starredOnly")}
             </label>
             <span className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="live-status" data-live={live}>
@@ -221,7 +262,12 @@ export function Inbox() {
             <ShortcutHelp shortcuts={INBOX_SHORTCUTS.map(({ keys, label }) => ({ keys: [...keys], label: shortcutLabels(label) }))} />
           </div>
         </div>
-        <div className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none" tabIndex={0} role="region" aria-label={t("conversations")}>
+        <div
+          className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none"
+          tabIndex={0}
+          role="region"
+          aria-label={t("conversations")}
+        >
           {list.isError ? <Alert className="m-3">{t("loadError")}</Alert> : null}
           {list.isPending ? <p className="p-4 text-sm text-slate-500">{t("loading")}</p> : null}
           {list.isSuccess && items.length === 0 ? <p className="p-4 text-sm text-slate-500">{t("noConversations")}</p> : null}
@@ -259,7 +305,12 @@ export function Inbox() {
               onArchive={() => archive(current)}
             />
             {/* Focusable so the timeline can be scrolled from the keyboard. */}
-            <div className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none" tabIndex={0} role="region" aria-label={t("timeline")}>
+            <div
+              className="min-h-0 flex-1 overflow-y-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none"
+              tabIndex={0}
+              role="region"
+              aria-label={t("timeline")}
+            >
               {thread.hasNextPage ? (
                 <Button variant="ghost" className="w-full" onClick={() => thread.fetchNextPage()} disabled={thread.isFetchingNextPage}>
                   {t("older")}

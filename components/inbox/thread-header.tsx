@@ -35,11 +35,16 @@ export function ThreadHeader({ conversation, current, onBack, onStar, onMarkUnre
       </div>
       <div className="flex flex-wrap items-center gap-1">
         <CallLogDialog conversationId={conversation.id} />
-        <a href={`/api/conversations/${conversation.id}/export`} download className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <a
+          href={`/api/conversations/${conversation.id}/export`}
+          download
+          className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
           <Download className="size-4" aria-hidden /> {t("export")}
         </a>
         <Button variant="ghost" size="sm" aria-pressed={current?.starred ?? false} onClick={onStar}>
-          <Star className={current?.starred ? "size-4 fill-amber-400 text-amber-500" : "size-4"} aria-hidden /> {t(current?.starred ? "unstar" : "star")}
+          <Star className={current?.starred ? "size-4 fill-amber-400 text-amber-500" : "size-4"} aria-hidden />{" "}
+          {t(current?.starred ? "unstar" : "star")}
         </Button>
         <Button variant="ghost" size="sm" onClick={onMarkUnread}>
           <MailOpen className="size-4" aria-hidden /> {t("markUnread")}

@@ -5,7 +5,14 @@ import { useShortcut } from "@/components/shortcuts/use-shortcut";
 
 export const CONVERSATION_SELECTOR = '[data-testid="conversation"]';
 
-type Actions = { reply: () => void; star: () => void; archive: () => void; markUnread: () => void; search: () => void; backToList: () => void };
+type Actions = {
+  reply: () => void;
+  star: () => void;
+  archive: () => void;
+  markUnread: () => void;
+  search: () => void;
+  backToList: () => void;
+};
 
 // The inbox from the keyboard, as in Front or Superhuman: j / k walk the list (Enter opens,
 // as on any button), r replies, s stars, e archives, u marks unread, / searches, Esc goes

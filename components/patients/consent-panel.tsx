@@ -13,7 +13,17 @@ const CHANNELS = ["whatsapp", "sms", "email"] as const;
 
 // A patient's consent per channel: the latest choice, its history (who recorded it, from
 // what), and, for those who may, a form to record an opt-in or opt-out heard by staff.
-export function ConsentPanel({ patientId, history, mayRecord, timeZone }: { patientId: string; history: Entry[]; mayRecord: boolean; timeZone: string }) {
+export function ConsentPanel({
+  patientId,
+  history,
+  mayRecord,
+  timeZone,
+}: {
+  patientId: string;
+  history: Entry[];
+  mayRecord: boolean;
+  timeZone: string;
+}) {
   const t = useTranslations("patient.consent");
   const tChannel = useTranslations("channels");
   const format = useFormatter();

@@ -12,24 +12,47 @@ import { ApiError, apiFetch } from "@/lib/api/client";
 function useHouseholdChange() {
   const router = useRouter();
   return useMutation({
-    mutationFn: ({ url, method, body }: { url: string; method: "POST" | "PATCH" | "DELETE"; body?: unknown }) => apiFetch(url, { method, ...(body ? { body: JSON.stringify(body) } : {}) }),
+    mutationFn: ({ url, method, body }: { url: string; method: "POST" | "PATCH" | "DELETE"; body?: unknown }) =>
+      apiFetch(url, { method, ...(body ? { body: JSON.stringify(body) } : {}) }),
     onSuccess: () => router.refresh(),
   });
 }
 
 // Approve a link the patient asked for from the portal, or remove one.
-export function HouseholdLinkActions({ patientId, accountId, accountName, approved }: { patientId: string; accountId: string; accountName: string; approved: boolean }) {
+export function HouseholdLinkActions({
+  patientId,
+  accountId,
+  accountName,
+  approved,
+}: {
+  patientId: string;
+  accountId: string;
+  accountName: string;
+  approved: boolean;
+}) {
   const t = useTranslations("patient.householdControls");
   const change = useHouseholdChange();
   const url = `/api/patients/${patientId}/household/${accountId}`;
   return (
     <span className="ml-1 inline-flex flex-wrap gap-1">
       {!approved ? (
-        <Button size="sm" variant="secondary" onClick={() => change.mutate({ url, method: "PATCH", body: { approved: true } })} disabled={change.isPending} aria-label={t("approveFor", { name: accountName })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => change.mutate({ url, method: "PATCH", body: { approved: true } })}
+          disabled={change.isPending}
+          aria-label={t("approveFor", { name: accountName })}
+        >
           {t("approve")}
         </Button>
       ) : null}
-      <Button size="sm" variant="ghost" onClick={() => change.mutate({ url, method: "DELETE" })} disabled={change.isPending} aria-label={t("unlinkFor", { name: accountName })}>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => change.mutate({ url, method: "DELETE" })}
+        disabled={change.isPending}
+        aria-label={t("unlinkFor", { name: accountName })}
+      >
         {t("unlink")}
       </Button>
       {change.error ? <Alert>{change.error instanceof ApiError ? change.error.message : t("failed")}</Alert> : null}
@@ -75,7 +98,14 @@ export function LinkPortalAccount({ patientId }: { patientId: string }) {
               <span>
                 {a.name} <span className="text-slate-600">· {a.email}</span>
               </span>
-              <Button size="sm" variant="secondary" onClick={() => change.mutate({ url: `/api/patients/${patientId}/household`, method: "POST", body: { accountId: a.id, relationship } })} disabled={change.isPending}>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() =>
+                  change.mutate({ url: `/api/patients/${patientId}/household`, method: "POST", body: { accountId: a.id, relationship } })
+                }
+                disabled={change.isPending}
+              >
                 {t("link")}
               </Button>
             </li>

@@ -11,7 +11,6 @@ import { FormField, Input } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { usePatientSearch, type PatientHit } from "./use-patient-search";
 
-
 // Finds the duplicate of this record and, once confirmed, merges it in.
 export function MergeDuplicate({ patientId, patientName }: { patientId: string; patientName: string }) {
   const t = useTranslations("patientForm.merge");
@@ -21,7 +20,8 @@ export function MergeDuplicate({ patientId, patientName }: { patientId: string; 
   const [picked, setPicked] = useState<PatientHit | null>(null);
   const search = usePatientSearch(q);
   const merge = useMutation({
-    mutationFn: (duplicateId: string) => apiFetch(`/api/patients/${patientId}/merge`, { method: "POST", body: JSON.stringify({ duplicateId }) }),
+    mutationFn: (duplicateId: string) =>
+      apiFetch(`/api/patients/${patientId}/merge`, { method: "POST", body: JSON.stringify({ duplicateId }) }),
     onSuccess: () => {
       setPicked(null);
       router.push(`/patients/${patientId}`);
@@ -57,7 +57,11 @@ export function MergeDuplicate({ patientId, patientName }: { patientId: string; 
       ) : null}
       <Dialog open={Boolean(picked)} onOpenChange={(open) => !open && setPicked(null)}>
         {picked ? (
-          <DialogContent title={t("confirmTitle")} description={t("confirmBody", { duplicate: `${picked.firstName} ${picked.lastName}`, kept: patientName })} closeLabel={t("close")}>
+          <DialogContent
+            title={t("confirmTitle")}
+            description={t("confirmBody", { duplicate: `${picked.firstName} ${picked.lastName}`, kept: patientName })}
+            closeLabel={t("close")}
+          >
             {merge.error ? <Alert className="mb-3">{merge.error instanceof ApiError ? merge.error.message : t("failed")}</Alert> : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>

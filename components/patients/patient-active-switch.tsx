@@ -23,7 +23,9 @@ export function PatientActiveSwitch({ patientId, active }: { patientId: string; 
       router.refresh();
     },
   });
-  const error = change.error ? <Alert className="mt-3">{change.error instanceof ApiError ? change.error.message : t("failed")}</Alert> : null;
+  const error = change.error ? (
+    <Alert className="mt-3">{change.error instanceof ApiError ? change.error.message : t("failed")}</Alert>
+  ) : null;
   return (
     <section aria-labelledby="record-status" className="mt-6 max-w-3xl rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <h2 id="record-status" className="font-semibold text-slate-900">

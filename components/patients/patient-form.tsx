@@ -28,7 +28,15 @@ type Saved = { patient: { id: string }; consentStaysWith?: string[] };
 // the server reads them in the clinic's country and says which field is wrong, if any.
 // `initial` fills in over the empty record (a server page can pass plain values only: an object
 // exported from this client module would reach it as a reference, not as data).
-export function PatientForm({ patientId, initial: given, onSaved }: { patientId?: string; initial: Partial<PatientFormValues>; onSaved?: (id: string) => void }) {
+export function PatientForm({
+  patientId,
+  initial: given,
+  onSaved,
+}: {
+  patientId?: string;
+  initial: Partial<PatientFormValues>;
+  onSaved?: (id: string) => void;
+}) {
   const initial = { ...EMPTY_PATIENT, ...given };
   const t = useTranslations("patientForm");
   const router = useRouter();
@@ -119,7 +127,16 @@ export function PatientForm({ patientId, initial: given, onSaved }: { patientId?
           )}
         </FormField>
         <FormField id="p-address" label={t("postalAddress")} error={error("postalAddress")} className="sm:col-span-2">
-          {(c) => <textarea {...c} name="postalAddress" rows={2} maxLength={500} defaultValue={initial.postalAddress} className="w-full rounded-md border border-slate-300 p-2 text-sm aria-invalid:border-red-500" />}
+          {(c) => (
+            <textarea
+              {...c}
+              name="postalAddress"
+              rows={2}
+              maxLength={500}
+              defaultValue={initial.postalAddress}
+              className="w-full rounded-md border border-slate-300 p-2 text-sm aria-invalid:border-red-500"
+            />
+          )}
         </FormField>
         <label className="flex items-start gap-2 text-sm sm:col-span-2">
           <input type="checkbox" name="notificationsEnabled" defaultChecked={initial.notificationsEnabled} className="mt-0.5" />

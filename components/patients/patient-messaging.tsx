@@ -11,7 +11,15 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
 // "New message" on the patient page: writes the first message, then opens the conversation
 // in the inbox.
-export function StartConversation({ patientId, patientName, channels }: { patientId: string; patientName: string; channels: ThreadPage["composer"] }) {
+export function StartConversation({
+  patientId,
+  patientName,
+  channels,
+}: {
+  patientId: string;
+  patientName: string;
+  channels: ThreadPage["composer"];
+}) {
   const t = useTranslations("patient.messaging");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -23,7 +31,12 @@ export function StartConversation({ patientId, patientName, channels }: { patien
         </Button>
       </DialogTrigger>
       <DialogContent title={t("startTitle", { name: patientName })} closeLabel={t("close")}>
-        <Composer patientId={patientId} channels={channels} label={t("startTitle", { name: patientName })} onSent={(id) => router.push(`/inbox?c=${id}`)} />
+        <Composer
+          patientId={patientId}
+          channels={channels}
+          label={t("startTitle", { name: patientName })}
+          onSent={(id) => router.push(`/inbox?c=${id}`)}
+        />
       </DialogContent>
     </Dialog>
   );

@@ -3,7 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 
-export type PatientHit = { id: string; firstName: string; lastName: string; dateOfBirth: string | null; phone: string | null; email: string | null };
+export type PatientHit = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string | null;
+  phone: string | null;
+  email: string | null;
+};
 
 // The clinic's patients as staff type a name, phone or email (from two characters on): the
 // booking dialog's "find the patient" and the merge's "find the duplicate".

@@ -9,7 +9,13 @@ import { ApiError, fieldError } from "@/lib/api/client";
 import { useSave } from "./use-save";
 import { WeekEditor } from "./week-editor";
 
-type Agenda = { id: string; name: string; retired: boolean; week: { weekday: number; opensAt: number; closesAt: number }[]; visitReasonIds: string[] };
+type Agenda = {
+  id: string;
+  name: string;
+  retired: boolean;
+  week: { weekday: number; opensAt: number; closesAt: number }[];
+  visitReasonIds: string[];
+};
 
 // One agenda in Settings: its name, the visit reasons it offers, its week; retired agendas
 // take no new booking and can be brought back.
@@ -21,10 +27,18 @@ export function AgendaCard({ agenda, visitReasons }: { agenda: Agenda; visitReas
   const offer = useSave("PATCH", `/api/agendas/${agenda.id}`);
   const retire = useSave("PATCH", `/api/agendas/${agenda.id}`);
   return (
-    <section aria-labelledby={`${id}-name`} className="space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200" data-testid="agenda-settings" data-agenda={agenda.id}>
+    <section
+      aria-labelledby={`${id}-name`}
+      className="space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200"
+      data-testid="agenda-settings"
+      data-agenda={agenda.id}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id={`${id}-name`} className="font-semibold text-slate-900">
-          {agenda.name} {agenda.retired ? <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">{t("retired")}</span> : null}
+          {agenda.name}{" "}
+          {agenda.retired ? (
+            <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">{t("retired")}</span>
+          ) : null}
         </h2>
         <Button variant="secondary" size="sm" onClick={() => retire.mutate({ retired: !agenda.retired })} disabled={retire.isPending}>
           {agenda.retired ? t("restore") : t("retire")}

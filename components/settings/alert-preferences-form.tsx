@@ -52,10 +52,20 @@ export function AlertPreferencesForm({ preferences }: { preferences: Preference[
                   {label}
                 </th>
                 <td className="text-center">
-                  <input type="checkbox" aria-label={t("inAppFor", { type: label })} checked={p.inApp} onChange={(e) => set(p.type, { inApp: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={t("inAppFor", { type: label })}
+                    checked={p.inApp}
+                    onChange={(e) => set(p.type, { inApp: e.target.checked })}
+                  />
                 </td>
                 <td className="text-center">
-                  <input type="checkbox" aria-label={t("inBrowserFor", { type: label })} checked={p.webPush} onChange={(e) => set(p.type, { webPush: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={t("inBrowserFor", { type: label })}
+                    checked={p.webPush}
+                    onChange={(e) => set(p.type, { webPush: e.target.checked })}
+                  />
                 </td>
               </tr>
             );

@@ -38,7 +38,8 @@ function RouteForm({ route, roles, staff }: { route: Route; roles: readonly Staf
       }}
     >
       <h2 id={`${id}-title`} className="font-semibold">
-        {tType(typeKey(route.type))} {route.custom ? null : <span className="ml-1 text-xs font-normal text-slate-600">({t("default")})</span>}
+        {tType(typeKey(route.type))}{" "}
+        {route.custom ? null : <span className="ml-1 text-xs font-normal text-slate-600">({t("default")})</span>}
       </h2>
       <fieldset className="mt-2">
         <legend className="text-sm font-medium text-slate-700">{t("roles")}</legend>
@@ -67,8 +68,14 @@ function RouteForm({ route, roles, staff }: { route: Route; roles: readonly Staf
           ))}
         </fieldset>
       </details>
-      {fieldError(save.error, "staffUserIds") ? <p className="mt-1 text-sm text-red-700" role="alert">{fieldError(save.error, "staffUserIds")}</p> : null}
-      {save.error && !fieldError(save.error, "staffUserIds") ? <Alert className="mt-2">{save.error instanceof ApiError ? save.error.message : t("failed")}</Alert> : null}
+      {fieldError(save.error, "staffUserIds") ? (
+        <p className="mt-1 text-sm text-red-700" role="alert">
+          {fieldError(save.error, "staffUserIds")}
+        </p>
+      ) : null}
+      {save.error && !fieldError(save.error, "staffUserIds") ? (
+        <Alert className="mt-2">{save.error instanceof ApiError ? save.error.message : t("failed")}</Alert>
+      ) : null}
       <div className="mt-3 flex items-center gap-3">
         <Button type="submit" variant="secondary" size="sm" disabled={save.isPending}>
           {t("save")}

@@ -19,8 +19,26 @@ const SUBSCRIBE_TIMEOUT_MS = 10_000;
 
 function browserName(): string {
   const ua = navigator.userAgent;
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
-  const os = /Windows/.test(ua) ? "Windows" : /Mac OS X/.test(ua) ? "macOS" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Linux/.test(ua) ? "Linux" : "";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Firefox\//.test(ua)
+      ? "Firefox"
+      : /Chrome\//.test(ua)
+        ? "Chrome"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : "Browser";
+  const os = /Windows/.test(ua)
+    ? "Windows"
+    : /Mac OS X/.test(ua)
+      ? "macOS"
+      : /Android/.test(ua)
+        ? "Android"
+        : /iPhone|iPad/.test(ua)
+          ? "iOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "";
   return os ? `${browser} · ${os}` : browser;
 }
 
@@ -48,7 +66,10 @@ export function BrowserPushSettings({ publicKey, subscriptions }: { publicKey: s
     navigator.serviceWorker
       .getRegistration()
       .then((r) => r?.pushManager.getSubscription())
-      .then((s) => setHere(s?.endpoint ?? null), () => setHere(null));
+      .then(
+        (s) => setHere(s?.endpoint ?? null),
+        () => setHere(null),
+      );
   }, [supported]);
 
   const turnOn = useMutation({
@@ -62,7 +83,10 @@ export function BrowserPushSettings({ publicKey, subscriptions }: { publicKey: s
       ]).catch((error: unknown) => {
         throw error instanceof Error && error.message === t("unreachable") ? error : new Error(t("unreachable"));
       });
-      await apiFetch("/api/me/push-subscriptions", { method: "POST", body: JSON.stringify({ ...subscription.toJSON(), browser: browserName() }) });
+      await apiFetch("/api/me/push-subscriptions", {
+        method: "POST",
+        body: JSON.stringify({ ...subscription.toJSON(), browser: browserName() }),
+      });
       setHere(subscription.endpoint);
     },
     onSuccess: () => router.refresh(),
@@ -78,7 +102,10 @@ export function BrowserPushSettings({ publicKey, subscriptions }: { publicKey: s
     },
     onSuccess: () => router.refresh(),
   });
-  const test = useMutation({ mutationFn: () => apiFetch<TestResult>("/api/me/push-subscriptions/test", { method: "POST" }), onSettled: () => router.refresh() });
+  const test = useMutation({
+    mutationFn: () => apiFetch<TestResult>("/api/me/push-subscriptions/test", { method: "POST" }),
+    onSettled: () => router.refresh(),
+  });
   const message = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : t("failed"));
 
   return (
@@ -92,8 +119,13 @@ export function BrowserPushSettings({ publicKey, subscriptions }: { publicKey: s
         {!publicKey ? <Alert tone="info">{t("notConfigured")}</Alert> : null}
         {supported && publicKey ? (
           <div className="flex flex-wrap items-center gap-3">
-            <Button onClick={() => turnOn.mutate()} disabled={turnOn.isPending || Boolean(here && subscriptions.some((s) => s.endpoint === here))} data-testid="turn-on-push">
-              <BellRing className="size-4" aria-hidden /> {turnOn.isPending ? t("turningOn") : here && subscriptions.some((s) => s.endpoint === here) ? t("onHere") : t("turnOn")}
+            <Button
+              onClick={() => turnOn.mutate()}
+              disabled={turnOn.isPending || Boolean(here && subscriptions.some((s) => s.endpoint === here))}
+              data-testid="turn-on-push"
+            >
+              <BellRing className="size-4" aria-hidden />{" "}
+              {turnOn.isPending ? t("turningOn") : here && subscriptions.some((s) => s.endpoint === here) ? t("onHere") : t("turnOn")}
             </Button>
             <span role="status" className="text-sm text-slate-600">
               {turnOn.isSuccess ? t("turnedOn") : ""}
@@ -113,10 +145,21 @@ export function BrowserPushSettings({ publicKey, subscriptions }: { publicKey: s
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="push-browser">
               <span className="text-sm">
                 <span className="font-medium">{s.browser ?? t("unknownBrowser")}</span>
-                {s.endpoint === here ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{t("thisBrowser")}</span> : null}
-                <span className="block text-xs text-slate-600">{t("since", { when: format.dateTime(new Date(s.createdAt), { dateStyle: "medium" }) })}</span>
+                {s.endpoint === here ? (
+                  <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{t("thisBrowser")}</span>
+                ) : null}
+                <span className="block text-xs text-slate-600">
+                  {t("since", { when: format.dateTime(new Date(s.createdAt), { dateStyle: "medium" }) })}
+                </span>
               </span>
-              <Button variant="ghost" size="sm" className="text-red-700" onClick={() => remove.mutate(s)} disabled={remove.isPending} aria-label={t("remove", { browser: s.browser ?? t("unknownBrowser") })}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="text-red-700"
+                onClick={() => remove.mutate(s)}
+                disabled={remove.isPending}
+                aria-label={t("remove", { browser: s.browser ?? t("unknownBrowser") })}
+              >
                 <Trash2 className="size-4" aria-hidden /> {t("removeShort")}
               </Button>
             </li>

@@ -18,7 +18,9 @@ function TestSend({ channel }: { channel: string }) {
   const t = useTranslations("settings.channels");
   const id = useId();
   const [to, setTo] = useState("");
-  const test = useMutation({ mutationFn: () => apiFetch<{ outcome: Outcome }>(`/api/channels/${channel}/test`, { method: "POST", body: JSON.stringify({ to }) }) });
+  const test = useMutation({
+    mutationFn: () => apiFetch<{ outcome: Outcome }>(`/api/channels/${channel}/test`, { method: "POST", body: JSON.stringify({ to }) }),
+  });
   const outcome = test.data?.outcome;
   return (
     <form
@@ -37,7 +39,11 @@ function TestSend({ channel }: { channel: string }) {
       </Button>
       <p role="status" className="basis-full text-sm" data-testid="test-outcome">
         {test.isPending ? t("testing") : null}
-        {outcome ? (outcome.ok ? t("testAccepted", { id: outcome.providerMessageId }) : t("testRefused", { code: outcome.code, message: outcome.message })) : null}
+        {outcome
+          ? outcome.ok
+            ? t("testAccepted", { id: outcome.providerMessageId })
+            : t("testRefused", { code: outcome.code, message: outcome.message })
+          : null}
         {test.error ? (test.error instanceof ApiError ? test.error.message : t("failed")) : null}
       </p>
     </form>
@@ -49,12 +55,19 @@ function ChannelCard({ view }: { view: ChannelView }) {
   const tChannel = useTranslations("channels");
   const id = useId();
   const [enabled, setEnabled] = useState(view.enabled);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(view.fields).map(([k, f]) => [k, f.secret ? "" : f.value])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(view.fields).map(([k, f]) => [k, f.secret ? "" : f.value])),
+  );
   const [serviceAccountJson, setServiceAccountJson] = useState("");
   const save = useSave("PUT", `/api/channels/${view.channel}`);
   const errorOf = (field: string) => fieldError(save.error, field);
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="channel-card" data-channel={view.channel}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-lg bg-white p-4 ring-1 ring-slate-200"
+      data-testid="channel-card"
+      data-channel={view.channel}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -65,7 +78,9 @@ function ChannelCard({ view }: { view: ChannelView }) {
           <h2 id={`${id}-title`} className="font-semibold">
             {tChannel(view.channel)}
           </h2>
-          <span className={view.configured ? "text-xs text-emerald-800" : "text-xs text-amber-800"}>{view.configured ? t("configured") : t("notConfigured")}</span>
+          <span className={view.configured ? "text-xs text-emerald-800" : "text-xs text-amber-800"}>
+            {view.configured ? t("configured") : t("notConfigured")}
+          </span>
         </div>
         <label className="mt-2 inline-flex items-center gap-2 text-sm">
           <input type="checkbox" role="switch" checked={enabled} aria-checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
@@ -126,7 +141,9 @@ function ChannelCard({ view }: { view: ChannelView }) {
             </div>
           ))}
         </div>
-        {save.error && !Object.keys(view.fields).some((f) => errorOf(f)) && !errorOf("serviceAccountJson") ? <Alert className="mt-3">{save.error instanceof ApiError ? save.error.message : t("failed")}</Alert> : null}
+        {save.error && !Object.keys(view.fields).some((f) => errorOf(f)) && !errorOf("serviceAccountJson") ? (
+          <Alert className="mt-3">{save.error instanceof ApiError ? save.error.message : t("failed")}</Alert>
+        ) : null}
         <div className="mt-3 flex items-center gap-3">
           <Button type="submit" size="sm" disabled={save.isPending}>
             {t("save")}

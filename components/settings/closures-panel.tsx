@@ -15,7 +15,13 @@ function RemoveClosure({ closure, label }: { closure: Closure; label: string }) 
   const t = useTranslations("settings.closures");
   const remove = useSave("DELETE", `/api/closures/${closure.id}`);
   return (
-    <Button variant="ghost" size="sm" aria-label={t("remove", { closure: label })} onClick={() => remove.mutate(undefined)} disabled={remove.isPending}>
+    <Button
+      variant="ghost"
+      size="sm"
+      aria-label={t("remove", { closure: label })}
+      onClick={() => remove.mutate(undefined)}
+      disabled={remove.isPending}
+    >
       <Trash2 className="size-4" aria-hidden />
     </Button>
   );
@@ -29,7 +35,8 @@ export function ClosuresPanel({ closures, agendas }: { closures: Closure[]; agen
   const id = useId();
   const add = useSave("POST", "/api/closures");
   const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  const describe = (c: Closure) => `${agendas.find((a) => a.id === c.agendaId)?.name ?? t("wholeClinic")}: ${c.startsOn === c.endsOn ? day(c.startsOn) : `${day(c.startsOn)} – ${day(c.endsOn)}`}`;
+  const describe = (c: Closure) =>
+    `${agendas.find((a) => a.id === c.agendaId)?.name ?? t("wholeClinic")}: ${c.startsOn === c.endsOn ? day(c.startsOn) : `${day(c.startsOn)} – ${day(c.endsOn)}`}`;
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <h2 id={`${id}-title`} className="font-semibold text-slate-900">
@@ -56,7 +63,12 @@ export function ClosuresPanel({ closures, agendas }: { closures: Closure[]; agen
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          add.mutate({ agendaId: form.get("agendaId") || null, startsOn: form.get("startsOn"), endsOn: form.get("endsOn") || form.get("startsOn"), reason: form.get("reason") });
+          add.mutate({
+            agendaId: form.get("agendaId") || null,
+            startsOn: form.get("startsOn"),
+            endsOn: form.get("endsOn") || form.get("startsOn"),
+            reason: form.get("reason"),
+          });
         }}
       >
         <FormField id={`${id}-agenda`} label={t("agenda")} error={fieldError(add.error, "agendaId")}>

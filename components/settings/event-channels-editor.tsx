@@ -56,7 +56,10 @@ export function EventChannelsEditor({ events, channels }: { events: EventRow[]; 
                         disabled={save.isPending}
                         onChange={(ev) => {
                           const next = ev.target.checked ? [...e.channels, c] : e.channels.filter((x) => x !== c);
-                          save.mutate({ eventType: e.eventType, channels: next }, { onSuccess: () => setAnnounce(t("saved", { event: name })) });
+                          save.mutate(
+                            { eventType: e.eventType, channels: next },
+                            { onSuccess: () => setAnnounce(t("saved", { event: name })) },
+                          );
                         }}
                       />
                     </td>

@@ -9,7 +9,18 @@ import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/field";
 import { ApiError, apiFetch, fieldError, namesFields } from "@/lib/api/client";
 
-type ImportRow = { id: string; fileName: string; encoding: string; delimiter: string; status: "uploaded" | "running" | "done" | "failed"; processed: number; created: number; updated: number; skipped: number; failure: string | null };
+type ImportRow = {
+  id: string;
+  fileName: string;
+  encoding: string;
+  delimiter: string;
+  status: "uploaded" | "running" | "done" | "failed";
+  processed: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failure: string | null;
+};
 type Uploaded = { import: ImportRow; headers: string[]; preview: string[][]; mapping: Record<string, number> };
 type Tally = { rows: number; created: number; updated: number; skipped: number; errors: { line: number; reason: string }[] };
 
@@ -55,7 +66,13 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
     mutationFn: async (form: FormData) => {
       const response = await fetch("/api/imports", { method: "POST", body: form, headers: { accept: "application/json" } });
       const body = await response.json().catch(() => null);
-      if (!response.ok) throw new ApiError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? response.statusText, body?.error?.fields);
+      if (!response.ok)
+        throw new ApiError(
+          response.status,
+          body?.error?.code ?? "http_error",
+          body?.error?.message ?? response.statusText,
+          body?.error?.fields,
+        );
       return body as Uploaded;
     },
     onSuccess: (result) => {
@@ -68,7 +85,10 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
     mutationFn: () => apiFetch<Tally>(`/api/imports/${uploaded!.import.id}/dry-run`, { method: "POST", body: JSON.stringify({ mapping }) }),
     onSuccess: setDry,
   });
-  const run = useMutation({ mutationFn: () => apiFetch<{ import: ImportRow }>(`/api/imports/${uploaded!.import.id}/run`, { method: "POST", body: JSON.stringify({ mapping }) }) });
+  const run = useMutation({
+    mutationFn: () =>
+      apiFetch<{ import: ImportRow }>(`/api/imports/${uploaded!.import.id}/run`, { method: "POST", body: JSON.stringify({ mapping }) }),
+  });
   const progress = useQuery({
     queryKey: ["import", uploaded?.import.id],
     queryFn: () => apiFetch<{ import: ImportRow }>(`/api/imports/${uploaded!.import.id}`),
@@ -88,14 +108,22 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
           upload.mutate(new FormData(e.currentTarget));
         }}
       >
-        <FormField id={`${id}-file`} label={t("file")} hint={t("fileHint")} error={fieldError(upload.error, "file")} className="min-w-64 flex-1">
+        <FormField
+          id={`${id}-file`}
+          label={t("file")}
+          hint={t("fileHint")}
+          error={fieldError(upload.error, "file")}
+          className="min-w-64 flex-1"
+        >
           {(c) => <Input {...c} name="file" type="file" accept=".csv,text/csv,text/plain" required className="pt-2" />}
         </FormField>
         <Button type="submit" disabled={upload.isPending}>
           <FileUp className="size-4" aria-hidden /> {upload.isPending ? t("uploading") : t("upload")}
         </Button>
       </form>
-      {upload.error && !fieldError(upload.error, "file") ? <Alert>{upload.error instanceof ApiError ? upload.error.message : t("failed")}</Alert> : null}
+      {upload.error && !fieldError(upload.error, "file") ? (
+        <Alert>{upload.error instanceof ApiError ? upload.error.message : t("failed")}</Alert>
+      ) : null}
 
       {uploaded ? (
         <section aria-labelledby={`${id}-columns`} className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200">
@@ -103,11 +131,20 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
             {t("columns")}
           </h2>
           <p className="text-sm text-slate-600" data-testid="import-detected">
-            {t("detected", { file: uploaded.import.fileName, encoding: uploaded.import.encoding.toUpperCase(), delimiter: uploaded.import.delimiter === "\t" ? "tab" : uploaded.import.delimiter })}
+            {t("detected", {
+              file: uploaded.import.fileName,
+              encoding: uploaded.import.encoding.toUpperCase(),
+              delimiter: uploaded.import.delimiter === "\t" ? "tab" : uploaded.import.delimiter,
+            })}
           </p>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {fields.map((field) => (
-              <FormField key={field} id={`${id}-map-${field}`} label={`${tField(field)}${required.includes(field) ? ` (${t("required")})` : ""}`} error={fieldError(check.error, `mapping.${field}`)}>
+              <FormField
+                key={field}
+                id={`${id}-map-${field}`}
+                label={`${tField(field)}${required.includes(field) ? ` (${t("required")})` : ""}`}
+                error={fieldError(check.error, `mapping.${field}`)}
+              >
                 {(c) => (
                   <Select
                     {...c}
@@ -172,7 +209,9 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
           </div>
           {dry ? (
             <div role="status" data-testid="dry-run">
-              <p className="text-sm font-medium text-slate-800">{t("dryResult", { rows: dry.rows, valid: dry.rows - dry.skipped, skipped: dry.skipped })}</p>
+              <p className="text-sm font-medium text-slate-800">
+                {t("dryResult", { rows: dry.rows, valid: dry.rows - dry.skipped, skipped: dry.skipped })}
+              </p>
               <ErrorList errors={dry.errors} />
             </div>
           ) : null}
@@ -184,7 +223,12 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
           <h2 id={`${id}-progress`} className="font-semibold text-slate-900">
             {t("progressTitle")}
           </h2>
-          <progress className="h-2 w-full accent-brand-600" max={Math.max(total, 1)} value={state?.processed ?? 0} aria-label={t("progressLabel")} />
+          <progress
+            className="h-2 w-full accent-brand-600"
+            max={Math.max(total, 1)}
+            value={state?.processed ?? 0}
+            aria-label={t("progressLabel")}
+          />
           <p role="status" className="text-sm text-slate-700" data-testid="import-status" data-status={state?.status ?? "running"}>
             {state?.status === "done"
               ? t("done", { created: state.created, updated: state.updated, skipped: state.skipped })
@@ -193,7 +237,11 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
                 : t("running", { processed: state?.processed ?? 0, total })}
           </p>
           {state?.status === "done" && state.skipped > 0 ? (
-            <a href={`/api/imports/${state.id}/errors`} download className="inline-flex items-center gap-2 text-sm font-medium text-brand-700 underline">
+            <a
+              href={`/api/imports/${state.id}/errors`}
+              download
+              className="inline-flex items-center gap-2 text-sm font-medium text-brand-700 underline"
+            >
               <Download className="size-4" aria-hidden /> {t("report")}
             </a>
           ) : null}

@@ -22,7 +22,13 @@ export function NewAgendaForm() {
         create.mutate({ name: new FormData(form).get("name") }, { onSuccess: () => form.reset() });
       }}
     >
-      <FormField id={`${id}-name`} label={t("newName")} hint={t("newHint")} error={fieldError(create.error, "name")} className="min-w-64 flex-1">
+      <FormField
+        id={`${id}-name`}
+        label={t("newName")}
+        hint={t("newHint")}
+        error={fieldError(create.error, "name")}
+        className="min-w-64 flex-1"
+      >
         {(c) => <Input {...c} name="name" required maxLength={120} />}
       </FormField>
       <Button type="submit" disabled={create.isPending}>

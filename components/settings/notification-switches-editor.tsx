@@ -15,29 +15,63 @@ const CHANNELS = ["sms", "email", "whatsapp", "push"] as const;
 
 // One switch: saved as soon as it is flipped; the page is then read again, so what shows is
 // what was stored, with who changed it and when.
-function Switch({ label, on, lastChange, timeZone, onChange, busy }: { label: string; on: boolean; lastChange: LastChange; timeZone: string; onChange: (on: boolean) => void; busy: boolean }) {
+function Switch({
+  label,
+  on,
+  lastChange,
+  timeZone,
+  onChange,
+  busy,
+}: {
+  label: string;
+  on: boolean;
+  lastChange: LastChange;
+  timeZone: string;
+  onChange: (on: boolean) => void;
+  busy: boolean;
+}) {
   const t = useTranslations("settings.switches");
   const format = useFormatter();
   return (
     <label className="flex flex-col items-start gap-0.5 text-sm">
       <span className="inline-flex items-center gap-1.5">
-        <input type="checkbox" role="switch" checked={on} aria-checked={on} disabled={busy} aria-label={label} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4" />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={on}
+          aria-checked={on}
+          disabled={busy}
+          aria-label={label}
+          onChange={(e) => onChange(e.target.checked)}
+          className="h-4 w-4"
+        />
         <span aria-hidden="true" className={on ? "text-emerald-800" : "font-medium text-red-800"}>
           {on ? t("on") : t("off")}
         </span>
       </span>
-      {lastChange ? <span className="text-xs text-slate-600">{t("lastChange", { name: lastChange.by, date: format.dateTime(new Date(lastChange.at), { dateStyle: "medium", timeZone }) })}</span> : null}
+      {lastChange ? (
+        <span className="text-xs text-slate-600">
+          {t("lastChange", { name: lastChange.by, date: format.dateTime(new Date(lastChange.at), { dateStyle: "medium", timeZone }) })}
+        </span>
+      ) : null}
     </label>
   );
 }
 
-export function NotificationSwitchesEditor({ agendas, visitReasons, timeZone }: { agendas: AgendaRow[]; visitReasons: ReasonRow[]; timeZone: string }) {
+export function NotificationSwitchesEditor({
+  agendas,
+  visitReasons,
+  timeZone,
+}: {
+  agendas: AgendaRow[];
+  visitReasons: ReasonRow[];
+  timeZone: string;
+}) {
   const t = useTranslations("settings.switches");
   const tChannel = useTranslations("channels");
   const save = useSave("PATCH", "/api/notification-switches");
   const [announce, setAnnounce] = useState("");
-  const change = (body: unknown, said: string) =>
-    save.mutate(body, { onSuccess: () => setAnnounce(said), onError: () => setAnnounce("") });
+  const change = (body: unknown, said: string) => save.mutate(body, { onSuccess: () => setAnnounce(said), onError: () => setAnnounce("") });
   return (
     <div className="space-y-6">
       <p className="max-w-prose text-sm text-slate-700">{t("intro")}</p>
@@ -78,7 +112,12 @@ export function NotificationSwitchesEditor({ agendas, visitReasons, timeZone }: 
                           lastChange={a.switches[c].lastChange}
                           timeZone={timeZone}
                           busy={save.isPending}
-                          onChange={(on) => change({ target: "agenda", id: a.id, switch: c, on }, t("savedAgenda", { channel: tChannel(c), agenda: a.name, on: String(on) }))}
+                          onChange={(on) =>
+                            change(
+                              { target: "agenda", id: a.id, switch: c, on },
+                              t("savedAgenda", { channel: tChannel(c), agenda: a.name, on: String(on) }),
+                            )
+                          }
                         />
                       </td>
                     ))}
@@ -99,7 +138,11 @@ export function NotificationSwitchesEditor({ agendas, visitReasons, timeZone }: 
         {visitReasons.length ? (
           <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {visitReasons.map((r) => (
-              <li key={r.id} className="flex items-start justify-between gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200" data-testid="switch-visit-reason">
+              <li
+                key={r.id}
+                className="flex items-start justify-between gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200"
+                data-testid="switch-visit-reason"
+              >
                 <span className="font-medium text-slate-900">{r.name}</span>
                 <Switch
                   label={t("reasonSwitch", { reason: r.name })}

@@ -15,7 +15,8 @@ export function PreferencesForm({ preferences }: { preferences: StaffPreferences
   const [value, setValue] = useState(preferences);
   const id = useId();
   const save = useMutation({
-    mutationFn: (change: Partial<StaffPreferences>) => apiFetch<{ preferences: StaffPreferences }>("/api/me/preferences", { method: "PATCH", body: JSON.stringify(change) }),
+    mutationFn: (change: Partial<StaffPreferences>) =>
+      apiFetch<{ preferences: StaffPreferences }>("/api/me/preferences", { method: "PATCH", body: JSON.stringify(change) }),
     onMutate: (change) => {
       const before = value;
       setValue({ ...value, ...change });

@@ -22,7 +22,14 @@ let nextKey = 0;
 function toDraft(step: ReminderStep): StepDraft {
   const m = step.offsetMinutes;
   const unit: Unit = m % 60 === 0 && m <= 48 * 60 ? "hours" : m % (24 * 60) === 0 ? "days" : "minutes";
-  return { key: nextKey++, amount: m / UNIT_MINUTES[unit], unit, channels: step.channels, sending: step.backup?.until ?? "together", afterMinutes: step.backup?.afterMinutes ?? 15 };
+  return {
+    key: nextKey++,
+    amount: m / UNIT_MINUTES[unit],
+    unit,
+    channels: step.channels,
+    sending: step.backup?.until ?? "together",
+    afterMinutes: step.backup?.afterMinutes ?? 15,
+  };
 }
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -95,7 +102,14 @@ export function ReminderRuleForm({
           {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
         </div>
         {rule.id && removable ? (
-          <Button type="button" variant="ghost" size="sm" className="text-red-700" disabled={remove.isPending} onClick={() => remove.mutate(undefined)}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            className="text-red-700"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate(undefined)}
+          >
             <Trash2 className="size-4" aria-hidden /> {scope.agendaId || scope.visitReasonId ? t("removeOverride") : t("resetDefault")}
           </Button>
         ) : null}
@@ -112,7 +126,17 @@ export function ReminderRuleForm({
                 <legend className="px-1 text-sm font-medium">{t("step", { n })}</legend>
                 <div className="flex flex-wrap items-end gap-3">
                   <FormField id={`${id}-${step.key}-amount`} label={t("before")} error={error(`steps.${i}.offsetMinutes`)} className="w-40">
-                    {(c) => <Input {...c} type="number" min={1} step={1} required value={step.amount} onChange={(e) => change(step.key, { amount: Number(e.target.value) })} />}
+                    {(c) => (
+                      <Input
+                        {...c}
+                        type="number"
+                        min={1}
+                        step={1}
+                        required
+                        value={step.amount}
+                        onChange={(e) => change(step.key, { amount: Number(e.target.value) })}
+                      />
+                    )}
                   </FormField>
                   <Select aria-label={t("unit")} value={step.unit} onChange={(e) => change(step.key, { unit: e.target.value as Unit })}>
                     {(["minutes", "hours", "days"] as const).map((u) => (
@@ -121,7 +145,13 @@ export function ReminderRuleForm({
                       </option>
                     ))}
                   </Select>
-                  <Button type="button" variant="ghost" size="sm" className="ml-auto text-red-700" onClick={() => setSteps((all) => all.filter((s) => s.key !== step.key))}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    className="ml-auto text-red-700"
+                    onClick={() => setSteps((all) => all.filter((s) => s.key !== step.key))}
+                  >
                     <X className="size-4" aria-hidden /> {t("removeStep", { n })}
                   </Button>
                 </div>
@@ -131,24 +161,56 @@ export function ReminderRuleForm({
                 </p>
                 <ol className="flex flex-wrap items-center gap-2" aria-labelledby={`${id}-${step.key}-channels`}>
                   {step.channels.map((c, j) => (
-                    <li key={c} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-3 text-sm" data-testid="step-channel">
+                    <li
+                      key={c}
+                      className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-3 text-sm"
+                      data-testid="step-channel"
+                    >
                       <span>
                         {j + 1}. {tChannel(c)}
                       </span>
-                      <Button type="button" variant="ghost" size="sm" className="h-7 px-1.5" disabled={j === 0} aria-label={t("earlier", { channel: tChannel(c), n })} onClick={() => change(step.key, { channels: move(step.channels, j, j - 1) })}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="sm"
+                        className="h-7 px-1.5"
+                        disabled={j === 0}
+                        aria-label={t("earlier", { channel: tChannel(c), n })}
+                        onClick={() => change(step.key, { channels: move(step.channels, j, j - 1) })}
+                      >
                         <ArrowUp className="size-3.5" aria-hidden />
                       </Button>
-                      <Button type="button" variant="ghost" size="sm" className="h-7 px-1.5" disabled={j === step.channels.length - 1} aria-label={t("later", { channel: tChannel(c), n })} onClick={() => change(step.key, { channels: move(step.channels, j, j + 1) })}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="sm"
+                        className="h-7 px-1.5"
+                        disabled={j === step.channels.length - 1}
+                        aria-label={t("later", { channel: tChannel(c), n })}
+                        onClick={() => change(step.key, { channels: move(step.channels, j, j + 1) })}
+                      >
                         <ArrowDown className="size-3.5" aria-hidden />
                       </Button>
-                      <Button type="button" variant="ghost" size="sm" className="h-7 px-1.5" aria-label={t("removeChannel", { channel: tChannel(c), n })} onClick={() => change(step.key, { channels: step.channels.filter((x) => x !== c) })}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="sm"
+                        className="h-7 px-1.5"
+                        aria-label={t("removeChannel", { channel: tChannel(c), n })}
+                        onClick={() => change(step.key, { channels: step.channels.filter((x) => x !== c) })}
+                      >
                         <X className="size-3.5" aria-hidden />
                       </Button>
                     </li>
                   ))}
                   {left.length ? (
                     <li>
-                      <Select aria-label={t("addChannel", { n })} value="" className="h-8 text-sm" onChange={(e) => change(step.key, { channels: [...step.channels, e.target.value as Channel] })}>
+                      <Select
+                        aria-label={t("addChannel", { n })}
+                        value=""
+                        className="h-8 text-sm"
+                        onChange={(e) => change(step.key, { channels: [...step.channels, e.target.value as Channel] })}
+                      >
                         <option value="" disabled>
                           {t("addChannelOption")}
                         </option>
@@ -180,8 +242,23 @@ export function ReminderRuleForm({
                     )}
                   </FormField>
                   {step.sending !== "together" ? (
-                    <FormField id={`${id}-${step.key}-after`} label={t("afterMinutes")} error={error(`steps.${i}.backup.afterMinutes`)} className="w-32">
-                      {(c) => <Input {...c} type="number" min={1} max={1440} required value={step.afterMinutes} onChange={(e) => change(step.key, { afterMinutes: Number(e.target.value) })} />}
+                    <FormField
+                      id={`${id}-${step.key}-after`}
+                      label={t("afterMinutes")}
+                      error={error(`steps.${i}.backup.afterMinutes`)}
+                      className="w-32"
+                    >
+                      {(c) => (
+                        <Input
+                          {...c}
+                          type="number"
+                          min={1}
+                          max={1440}
+                          required
+                          value={step.afterMinutes}
+                          onChange={(e) => change(step.key, { afterMinutes: Number(e.target.value) })}
+                        />
+                      )}
                     </FormField>
                   ) : null}
                 </div>
@@ -195,17 +272,37 @@ export function ReminderRuleForm({
           {error("steps")}
         </p>
       ) : null}
-      <Button type="button" variant="secondary" size="sm" onClick={() => setSteps((all) => [...all, { key: nextKey++, amount: 1, unit: "hours", channels: [allChannels[0]], sending: "together", afterMinutes: 15 }])}>
+      <Button
+        type="button"
+        variant="secondary"
+        size="sm"
+        onClick={() =>
+          setSteps((all) => [
+            ...all,
+            { key: nextKey++, amount: 1, unit: "hours", channels: [allChannels[0]], sending: "together", afterMinutes: 15 },
+          ])
+        }
+      >
         <Plus className="size-4" aria-hidden /> {t("addStep")}
       </Button>
 
       <fieldset className="flex flex-wrap items-end gap-3">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("quietHours")}</legend>
         <FormField id={`${id}-quiet-start`} label={t("quietFrom")} error={error("quietHours.startsAt")}>
-          {(c) => <Input {...c} type="time" required value={quiet.startsAt} onChange={(e) => setQuiet((q) => ({ ...q, startsAt: e.target.value }))} />}
+          {(c) => (
+            <Input
+              {...c}
+              type="time"
+              required
+              value={quiet.startsAt}
+              onChange={(e) => setQuiet((q) => ({ ...q, startsAt: e.target.value }))}
+            />
+          )}
         </FormField>
         <FormField id={`${id}-quiet-end`} label={t("quietTo")} error={error("quietHours.endsAt")}>
-          {(c) => <Input {...c} type="time" required value={quiet.endsAt} onChange={(e) => setQuiet((q) => ({ ...q, endsAt: e.target.value }))} />}
+          {(c) => (
+            <Input {...c} type="time" required value={quiet.endsAt} onChange={(e) => setQuiet((q) => ({ ...q, endsAt: e.target.value }))} />
+          )}
         </FormField>
         <p className="basis-full text-xs text-slate-600">{t("quietHint")}</p>
       </fieldset>

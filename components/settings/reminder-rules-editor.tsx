@@ -51,7 +51,14 @@ export function ReminderRulesEditor({
         removable
       />
       {overrides.map((o) => (
-        <ReminderRuleForm key={o.id} rule={o} scope={{ agendaId: o.agendaId, visitReasonId: o.visitReasonId }} title={nameOf(o)} channels={channels} removable />
+        <ReminderRuleForm
+          key={o.id}
+          rule={o}
+          scope={{ agendaId: o.agendaId, visitReasonId: o.visitReasonId }}
+          title={nameOf(o)}
+          channels={channels}
+          removable
+        />
       ))}
       {draft ? (
         <ReminderRuleForm

@@ -18,7 +18,10 @@ export function SettingsTabs({ tabs }: { tabs: { href: string; label: string }[]
             key={tab.href}
             href={tab.href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-700 hover:text-slate-900")}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-700 hover:text-slate-900",
+            )}
           >
             {tab.label}
           </Link>

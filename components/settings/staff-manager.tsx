@@ -8,7 +8,15 @@ import { FieldLabel, Input, Select } from "@/components/ui/field";
 import { ApiError, fieldError } from "@/lib/api/client";
 import { useSave } from "./use-save";
 
-type Member = { id: string; name: string; email: string; role: string; permissions: string[]; active: boolean; lastSignInAt: string | null };
+type Member = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  permissions: string[];
+  active: boolean;
+  lastSignInAt: string | null;
+};
 type Props = { staff: Member[]; me: string; roles: readonly string[]; permissions: readonly string[] };
 
 function ErrorLine({ error, field }: { error: unknown; field?: string }) {
@@ -19,7 +27,17 @@ function ErrorLine({ error, field }: { error: unknown; field?: string }) {
   return null;
 }
 
-function MemberCard({ member, isMe, roles, permissions }: { member: Member; isMe: boolean; roles: readonly string[]; permissions: readonly string[] }) {
+function MemberCard({
+  member,
+  isMe,
+  roles,
+  permissions,
+}: {
+  member: Member;
+  isMe: boolean;
+  roles: readonly string[];
+  permissions: readonly string[];
+}) {
   const t = useTranslations("settings.staff");
   const tRole = useTranslations("roles");
   const id = useId();
@@ -34,7 +52,9 @@ function MemberCard({ member, isMe, roles, permissions }: { member: Member; isMe
         <h3 className="font-semibold">
           {member.name} {isMe ? <span className="text-xs font-normal text-slate-600">({t("you")})</span> : null}
         </h3>
-        <span className={member.active ? "text-xs text-emerald-800" : "text-xs font-medium text-red-800"}>{member.active ? t("active") : t("inactive")}</span>
+        <span className={member.active ? "text-xs text-emerald-800" : "text-xs font-medium text-red-800"}>
+          {member.active ? t("active") : t("inactive")}
+        </span>
       </div>
       <p className="text-sm text-slate-600">{member.email}</p>
       <form
@@ -81,7 +101,13 @@ function MemberCard({ member, isMe, roles, permissions }: { member: Member; isMe
             {t("save")}
           </Button>
           {!isMe ? (
-            <Button type="button" size="sm" variant="ghost" disabled={update.isPending} onClick={() => update.mutate({ active: !member.active })}>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              disabled={update.isPending}
+              onClick={() => update.mutate({ active: !member.active })}
+            >
               {member.active ? t("deactivate") : t("reactivate")}
             </Button>
           ) : null}
@@ -99,7 +125,13 @@ function MemberCard({ member, isMe, roles, permissions }: { member: Member; isMe
       >
         <div>
           <FieldLabel htmlFor={`${id}-password`}>{t("newPassword")}</FieldLabel>
-          <Input id={`${id}-password`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <ErrorLine error={reset.error} field="password" />
         </div>
         <Button type="submit" size="sm" variant="secondary" disabled={reset.isPending || !password}>

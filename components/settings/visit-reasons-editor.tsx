@@ -34,7 +34,9 @@ function VisitReasonRow({ reason }: { reason: VisitReason }) {
         {(c) => <Input {...c} name="name" defaultValue={reason.name} required maxLength={120} />}
       </FormField>
       <FormField id={`${id}-duration`} label={t("duration")} error={fieldError(save.error, "durationMinutes")}>
-        {(c) => <Input {...c} name="durationMinutes" type="number" min={5} max={480} step={5} defaultValue={reason.durationMinutes} required />}
+        {(c) => (
+          <Input {...c} name="durationMinutes" type="number" min={5} max={480} step={5} defaultValue={reason.durationMinutes} required />
+        )}
       </FormField>
       <FormField id={`${id}-colour`} label={t("colour")} error={fieldError(save.error, "colour")}>
         {(c) => <Input {...c} name="colour" type="color" defaultValue={reason.colour} className="h-10 p-1" />}
@@ -91,7 +93,9 @@ export function VisitReasonsEditor({ reasons, agendaIds }: { reasons: VisitReaso
           <Plus className="size-4" aria-hidden /> {t("create")}
         </Button>
       </form>
-      {create.isError && !namesFields(create.error) ? <Alert>{create.error instanceof ApiError ? create.error.message : t("failed")}</Alert> : null}
+      {create.isError && !namesFields(create.error) ? (
+        <Alert>{create.error instanceof ApiError ? create.error.message : t("failed")}</Alert>
+      ) : null}
     </div>
   );
 }

@@ -33,7 +33,9 @@ function NavLinks({ permissions, showSinks, onNavigate }: Pick<Props, "permissio
   const t = useTranslations("nav");
   const pathname = usePathname();
   // Hiding links is for clarity only; every page and API checks the permission on the server.
-  const items: { href: string; key: string; icon: typeof Send }[] = NAV.filter((item) => item.permission === null || permissions.includes(item.permission));
+  const items: { href: string; key: string; icon: typeof Send }[] = NAV.filter(
+    (item) => item.permission === null || permissions.includes(item.permission),
+  );
   if (showSinks) items.push({ href: "/dev/sinks", key: "sinks", icon: FlaskConical });
   return (
     <nav aria-label={t("label")} className="flex-1 space-y-1 px-3">
@@ -45,7 +47,10 @@ function NavLinks({ permissions, showSinks, onNavigate }: Pick<Props, "permissio
             href={href}
             onClick={onNavigate}
             aria-current={active ? "page" : undefined}
-            className={cn("flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100")}
+            className={cn(
+              "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
+              active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
+            )}
           >
             <Icon className="size-4" aria-hidden />
             {t(key)}

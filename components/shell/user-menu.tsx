@@ -9,8 +9,7 @@ import { DropdownMenu } from "radix-ui";
 import { LOCALES } from "@/lib/i18n/locales";
 import { setLocale } from "@/lib/i18n/set-locale";
 
-const itemClass =
-  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100";
+const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100";
 
 export function UserMenu({ name, role }: { name: string; role: string }) {
   const t = useTranslations("userMenu");
@@ -20,7 +19,10 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="m-3 flex items-center gap-3 rounded-md p-2 text-left hover:bg-slate-100" aria-label={t("open")}>
-        <span className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700" aria-hidden>
+        <span
+          className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700"
+          aria-hidden
+        >
           {name.replace(/^Dr\.? /, "").slice(0, 1)}
         </span>
         <span className="min-w-0 flex-1">

@@ -32,7 +32,8 @@ function Message({ m }: { m: SinkMessage }) {
   const header = (
     <p className="mb-1 flex items-center justify-between gap-2 text-xs text-slate-500">
       <span>
-        {tChannel(m.channel)} · {t("to")} <span className="font-mono">{m.channel === "push" || m.channel === "web_push" ? `…${m.to.slice(-8)}` : m.to}</span>
+        {tChannel(m.channel)} · {t("to")}{" "}
+        <span className="font-mono">{m.channel === "push" || m.channel === "web_push" ? `…${m.to.slice(-8)}` : m.to}</span>
       </span>
       <time dateTime={m.at}>{format.dateTime(new Date(m.at), { timeStyle: "medium" })}</time>
     </p>
@@ -62,7 +63,11 @@ function Message({ m }: { m: SinkMessage }) {
       return (
         <div>
           {header}
-          <p className={`max-w-md rounded-2xl px-3 py-2 text-sm whitespace-pre-line ${m.channel === "sms" ? "bg-slate-200" : "bg-sky-100"}`}>{m.text}</p>
+          <p
+            className={`max-w-md rounded-2xl px-3 py-2 text-sm whitespace-pre-line ${m.channel === "sms" ? "bg-slate-200" : "bg-sky-100"}`}
+          >
+            {m.text}
+          </p>
         </div>
       );
     case "email":

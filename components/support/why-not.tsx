@@ -15,7 +15,8 @@ export function WhyNot({ items, timeZone }: { items: Explanation[]; timeZone: st
   const tReminder = useTranslations("reminders");
   const format = useFormatter();
   const when = (d: Date) => format.dateTime(d, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
-  const offset = (minutes: number) => (minutes % 60 === 0 ? tReminder("offsetHours", { count: minutes / 60 }) : tReminder("offsetMinutes", { count: minutes }));
+  const offset = (minutes: number) =>
+    minutes % 60 === 0 ? tReminder("offsetHours", { count: minutes / 60 }) : tReminder("offsetMinutes", { count: minutes });
 
   if (!items.length) return <p className="text-sm text-slate-600">{t("empty")}</p>;
 
@@ -28,7 +29,9 @@ export function WhyNot({ items, timeZone }: { items: Explanation[]; timeZone: st
     const event = tEvent.has(eventTypeKey(item.eventType)) ? tEvent(eventTypeKey(item.eventType)) : item.eventType;
     if (item.status === "skipped") {
       const reason = item.reason && tSkip.has(item.reason) ? tSkip(item.reason) : t("noReason");
-      const by = item.attribution ? ` ${t("turnedOff", { name: item.attribution.by, date: format.dateTime(item.attribution.at, { dateStyle: "medium", timeZone }) })}` : "";
+      const by = item.attribution
+        ? ` ${t("turnedOff", { name: item.attribution.by, date: format.dateTime(item.attribution.at, { dateStyle: "medium", timeZone }) })}`
+        : "";
       return `${t("skipped", { channel, event, reason })}${by}`;
     }
     if (item.status === "failed") return t("failed", { channel, event, error: item.error ?? t("noReason") });
@@ -38,13 +41,27 @@ export function WhyNot({ items, timeZone }: { items: Explanation[]; timeZone: st
   return (
     <ol className="space-y-2 text-sm" data-testid="why-not">
       {items.map((item) => (
-        <li key={`${item.kind}:${item.id}`} className="flex flex-wrap items-baseline gap-x-2 border-b border-slate-100 pb-2 last:border-0" data-testid="why-not-item">
+        <li
+          key={`${item.kind}:${item.id}`}
+          className="flex flex-wrap items-baseline gap-x-2 border-b border-slate-100 pb-2 last:border-0"
+          data-testid="why-not-item"
+        >
           <time className="shrink-0 text-xs tabular-nums text-slate-600" dateTime={item.at.toISOString()}>
             {when(item.at)}
           </time>
-          <span className={item.kind === "delivery" && (item.status === "skipped" || item.status === "failed") ? "text-slate-900" : "text-slate-700"}>{sentence(item)}</span>
+          <span
+            className={
+              item.kind === "delivery" && (item.status === "skipped" || item.status === "failed") ? "text-slate-900" : "text-slate-700"
+            }
+          >
+            {sentence(item)}
+          </span>
           {item.kind === "delivery" ? (
-            <Link href={`/notifications/${item.id}`} className="text-xs text-brand-700 hover:underline" aria-label={t("openLabel", { what: sentence(item) })}>
+            <Link
+              href={`/notifications/${item.id}`}
+              className="text-xs text-brand-700 hover:underline"
+              aria-label={t("openLabel", { what: sentence(item) })}
+            >
               {t("open")}
             </Link>
           ) : null}
@@ -55,7 +72,19 @@ export function WhyNot({ items, timeZone }: { items: Explanation[]; timeZone: st
 }
 
 // The explainer as a page section: its heading, what it covers, and the list.
-export function WhyNotSection({ id, about, items, timeZone, className }: { id: string; about: "forAppointment" | "forPatient"; items: Explanation[]; timeZone: string; className: string }) {
+export function WhyNotSection({
+  id,
+  about,
+  items,
+  timeZone,
+  className,
+}: {
+  id: string;
+  about: "forAppointment" | "forPatient";
+  items: Explanation[];
+  timeZone: string;
+  className: string;
+}) {
   const t = useTranslations("whyNot");
   return (
     <section aria-labelledby={id} className={className}>

@@ -1,7 +1,17 @@
 import type { LucideIcon } from "lucide-react";
 
 // headingLevel 1 where the empty state is the whole page (not found, forbidden).
-export function EmptyState({ icon: Icon, title, headingLevel = 2, children }: { icon: LucideIcon; title: string; headingLevel?: 1 | 2; children?: React.ReactNode }) {
+export function EmptyState({
+  icon: Icon,
+  title,
+  headingLevel = 2,
+  children,
+}: {
+  icon: LucideIcon;
+  title: string;
+  headingLevel?: 1 | 2;
+  children?: React.ReactNode;
+}) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <div className="flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">

@@ -7,7 +7,17 @@ import { FieldLabel, Input } from "@/components/ui/field";
 // of clinic days, Apply / Reset, what was wrong with the query string, and the paging links.
 // Server components: the filters are a plain GET form, so they work before any script loads.
 
-export function DayRangeFields({ idPrefix, from, to, labels }: { idPrefix: string; from?: string; to?: string; labels: { from: string; to: string } }) {
+export function DayRangeFields({
+  idPrefix,
+  from,
+  to,
+  labels,
+}: {
+  idPrefix: string;
+  from?: string;
+  to?: string;
+  labels: { from: string; to: string };
+}) {
   return (
     <>
       <div>
@@ -38,7 +48,19 @@ export function InvalidQuery({ problems, className }: { problems: string | null;
   return problems ? <Alert className={className}>{problems}</Alert> : null;
 }
 
-export function PagingLinks({ firstHref, nextHref, paged, labels, className }: { firstHref: string; nextHref: string | null; paged: boolean; labels: { newest: string; older: string }; className?: string }) {
+export function PagingLinks({
+  firstHref,
+  nextHref,
+  paged,
+  labels,
+  className,
+}: {
+  firstHref: string;
+  nextHref: string | null;
+  paged: boolean;
+  labels: { newest: string; older: string };
+  className?: string;
+}) {
   return (
     <div className={className ?? "flex gap-3"}>
       {paged ? (

@@ -15,9 +15,17 @@ export const TONES = {
 } as const;
 export type Tone = keyof typeof TONES;
 
-export function StatusPill({ tone, label, className, ...data }: { tone: Tone; label: string; className?: string } & Record<`data-${string}`, string>) {
+export function StatusPill({
+  tone,
+  label,
+  className,
+  ...data
+}: { tone: Tone; label: string; className?: string } & Record<`data-${string}`, string>) {
   return (
-    <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1", TONES[tone], className)} {...data}>
+    <span
+      className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1", TONES[tone], className)}
+      {...data}
+    >
       {label}
     </span>
   );

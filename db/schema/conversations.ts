@@ -1,5 +1,18 @@
 import { sql, type SQL } from "drizzle-orm";
-import { boolean, customType, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { clinicRef } from "./clinics";
 import { createdAt, id, instant } from "./columns";
 import { deliveries } from "./deliveries";
@@ -37,8 +50,12 @@ export const conversations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("conversations_patient_idx").on(t.clinicId, t.patientId).where(sql`${t.patientId} is not null`),
-    uniqueIndex("conversations_unknown_sender_idx").on(t.clinicId, t.contactAddress).where(sql`${t.patientId} is null`),
+    uniqueIndex("conversations_patient_idx")
+      .on(t.clinicId, t.patientId)
+      .where(sql`${t.patientId} is not null`),
+    uniqueIndex("conversations_unknown_sender_idx")
+      .on(t.clinicId, t.contactAddress)
+      .where(sql`${t.patientId} is null`),
     // Ascending on purpose: read backwards they give "newest first" (DESC NULLS FIRST, what
     // ORDER BY … DESC means); a DESC NULLS LAST index cannot serve that order at all.
     index("conversations_list_idx").on(t.clinicId, t.lastMessageAt, t.id),
@@ -90,7 +107,9 @@ export const messages = pgTable(
   },
   (t) => [
     index("messages_thread_idx").on(t.conversationId, t.createdAt, t.id),
-    uniqueIndex("messages_external_idx").on(t.clinicId, t.channel, t.externalId).where(sql`${t.externalId} is not null`),
+    uniqueIndex("messages_external_idx")
+      .on(t.clinicId, t.channel, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index("messages_search_idx").using("gin", t.searchVector),
     index().on(t.deliveryId),
     unique().on(t.clinicId, t.id),

@@ -37,8 +37,12 @@ export const deliveries = pgTable(
     // The patient profile or staff member the message is for; the two generated columns give
     // each kind its own composite key, so a row cannot name another clinic's patient or staff.
     recipientId: uuid().notNull(),
-    recipientPatientId: uuid().generatedAlwaysAs((): SQL => sql`case when ${deliveries.audience} = 'patient' then ${deliveries.recipientId} end`),
-    recipientStaffId: uuid().generatedAlwaysAs((): SQL => sql`case when ${deliveries.audience} = 'staff' then ${deliveries.recipientId} end`),
+    recipientPatientId: uuid().generatedAlwaysAs(
+      (): SQL => sql`case when ${deliveries.audience} = 'patient' then ${deliveries.recipientId} end`,
+    ),
+    recipientStaffId: uuid().generatedAlwaysAs(
+      (): SQL => sql`case when ${deliveries.audience} = 'staff' then ${deliveries.recipientId} end`,
+    ),
     appointmentId: uuid(),
     channel: channelEnum().notNull(),
     // Phone, email, chat id, device token or push endpoint; '' on a skipped row without one.
@@ -69,7 +73,9 @@ export const deliveries = pgTable(
   },
   (t) => [
     uniqueIndex("deliveries_once_idx").on(t.eventId, t.recipientId, t.channel, t.address),
-    uniqueIndex("deliveries_dedupe_key_idx").on(t.clinicId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    uniqueIndex("deliveries_dedupe_key_idx")
+      .on(t.clinicId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
     index().on(t.clinicId, t.createdAt),
     index().on(t.clinicId, t.recipientId, t.createdAt),
     index().on(t.channel, t.providerMessageId),

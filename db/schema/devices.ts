@@ -54,7 +54,10 @@ export const staffPushSubscriptions = pgTable(
     deactivationReason: text(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.staffUserId), foreignKey({ columns: [t.clinicId, t.staffUserId], foreignColumns: [staffUsers.clinicId, staffUsers.id] })],
+  (t) => [
+    index().on(t.staffUserId),
+    foreignKey({ columns: [t.clinicId, t.staffUserId], foreignColumns: [staffUsers.clinicId, staffUsers.id] }),
+  ],
 );
 
 // The staff notification centre (in-app channel).

@@ -30,7 +30,9 @@ export const events = pgTable(
   },
   (t) => [
     unique().on(t.clinicId, t.eventKey),
-    index("events_pending_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'processing')`),
+    index("events_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'processing')`),
     index().on(t.clinicId, t.receivedAt),
   ],
 );

@@ -1,16 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, date, foreignKey, index, pgEnum, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import { channelEnum } from "./channels";
 import { clinicRef, languageEnum } from "./clinics";
 import { createdAt, id, updatedAt } from "./columns";
@@ -54,11 +43,10 @@ export const patients = pgTable(
     notificationsEnabled: boolean().notNull().default(true),
     searchText: text()
       .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          foldForSearch(
-            sql`${patients.firstName} || ' ' || ${patients.lastName} || ' ' || coalesce(${patients.email}, '') || ' ' || coalesce(${patients.phone}, '')`,
-          ),
+      .generatedAlwaysAs((): SQL =>
+        foldForSearch(
+          sql`${patients.firstName} || ' ' || ${patients.lastName} || ' ' || coalesce(${patients.email}, '') || ' ' || coalesce(${patients.phone}, '')`,
+        ),
       ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -23,8 +23,12 @@ export const reminderRules = pgTable(
     agendaId: uuid(),
     motifId: uuid(),
     steps: jsonb().$type<ReminderStep[]>().notNull(),
-    quietStartsAt: smallint().notNull().default(21 * 60),
-    quietEndsAt: smallint().notNull().default(8 * 60),
+    quietStartsAt: smallint()
+      .notNull()
+      .default(21 * 60),
+    quietEndsAt: smallint()
+      .notNull()
+      .default(8 * 60),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -68,8 +72,12 @@ export const scheduledReminders = pgTable(
   },
   (t) => [
     unique().on(t.appointmentId, t.offsetMinutes),
-    index("scheduled_reminders_due").on(t.dueAt).where(sql`${t.status} = 'scheduled'`),
-    index("scheduled_reminders_backup_due").on(t.backupDueAt).where(sql`${t.backupStatus} = 'waiting'`),
+    index("scheduled_reminders_due")
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'scheduled'`),
+    index("scheduled_reminders_backup_due")
+      .on(t.backupDueAt)
+      .where(sql`${t.backupStatus} = 'waiting'`),
     foreignKey({ columns: [t.clinicId, t.appointmentId], foreignColumns: [appointments.clinicId, appointments.id] }).onDelete("cascade"),
   ],
 );

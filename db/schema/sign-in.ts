@@ -26,7 +26,10 @@ export const patientSessions = pgTable(
     revokedAt: instant(),
     lastUsedAt: instant(),
   },
-  (t) => [index().on(t.patientUserId), foreignKey({ columns: [t.clinicId, t.patientUserId], foreignColumns: [patientUsers.clinicId, patientUsers.id] })],
+  (t) => [
+    index().on(t.patientUserId),
+    foreignKey({ columns: [t.clinicId, t.patientUserId], foreignColumns: [patientUsers.clinicId, patientUsers.id] }),
+  ],
 );
 
 export type PatientSession = typeof patientSessions.$inferSelect;

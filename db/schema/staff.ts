@@ -2,16 +2,7 @@ import { boolean, index, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-co
 import { clinicRef } from "./clinics";
 import { createdAt, id, instant, updatedAt } from "./columns";
 
-export const staffRoleEnum = pgEnum("staff_role", [
-  "admin",
-  "receptionist",
-  "doctor",
-  "lab",
-  "billing",
-  "finance",
-  "accounts",
-  "support",
-]);
+export const staffRoleEnum = pgEnum("staff_role", ["admin", "receptionist", "doctor", "lab", "billing", "finance", "accounts", "support"]);
 
 export const staffUsers = pgTable(
   "staff_users",

@@ -34,7 +34,10 @@ describe("the demo clinic seed", () => {
     const [{ noPhone }] = await handle.db.select({ noPhone: count() }).from(patients).where(isNull(patients.phone));
     expect(noEmail).toBeGreaterThan(0);
     expect(noPhone).toBeGreaterThan(0);
-    const [{ children }] = await handle.db.select({ children: count() }).from(patientUserProfiles).where(eq(patientUserProfiles.relationship, "child"));
+    const [{ children }] = await handle.db
+      .select({ children: count() })
+      .from(patientUserProfiles)
+      .where(eq(patientUserProfiles.relationship, "child"));
     expect(children).toBeGreaterThan(10);
   });
 
@@ -67,7 +70,11 @@ describe("the demo clinic seed", () => {
     const [soon] = await handle.db.select().from(appointments).where(eq(appointments.bookingReference, "SA-SOON01"));
     expect(soon.startsAt.getTime() - now.getTime()).toBe(122 * 60_000);
     const rows = await handle.db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, soon.id));
-    expect(rows.sort((a, b) => b.offsetMinutes - a.offsetMinutes).map((r) => [r.offsetMinutes, r.dueAt.toISOString(), r.backupDueAt?.toISOString() ?? null, r.channels])).toEqual([
+    expect(
+      rows
+        .sort((a, b) => b.offsetMinutes - a.offsetMinutes)
+        .map((r) => [r.offsetMinutes, r.dueAt.toISOString(), r.backupDueAt?.toISOString() ?? null, r.channels]),
+    ).toEqual([
       [120, "2026-11-18T10:02:00.000Z", "2026-11-18T10:07:00.000Z", ["whatsapp", "push"]],
       [30, "2026-11-18T11:32:00.000Z", null, ["push", "sms"]],
     ]);

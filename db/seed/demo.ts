@@ -48,14 +48,18 @@ export async function seedScale(db: Database, patients: number, now: Date): Prom
     name: `Agenda ${String(i + 1).padStart(3, "0")}`,
     allowPatientScheduling: i % 2 === 0,
   }));
-  const seeded = await seedClinic(db, { ...SCALE_CLINIC, agendas }, {
-    now,
-    seed: 9000,
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    isDemo: false,
-    patients,
-    appointments: patients * 2,
-  });
+  const seeded = await seedClinic(
+    db,
+    { ...SCALE_CLINIC, agendas },
+    {
+      now,
+      seed: 9000,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      isDemo: false,
+      patients,
+      appointments: patients * 2,
+    },
+  );
   // Fresh statistics, so the planner picks the trigram index for rare search terms at once.
   await db.execute(sql`analyze`);
   return seeded;

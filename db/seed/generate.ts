@@ -86,11 +86,30 @@ function statusFor(f: Faker, startsAt: Date, endsAt: Date, now: Date): Appointme
   const pick = (weights: [AppointmentStatus, number][]) =>
     f.helpers.weightedArrayElement(weights.map(([value, weight]) => ({ value, weight })));
   if (endsAt <= now) {
-    return pick([["completed", 62], ["seen", 8], ["no_show", 8], ["excused_absence", 6], ["cancelled", 12], ["confirmed", 4]]);
+    return pick([
+      ["completed", 62],
+      ["seen", 8],
+      ["no_show", 8],
+      ["excused_absence", 6],
+      ["cancelled", 12],
+      ["confirmed", 4],
+    ]);
   }
-  if (startsAt <= now) return pick([["in_waiting_room", 1], ["seen", 1]]);
-  if (startsAt.getTime() - now.getTime() < 45 * 60_000) return pick([["confirmed", 1], ["in_waiting_room", 1]]);
-  return pick([["confirmed", 80], ["pending_approval", 9], ["cancelled", 11]]);
+  if (startsAt <= now)
+    return pick([
+      ["in_waiting_room", 1],
+      ["seen", 1],
+    ]);
+  if (startsAt.getTime() - now.getTime() < 45 * 60_000)
+    return pick([
+      ["confirmed", 1],
+      ["in_waiting_room", 1],
+    ]);
+  return pick([
+    ["confirmed", 80],
+    ["pending_approval", 9],
+    ["cancelled", 11],
+  ]);
 }
 
 // Half-hour starts within each agenda's opening hours (DEMO_WEEK, as seeded), over the 30 days
@@ -116,7 +135,12 @@ export function generateAppointments(
     for (const agenda of input.agendas) {
       for (const stretch of open) {
         for (let at = stretch.startsAt; addMinutes(at, 30) <= stretch.endsAt; at = addMinutes(at, 30)) {
-          slots.push({ agendaId: agenda.id, allowPatientScheduling: agenda.allowPatientScheduling, startsAt: at, closesAt: stretch.endsAt });
+          slots.push({
+            agendaId: agenda.id,
+            allowPatientScheduling: agenda.allowPatientScheduling,
+            startsAt: at,
+            closesAt: stretch.endsAt,
+          });
         }
       }
     }
@@ -138,8 +162,7 @@ export function generateAppointments(
     do reference = `${clinic.referencePrefix}-${f.string.alphanumeric({ length: 6, casing: "upper" })}`;
     while (references.has(reference));
     references.add(reference);
-    const bookedBy: BookedBy =
-      slot.allowPatientScheduling && f.datatype.boolean({ probability: 0.35 }) ? "patient_online" : "practice";
+    const bookedBy: BookedBy = slot.allowPatientScheduling && f.datatype.boolean({ probability: 0.35 }) ? "patient_online" : "practice";
     const createdAt = addDays(slot.startsAt, -f.number.int({ min: 1, max: 40 }));
     rows.push({
       id: f.string.uuid(),

@@ -73,7 +73,12 @@ export async function seedClinic(db: Database, spec: DemoClinic, options: SeedCl
     allowPatientScheduling: a.allowPatientScheduling,
   }));
   await db.insert(agendas).values(agendaRows);
-  const motifRows = spec.motifs.map((m, i) => ({ id: f.string.uuid(), clinicId, ...m, colour: DEMO_MOTIF_COLOURS[i % DEMO_MOTIF_COLOURS.length] }));
+  const motifRows = spec.motifs.map((m, i) => ({
+    id: f.string.uuid(),
+    clinicId,
+    ...m,
+    colour: DEMO_MOTIF_COLOURS[i % DEMO_MOTIF_COLOURS.length],
+  }));
   await db.insert(motifs).values(motifRows);
   // Every agenda offers every visit reason and opens the demo week.
   await db.insert(agendaMotifs).values(agendaRows.flatMap((a) => motifRows.map((m) => ({ clinicId, agendaId: a.id, motifId: m.id }))));
@@ -110,14 +115,26 @@ export async function seedClinic(db: Database, spec: DemoClinic, options: SeedCl
   // Half of the portal accounts have the app on a phone; most mobile numbers accepted WhatsApp.
   const devices = accountRows
     .filter(() => f.datatype.boolean({ probability: 0.5 }))
-    .map((a) => ({ clinicId, patientUserId: a.id!, token: `demo-fcm-${f.string.alphanumeric(32)}`, platform: f.helpers.arrayElement(["ios", "android"] as const) }));
+    .map((a) => ({
+      clinicId,
+      patientUserId: a.id!,
+      token: `demo-fcm-${f.string.alphanumeric(32)}`,
+      platform: f.helpers.arrayElement(["ios", "android"] as const),
+    }));
   await insertInBatches(db, patientDevices, devices);
   const phones = [...new Set(patientRows.map((p) => p.phone).filter((p): p is string => Boolean(p)))];
   const whatsappPhones = new Set(phones.filter(() => f.datatype.boolean({ probability: 0.6 })));
   await insertInBatches(
     db,
     consentRecords,
-    [...whatsappPhones].map((address) => ({ clinicId, channel: "whatsapp" as const, address, state: "opted_in" as const, source: "import", recordedAt: options.now })),
+    [...whatsappPhones].map((address) => ({
+      clinicId,
+      channel: "whatsapp" as const,
+      address,
+      state: "opted_in" as const,
+      source: "import",
+      recordedAt: options.now,
+    })),
   );
 
   let appointmentRows = generateAppointments(
@@ -134,9 +151,19 @@ export async function seedClinic(db: Database, spec: DemoClinic, options: SeedCl
   if (options.isDemo) {
     // One appointment starting soon, so a reminder arrives minutes after `npm run dev`.
     const withApp = new Set(devices.map((d) => d.patientUserId));
-    const reachable = linkRows.find((l) => l.approved && withApp.has(l.patientUserId) && whatsappPhones.has(patientRows.find((p) => p.id === l.patientId)?.phone ?? ""));
+    const reachable = linkRows.find(
+      (l) => l.approved && withApp.has(l.patientUserId) && whatsappPhones.has(patientRows.find((p) => p.id === l.patientId)?.phone ?? ""),
+    );
     if (reachable) {
-      const soon = { id: f.string.uuid(), clinicId, agendaId: agendaRows[agendaRows.length - 1].id, motifId: motifRows[0].id, patientId: reachable.patientId, bookingReference: `${spec.slug.slice(0, 2).toUpperCase()}-SOON01`, bookedBy: "practice" as const };
+      const soon = {
+        id: f.string.uuid(),
+        clinicId,
+        agendaId: agendaRows[agendaRows.length - 1].id,
+        motifId: motifRows[0].id,
+        patientId: reachable.patientId,
+        bookingReference: `${spec.slug.slice(0, 2).toUpperCase()}-SOON01`,
+        bookedBy: "practice" as const,
+      };
       appointmentRows = withDemoSoonAppointment(appointmentRows, soon, options.now);
     }
   }

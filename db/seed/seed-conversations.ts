@@ -7,13 +7,37 @@ import { recordInbound } from "@/lib/notifications/inbound/record-inbound";
 
 const LINES: Record<Language, { inbound: string[]; replies: string[]; calls: string[] }> = {
   fr: {
-    inbound: ["Bonjour, puis-je déplacer mon rendez-vous de jeudi ?", "Merci pour le rappel, je serai là.", "Est-ce que l'ordonnance est prête ?", "Je serai en retard de 10 minutes.", "Pouvez-vous m'envoyer la facture ?", "Mon fils a de la fièvre, faut-il venir ?"],
-    replies: ["Bonjour, c'est noté. Nous vous proposons mardi 10h.", "Merci, à bientôt.", "Oui, elle est disponible à l'accueil.", "Pas de souci, merci de nous prévenir."],
+    inbound: [
+      "Bonjour, puis-je déplacer mon rendez-vous de jeudi ?",
+      "Merci pour le rappel, je serai là.",
+      "Est-ce que l'ordonnance est prête ?",
+      "Je serai en retard de 10 minutes.",
+      "Pouvez-vous m'envoyer la facture ?",
+      "Mon fils a de la fièvre, faut-il venir ?",
+    ],
+    replies: [
+      "Bonjour, c'est noté. Nous vous proposons mardi 10h.",
+      "Merci, à bientôt.",
+      "Oui, elle est disponible à l'accueil.",
+      "Pas de souci, merci de nous prévenir.",
+    ],
     calls: ["Appel pour confirmer l'heure du rendez-vous.", "Patiente demande un certificat, transmis au médecin."],
   },
   en: {
-    inbound: ["Hi, can I move my appointment on Thursday?", "Thanks for the reminder, I'll be there.", "Is my prescription ready?", "Running 10 minutes late, sorry.", "Could you send me the invoice?", "My son has a fever, should we come in?"],
-    replies: ["Hi, noted. We can offer Tuesday at 10am.", "Thank you, see you soon.", "Yes, you can pick it up at the front desk.", "No problem, thanks for letting us know."],
+    inbound: [
+      "Hi, can I move my appointment on Thursday?",
+      "Thanks for the reminder, I'll be there.",
+      "Is my prescription ready?",
+      "Running 10 minutes late, sorry.",
+      "Could you send me the invoice?",
+      "My son has a fever, should we come in?",
+    ],
+    replies: [
+      "Hi, noted. We can offer Tuesday at 10am.",
+      "Thank you, see you soon.",
+      "Yes, you can pick it up at the front desk.",
+      "No problem, thanks for letting us know.",
+    ],
     calls: ["Called to confirm the appointment time.", "Patient asked for a certificate, passed on to the doctor."],
   },
 };
@@ -40,9 +64,25 @@ export async function seedConversations(db: Database, f: Faker, clinicId: string
     if (duplicate || i % 2 === 1) continue;
     // Half of them were answered, one call logged, the odd one starred or archived.
     const replyAt = new Date(at.getTime() + 20 * 60_000);
-    await db.insert(messages).values({ clinicId, conversationId, direction: "outbound", channel: i % 3 === 0 ? "sms" : "whatsapp", body: f.helpers.arrayElement(lines.replies), createdAt: replyAt });
+    await db.insert(messages).values({
+      clinicId,
+      conversationId,
+      direction: "outbound",
+      channel: i % 3 === 0 ? "sms" : "whatsapp",
+      body: f.helpers.arrayElement(lines.replies),
+      createdAt: replyAt,
+    });
     if (i % 4 === 0) {
-      await db.insert(messages).values({ clinicId, conversationId, direction: "inbound", channel: "call", body: f.helpers.arrayElement(lines.calls), callAt: replyAt, callDurationSeconds: 180, createdAt: replyAt });
+      await db.insert(messages).values({
+        clinicId,
+        conversationId,
+        direction: "inbound",
+        channel: "call",
+        body: f.helpers.arrayElement(lines.calls),
+        callAt: replyAt,
+        callDurationSeconds: 180,
+        createdAt: replyAt,
+      });
     }
     await db
       .update(conversations)

@@ -8,7 +8,9 @@ import { insertInBatches } from "./insert";
 
 // The demo clinics' rule: the product's default with a five-minute backup delay, so that on
 // `npm run dev` the push backup follows WhatsApp while one watches the Local sinks page.
-export const DEMO_REMINDER_STEPS: ReminderStep[] = DEFAULT_REMINDER_STEPS.map((s) => (s.backup ? { ...s, backup: { ...s.backup, afterMinutes: 5 } } : s));
+export const DEMO_REMINDER_STEPS: ReminderStep[] = DEFAULT_REMINDER_STEPS.map((s) =>
+  s.backup ? { ...s, backup: { ...s.backup, afterMinutes: 5 } } : s,
+);
 
 // Two hours and two minutes ahead: its 2 h reminder is due two minutes after the seed.
 export const DEMO_SOON_MINUTES = 122;
@@ -16,7 +18,11 @@ export const DEMO_SOON_MINUTES = 122;
 // An appointment starting soon, for a patient WhatsApp and the app can reach, on an agenda
 // where the generated appointments that would overlap it are dropped (the database refuses
 // overlaps). Returns the rows to insert.
-export function withDemoSoonAppointment(rows: NewAppointment[], soon: Omit<NewAppointment, "startsAt" | "endsAt" | "status">, now: Date): NewAppointment[] {
+export function withDemoSoonAppointment(
+  rows: NewAppointment[],
+  soon: Omit<NewAppointment, "startsAt" | "endsAt" | "status">,
+  now: Date,
+): NewAppointment[] {
   const startsAt = new Date(Math.ceil(addMinutes(now, DEMO_SOON_MINUTES).getTime() / 60_000) * 60_000);
   const endsAt = addMinutes(startsAt, 20);
   const clear = rows.filter((r) => r.agendaId !== soon.agendaId || r.endsAt! <= startsAt || r.startsAt! >= endsAt);
@@ -30,7 +36,9 @@ export async function seedReminders(db: Database, clinic: { id: string; timeZone
   const rules = { timeZone: clinic.timeZone, rules: [rule] };
   const rows = appointments
     .filter((a) => isUpcoming(a.status ?? "confirmed") && a.startsAt! > now)
-    .flatMap((a) => reminderRowsFor({ id: a.id!, clinicId: clinic.id, agendaId: a.agendaId, motifId: a.motifId, startsAt: a.startsAt! }, rules, now))
+    .flatMap((a) =>
+      reminderRowsFor({ id: a.id!, clinicId: clinic.id, agendaId: a.agendaId, motifId: a.motifId, startsAt: a.startsAt! }, rules, now),
+    )
     .filter((r) => r.status === "scheduled");
   await insertInBatches(db, scheduledReminders, rows);
   return rows.length;

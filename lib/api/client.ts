@@ -7,7 +7,11 @@ export { AppError as ApiError };
 export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, {
     ...init,
-    headers: { accept: "application/json", ...(typeof init?.body === "string" ? { "content-type": "application/json" } : {}), ...init?.headers },
+    headers: {
+      accept: "application/json",
+      ...(typeof init?.body === "string" ? { "content-type": "application/json" } : {}),
+      ...init?.headers,
+    },
   });
   const body = await response.json().catch(() => null);
   if (!response.ok) {

@@ -7,7 +7,11 @@ const RECHECK_SESSION_MS = 5 * 60_000;
 // A server-sent events stream of the clinic's live changes, each turned into an event by
 // `pick` (or dropped). Browsers reconnect by themselves; the stream is closed every few minutes
 // so the session and permission are checked again on reconnect.
-export async function liveStream(request: Request, clinicId: string, pick: (change: HubChange) => { event: string; data: unknown } | null): Promise<Response> {
+export async function liveStream(
+  request: Request,
+  clinicId: string,
+  pick: (change: HubChange) => { event: string; data: unknown } | null,
+): Promise<Response> {
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({

@@ -20,18 +20,26 @@ const DEFAULT_PER_MINUTE = 30;
 type RouteSpec<P, B> = { params?: P; body?: B; perMinute?: number; status?: number };
 type RouteInput<P, B> = { ctx: PatientContext & Queueing; params: Out<P>; body: Out<B>; request: NextRequest };
 
-
 // Every route of the patient apps goes through here: a body too large (413), the session's
 // bearer token (401), the session's rate (429), a body that is not JSON (415), then zod on
 // the path and body (400 naming the fields), then the handler. A bearer token is not sent by
 // a browser on its own, so no cross-site check is needed.
-export function patientRoute<P extends Schema | undefined, B extends Schema | undefined>(spec: RouteSpec<P, B>, handler: (input: RouteInput<P, B>) => Promise<unknown>) {
+export function patientRoute<P extends Schema | undefined, B extends Schema | undefined>(
+  spec: RouteSpec<P, B>,
+  handler: (input: RouteInput<P, B>) => Promise<unknown>,
+) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     try {
       if (spec.body) refuseDeclaredOversize(request, MAX_BODY_BYTES);
       const now = new Date();
       const ctx = { ...(await patientForToken(getDb(), request.headers.get("authorization"), now)), queue: notificationRuntime().queue };
-      await takeFromRateLimit(ctx.db, `patient-session:${ctx.sessionId}:${request.nextUrl.pathname.split("/").slice(0, 3).join("/")}`, spec.perMinute ?? DEFAULT_PER_MINUTE, 60_000, now);
+      await takeFromRateLimit(
+        ctx.db,
+        `patient-session:${ctx.sessionId}:${request.nextUrl.pathname.split("/").slice(0, 3).join("/")}`,
+        spec.perMinute ?? DEFAULT_PER_MINUTE,
+        60_000,
+        now,
+      );
       if (spec.body) requireJson(request);
       const params = spec.params ? parseInput(spec.params, await context.params, "path") : undefined;
       const body = spec.body ? parseInput(spec.body, await readJsonBody(request), "request body") : undefined;

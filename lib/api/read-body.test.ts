@@ -27,14 +27,29 @@ describe("body limits at the edge", () => {
 
   it("refuses a declared oversize body before reading any of it", async () => {
     let read = false;
-    const stream = new ReadableStream<Uint8Array>({ pull() { read = true; } }, { highWaterMark: 0 });
-    const request = new Request("http://x/", { method: "POST", body: stream, duplex: "half", headers: { "content-length": String(200 * 1024 * 1024) } } as RequestInit);
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull() {
+          read = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const request = new Request("http://x/", {
+      method: "POST",
+      body: stream,
+      duplex: "half",
+      headers: { "content-length": String(200 * 1024 * 1024) },
+    } as RequestInit);
     await expect(readBodyText(request)).rejects.toMatchObject({ status: 413 });
     expect(read).toBe(false);
   });
 
   it("reads a body under the limit whole, and names non-JSON", async () => {
     expect(await readBodyText(new Request("http://x/", { method: "POST", body: "héllo" }))).toBe("héllo");
-    await expect(readJsonBody(new Request("http://x/", { method: "POST", body: "{nope" }))).rejects.toMatchObject({ status: 400, fields: { _: ["Invalid JSON."] } });
+    await expect(readJsonBody(new Request("http://x/", { method: "POST", body: "{nope" }))).rejects.toMatchObject({
+      status: 400,
+      fields: { _: ["Invalid JSON."] },
+    });
   });
 });

@@ -4,7 +4,9 @@ import { AppError } from "@/lib/errors/app-errors";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const tooLarge = (maxBytes: number) =>
-  new AppError(413, "too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`, { _: [`at most ${maxBytes} bytes`] });
+  new AppError(413, "too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`, {
+    _: [`at most ${maxBytes} bytes`],
+  });
 
 // Refuses a body that says it is too large before a byte of it is read (no session or
 // signature is checked first: refusing costs nothing).

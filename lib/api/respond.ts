@@ -22,8 +22,5 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
     return NextResponse.json(body, { status: error.status, headers });
   }
   logError("request failed", error);
-  return NextResponse.json(
-    { error: { code: "internal_error", message: "Something went wrong on our side. Try again." } },
-    { status: 500 },
-  );
+  return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side. Try again." } }, { status: 500 });
 }

@@ -19,5 +19,8 @@ export function refuseCrossSite(request: Request): void {
 // A JSON API takes JSON only: a form a foreign page could post (text/plain, urlencoded) is refused.
 export function requireJson(request: Request): void {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new AppError(415, "unsupported_media_type", "Send the body as application/json.", { _: ["content-type must be application/json"] });
+  if (!/^application\/json\b/i.test(type))
+    throw new AppError(415, "unsupported_media_type", "Send the body as application/json.", {
+      _: ["content-type must be application/json"],
+    });
 }

@@ -10,7 +10,6 @@ import { refuseCrossSite, requireJson } from "./same-origin";
 import { parseInput } from "@/lib/errors/parse-input";
 import { errorResponse, withSecurityHeaders } from "./respond";
 
-
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
@@ -34,9 +33,7 @@ export function staffRoute<P extends Schema | undefined, Q extends Schema | unde
       const ctx = { ...(await requireStaffForApi(spec.permission)), queue: notificationRuntime().queue };
       if (spec.body) requireJson(request);
       const params = spec.params ? parseInput(spec.params, await context.params, "path") : undefined;
-      const query = spec.query
-        ? parseInput(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query string")
-        : undefined;
+      const query = spec.query ? parseInput(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query string") : undefined;
       const body = spec.body ? parseInput(spec.body, await readJsonBody(request), "request body") : undefined;
       const result = await handler({ ctx, params, query, body, request } as RouteInput<P, Q, B>);
       return withSecurityHeaders(result instanceof Response ? result : NextResponse.json(result));

@@ -5,7 +5,11 @@ import { clockTime } from "@/lib/time/clock-time-input";
 // What admins write about agendas, their weeks and closures, and visit reasons.
 
 const stretch = z
-  .strictObject({ weekday: z.number().int().min(1, "must be 1 (Monday) to 7 (Sunday)").max(7, "must be 1 (Monday) to 7 (Sunday)"), opens: clockTime, closes: clockTime })
+  .strictObject({
+    weekday: z.number().int().min(1, "must be 1 (Monday) to 7 (Sunday)").max(7, "must be 1 (Monday) to 7 (Sunday)"),
+    opens: clockTime,
+    closes: clockTime,
+  })
   .refine((s) => s.opens < s.closes, { path: ["closes"], message: "must be after the opening time" })
   .transform((s) => ({ weekday: s.weekday, opensAt: s.opens, closesAt: s.closes }));
 
@@ -60,7 +64,12 @@ export const visitReasonCreateSchema = z.strictObject({
 });
 
 export const visitReasonUpdateSchema = z
-  .strictObject({ name: visitReasonCreateSchema.shape.name.optional(), durationMinutes: duration.optional(), colour: colour.optional(), agendaIds: z.array(z.uuid("must be an agenda id")).max(200).optional() })
+  .strictObject({
+    name: visitReasonCreateSchema.shape.name.optional(),
+    durationMinutes: duration.optional(),
+    colour: colour.optional(),
+    agendaIds: z.array(z.uuid("must be an agenda id")).max(200).optional(),
+  })
   .refine((change) => Object.keys(change).length > 0, { message: "Name at least one field to change." });
 
 export type AgendaCreate = z.output<typeof agendaCreateSchema>;

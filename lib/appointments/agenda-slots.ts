@@ -13,10 +13,21 @@ export async function agendaSlots(ctx: Ctx, agendaId: string, query: { from: str
   const calendar = await loadAgendaCalendar(ctx, agendaId, query.from, query.to);
   const reason = await offeredVisitReason(ctx, agendaId, query.visitReasonId);
   if (!reason) throw new InvalidInputError("Invalid query string.", { visitReasonId: ["is not a visit reason this agenda offers"] });
-  const slots = freeSlots({ timeZone: ctx.clinic.timeZone, from: query.from, to: query.to, ...calendar, durationMinutes: reason.durationMinutes, now });
+  const slots = freeSlots({
+    timeZone: ctx.clinic.timeZone,
+    from: query.from,
+    to: query.to,
+    ...calendar,
+    durationMinutes: reason.durationMinutes,
+    now,
+  });
   return {
     timeZone: ctx.clinic.timeZone,
     durationMinutes: reason.durationMinutes,
-    slots: slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), local: clinicLocalDateTime(s.startsAt, ctx.clinic.timeZone) })),
+    slots: slots.map((s) => ({
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      local: clinicLocalDateTime(s.startsAt, ctx.clinic.timeZone),
+    })),
   };
 }

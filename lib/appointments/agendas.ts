@@ -51,11 +51,28 @@ export async function loadAgendaCalendar(ctx: Ctx, agendaId: string, from: strin
     ctx.db
       .select({ startsOn: closures.startsOn, endsOn: closures.endsOn })
       .from(closures)
-      .where(inClinic(ctx, closures, or(eq(closures.agendaId, agendaId), isNull(closures.agendaId)), lte(closures.startsOn, to), gte(closures.endsOn, from))),
+      .where(
+        inClinic(
+          ctx,
+          closures,
+          or(eq(closures.agendaId, agendaId), isNull(closures.agendaId)),
+          lte(closures.startsOn, to),
+          gte(closures.endsOn, from),
+        ),
+      ),
     ctx.db
       .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
       .from(appointments)
-      .where(inClinic(ctx, appointments, eq(appointments.agendaId, agendaId), ne(appointments.status, "cancelled"), lt(appointments.startsAt, end), gte(appointments.endsAt, start))),
+      .where(
+        inClinic(
+          ctx,
+          appointments,
+          eq(appointments.agendaId, agendaId),
+          ne(appointments.status, "cancelled"),
+          lt(appointments.startsAt, end),
+          gte(appointments.endsAt, start),
+        ),
+      ),
   ]);
   return { week, closures: closed, booked };
 }
@@ -70,4 +87,3 @@ export async function offeredVisitReason(ctx: Ctx, agendaId: string, motifId: st
     .limit(1);
   return row ?? null;
 }
-

@@ -23,12 +23,17 @@ export function eventForChange(before: Appointment, after: Appointment): Patient
 // Called in the transaction that saved the change: no change is saved without its event.
 // actor: the staff member who made the change (spared the staff alert it raises), or the
 // patient, from their app.
-export async function recordAppointmentEvent(db: Database, change: { before: Appointment; after: Appointment }, actor: { staffId?: string; cancelledBy?: "staff" | "patient" } = {}) {
+export async function recordAppointmentEvent(
+  db: Database,
+  change: { before: Appointment; after: Appointment },
+  actor: { staffId?: string; cancelledBy?: "staff" | "patient" } = {},
+) {
   const type = eventForChange(change.before, change.after);
   if (!type) return null;
   const { after, before } = change;
   const data: Record<string, unknown> = { appointmentId: after.id, ...(actor.staffId ? { actorStaffId: actor.staffId } : {}) };
-  if (type === "appointment.cancelled") Object.assign(data, { cancelledBy: actor.cancelledBy ?? "staff", reason: after.cancellationReason ?? undefined });
+  if (type === "appointment.cancelled")
+    Object.assign(data, { cancelledBy: actor.cancelledBy ?? "staff", reason: after.cancellationReason ?? undefined });
   if (type === "appointment.rescheduled") data.previousStartsAt = before.startsAt.toISOString();
   const event = { id: `app:${after.id}:${type}:${after.updatedAt.getTime()}`, type, data } as IncomingEvent;
   return { ...(await storeEvent(db, after.clinicId, event, "app")), type };
@@ -38,6 +43,10 @@ export async function recordAppointmentEvent(db: Database, change: { before: App
 // so a retried transaction cannot announce it twice.
 export async function recordNewAppointmentEvent(db: Database, appointment: Appointment, actorStaffId?: string) {
   const type: PatientEventType = appointment.status === "pending_approval" ? "appointment.pending_approval" : "appointment.confirmed";
-  const event = { id: `app:${appointment.id}:${type}`, type, data: { appointmentId: appointment.id, ...(actorStaffId ? { actorStaffId } : {}) } } as IncomingEvent;
+  const event = {
+    id: `app:${appointment.id}:${type}`,
+    type,
+    data: { appointmentId: appointment.id, ...(actorStaffId ? { actorStaffId } : {}) },
+  } as IncomingEvent;
   return { ...(await storeEvent(db, appointment.clinicId, event, "app")), type };
 }

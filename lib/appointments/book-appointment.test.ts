@@ -31,7 +31,12 @@ const book = async (startsAt: string, overrides: Partial<typeof refs> = {}, clin
 describe("booking an appointment", () => {
   it("books a free slot, confirmed, with a readable reference, and records its confirmation event", async () => {
     const { appointment, event } = await book("2026-12-02T09:00");
-    expect(appointment).toMatchObject({ status: "confirmed", bookedBy: "practice", startsAt: new Date("2026-12-02T08:00:00Z"), endsAt: new Date("2026-12-02T08:30:00Z") });
+    expect(appointment).toMatchObject({
+      status: "confirmed",
+      bookedBy: "practice",
+      startsAt: new Date("2026-12-02T08:00:00Z"),
+      endsAt: new Date("2026-12-02T08:30:00Z"),
+    });
     expect(appointment.bookingReference).toMatch(/^[A-Z0-9]{2}-[A-HJ-NP-Z2-9]{6}$/);
     const [stored] = await handle.db.select().from(events).where(eq(events.id, event.id));
     expect(stored).toMatchObject({ type: "appointment.confirmed", payload: { appointmentId: appointment.id } });
@@ -51,11 +56,15 @@ describe("booking an appointment", () => {
 
   it("refuses the lunch break, a closed day, the past and a visit reason the agenda does not offer, naming the field", async () => {
     await expect(book("2026-12-02T13:00")).rejects.toMatchObject({ fields: { startsAt: [expect.stringContaining("opening hours")] } });
-    await handle.db.insert(closures).values({ clinicId: paris.id, agendaId: null, startsOn: "2026-12-25", endsOn: "2026-12-25", reason: "Noël" });
+    await handle.db
+      .insert(closures)
+      .values({ clinicId: paris.id, agendaId: null, startsOn: "2026-12-25", endsOn: "2026-12-25", reason: "Noël" });
     await expect(book("2026-12-25T09:00")).rejects.toMatchObject({ fields: { startsAt: [expect.stringContaining("closed")] } });
     await expect(book("2026-11-30T08:00")).rejects.toBeInstanceOf(InvalidInputError);
     const other = await makeBookableAgenda(handle.db, paris.id);
-    await expect(book("2026-12-02T11:00", { visitReasonId: other.motif.id })).rejects.toMatchObject({ fields: { visitReasonId: [expect.any(String)] } });
+    await expect(book("2026-12-02T11:00", { visitReasonId: other.motif.id })).rejects.toMatchObject({
+      fields: { visitReasonId: [expect.any(String)] },
+    });
   });
 
   it("answers another clinic's agenda or patient as not found", async () => {
@@ -66,12 +75,22 @@ describe("booking an appointment", () => {
 
   it("offers free slots without the booked time and without closed days", async () => {
     const ctx = await staffContextFor(handle.db, paris);
-    const { slots } = await agendaSlots(ctx, refs.agendaId, { from: "2026-12-02", to: "2026-12-02", visitReasonId: refs.visitReasonId }, now);
+    const { slots } = await agendaSlots(
+      ctx,
+      refs.agendaId,
+      { from: "2026-12-02", to: "2026-12-02", visitReasonId: refs.visitReasonId },
+      now,
+    );
     const times = slots.map((s) => s.local.slice(11));
     expect(times).not.toContain("09:00");
     expect(times).toContain("09:30");
     expect(times).not.toContain("13:00");
-    const christmas = await agendaSlots(ctx, refs.agendaId, { from: "2026-12-25", to: "2026-12-25", visitReasonId: refs.visitReasonId }, now);
+    const christmas = await agendaSlots(
+      ctx,
+      refs.agendaId,
+      { from: "2026-12-25", to: "2026-12-25", visitReasonId: refs.visitReasonId },
+      now,
+    );
     expect(christmas.slots).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ import type { Booking } from "./schemas";
 
 // Letters and digits a receptionist can read out on the phone without confusion (no 0/O, 1/I).
 const REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-const reference = (prefix: string) => `${prefix}-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("")}`;
+const reference = (prefix: string) =>
+  `${prefix}-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("")}`;
 
 const PROBLEMS: Record<BookingProblem, string> = {
   in_the_past: "is in the past",
@@ -37,7 +38,10 @@ export async function bookAppointment(ctx: StaffContext & Queueing, booking: Boo
       const calendar = await loadAgendaCalendar(scoped, booking.agendaId, date, date);
       const reason = await offeredVisitReason(scoped, booking.agendaId, booking.visitReasonId);
       if (!reason) throw new InvalidInputError("Invalid booking.", { visitReasonId: ["is not a visit reason this agenda offers"] });
-      const problem = bookingProblem({ timeZone: ctx.clinic.timeZone, week: calendar.week, closures: calendar.closures, now, durationMinutes: reason.durationMinutes }, startsAt);
+      const problem = bookingProblem(
+        { timeZone: ctx.clinic.timeZone, week: calendar.week, closures: calendar.closures, now, durationMinutes: reason.durationMinutes },
+        startsAt,
+      );
       if (problem) throw new InvalidInputError("Invalid booking.", { startsAt: [PROBLEMS[problem]] });
       const [patient] = await tx
         .select({ id: patients.id, active: patients.active })
@@ -45,7 +49,8 @@ export async function bookAppointment(ctx: StaffContext & Queueing, booking: Boo
         .where(inClinic(ctx, patients, eq(patients.id, booking.patientId)))
         .limit(1);
       if (!patient) throw new NotFoundError("Patient");
-      if (!patient.active) throw new ConflictError("patient_inactive", "This patient's record is deactivated: reactivate it before booking.");
+      if (!patient.active)
+        throw new ConflictError("patient_inactive", "This patient's record is deactivated: reactivate it before booking.");
       const [clinic] = await tx.select({ slug: clinics.slug }).from(clinics).where(eq(clinics.id, ctx.clinicId));
       const [appointment] = await tx
         .insert(appointments)
@@ -67,11 +72,11 @@ export async function bookAppointment(ctx: StaffContext & Queueing, booking: Boo
     })
     .catch((error: unknown) => {
       const refused = databaseRefusal(error);
-      if (refused?.code === EXCLUSION_VIOLATION) throw new ConflictError("slot_taken", "This time was just booked by someone else. Pick another slot.");
+      if (refused?.code === EXCLUSION_VIOLATION)
+        throw new ConflictError("slot_taken", "This time was just booked by someone else. Pick another slot.");
       if (refused?.code === UNIQUE_VIOLATION) throw new ConflictError("try_again", "The booking could not be saved this time. Try again.");
       throw error;
     });
   await enqueueStored(ctx.queue, [event]);
   return { appointment, event: { id: event.id, type: event.type } };
 }
-

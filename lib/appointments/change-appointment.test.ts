@@ -26,7 +26,8 @@ afterAll(() => handle.close());
 
 // Each on its own hour of 27 March: appointments that hold time never overlap on an agenda.
 let hour = 0;
-const upcoming = () => makeAppointment(handle.db, refs, { startsAt: new Date(Date.parse("2026-03-27T06:00:00Z") + hour++ * 3600_000), status: "confirmed" });
+const upcoming = () =>
+  makeAppointment(handle.db, refs, { startsAt: new Date(Date.parse("2026-03-27T06:00:00Z") + hour++ * 3600_000), status: "confirmed" });
 const ctx = () => contextFor(handle.db, paris);
 
 describe("changing an appointment", () => {
@@ -44,7 +45,10 @@ describe("changing an appointment", () => {
     const second = await upcoming();
     // Paris is UTC+1 on 27 March: the first appointment's start, in clinic time.
     const onFirst = `2026-03-27T${String(first.startsAt.getUTCHours() + 1).padStart(2, "0")}:10`;
-    await expect(changeAppointment(ctx(), second.id, { action: "reschedule", startsAt: onFirst }, now)).rejects.toMatchObject({ status: 409, code: "slot_taken" });
+    await expect(changeAppointment(ctx(), second.id, { action: "reschedule", startsAt: onFirst }, now)).rejects.toMatchObject({
+      status: 409,
+      code: "slot_taken",
+    });
     const [unchanged] = await handle.db.select().from(appointments).where(eq(appointments.id, second.id));
     expect(unchanged.startsAt).toEqual(second.startsAt);
   });
@@ -60,9 +64,13 @@ describe("changing an appointment", () => {
 
   it("refuses to move an appointment into the past, or a cancelled one at all", async () => {
     const appointment = await upcoming();
-    await expect(changeAppointment(ctx(), appointment.id, { action: "reschedule", startsAt: "2026-03-19T10:00" }, now)).rejects.toMatchObject({ code: "in_the_past" });
+    await expect(
+      changeAppointment(ctx(), appointment.id, { action: "reschedule", startsAt: "2026-03-19T10:00" }, now),
+    ).rejects.toMatchObject({ code: "in_the_past" });
     await changeAppointment(ctx(), appointment.id, { action: "cancel" }, now);
-    await expect(changeAppointment(ctx(), appointment.id, { action: "reschedule", startsAt: "2026-04-01T10:00" }, now)).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      changeAppointment(ctx(), appointment.id, { action: "reschedule", startsAt: "2026-04-01T10:00" }, now),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("lets a mistaken 'seen' be removed again", async () => {
@@ -86,7 +94,9 @@ describe("changing an appointment", () => {
 
   it("cannot touch another clinic's appointment", async () => {
     const appointment = await upcoming();
-    await expect(changeAppointment(contextFor(handle.db, other), appointment.id, { action: "cancel" }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(changeAppointment(contextFor(handle.db, other), appointment.id, { action: "cancel" }, now)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const [stored] = await handle.db.select().from(appointments).where(eq(appointments.id, appointment.id));
     expect(stored.status).toBe("confirmed");
   });

@@ -58,7 +58,8 @@ export async function changeAppointment(
     .where(inClinic(ctx, appointments, and(eq(appointments.id, appointmentId), eq(appointments.status, before.status))))
     .returning()
     .catch((error: unknown) => {
-      if (databaseRefusal(error)?.code === EXCLUSION_VIOLATION) throw new ConflictError("slot_taken", "Another appointment already holds this time on the agenda. Pick another time.");
+      if (databaseRefusal(error)?.code === EXCLUSION_VIOLATION)
+        throw new ConflictError("slot_taken", "Another appointment already holds this time on the agenda. Pick another time.");
       throw error;
     });
   if (!after) throw new ConflictError("stale", "This appointment was just changed by someone else. Reload and try again.");

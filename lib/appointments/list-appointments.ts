@@ -41,7 +41,13 @@ export function listAppointmentsOfDay(ctx: Ctx, day: { date: string; agendaId?: 
 // One appointment with its patient's name, for its own page. Another clinic's is not found.
 export async function getAppointment(ctx: Ctx, appointmentId: string) {
   const [row] = await ctx.db
-    .select({ ...appointmentRowColumns, patientId: patients.id, patientName: patients.lastName, patientFirstName: patients.firstName, cancellationReason: appointments.cancellationReason })
+    .select({
+      ...appointmentRowColumns,
+      patientId: patients.id,
+      patientName: patients.lastName,
+      patientFirstName: patients.firstName,
+      cancellationReason: appointments.cancellationReason,
+    })
     .from(appointments)
     .innerJoin(agendas, eq(agendas.id, appointments.agendaId))
     .innerJoin(motifs, eq(motifs.id, appointments.motifId))

@@ -27,9 +27,25 @@ describe("managing agendas", () => {
   it("replaces the week, refuses overlapping stretches at the edge, and audits the change", async () => {
     const { agenda } = await makeBookableAgenda(handle.db, paris.id);
     const ctx = await staffContextFor(handle.db, paris, "admin");
-    expect(agendaUpdateSchema.safeParse({ week: [{ weekday: 1, opens: "08:00", closes: "12:00" }, { weekday: 1, opens: "11:00", closes: "13:00" }] }).success).toBe(false);
-    expect(agendaUpdateSchema.safeParse({ week: [{ weekday: 1, opens: "12:00", closes: "08:00" }] }).error?.issues[0].path).toEqual(["week", 0, "closes"]);
-    await updateAgenda(ctx, agenda.id, agendaUpdateSchema.parse({ name: "Dr Ada", week: [{ weekday: 3, opens: "09:00", closes: "10:00" }] }), now);
+    expect(
+      agendaUpdateSchema.safeParse({
+        week: [
+          { weekday: 1, opens: "08:00", closes: "12:00" },
+          { weekday: 1, opens: "11:00", closes: "13:00" },
+        ],
+      }).success,
+    ).toBe(false);
+    expect(agendaUpdateSchema.safeParse({ week: [{ weekday: 1, opens: "12:00", closes: "08:00" }] }).error?.issues[0].path).toEqual([
+      "week",
+      0,
+      "closes",
+    ]);
+    await updateAgenda(
+      ctx,
+      agenda.id,
+      agendaUpdateSchema.parse({ name: "Dr Ada", week: [{ weekday: 3, opens: "09:00", closes: "10:00" }] }),
+      now,
+    );
     const { agendas } = await agendaSettings(ctx, "2026-11-30");
     expect(agendas.find((a) => a.id === agenda.id)).toMatchObject({ name: "Dr Ada", week: [{ weekday: 3, opensAt: 540, closesAt: 600 }] });
     const [audit] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "agenda.updated"));
@@ -39,9 +55,14 @@ describe("managing agendas", () => {
   it("a closure takes the day's slots away, for one agenda or the whole clinic; removing it gives them back", async () => {
     const { agenda, motif } = await makeBookableAgenda(handle.db, paris.id);
     const ctx = await staffContextFor(handle.db, paris, "admin");
-    const slots = async () => (await agendaSlots(ctx, agenda.id, { from: "2026-12-04", to: "2026-12-04", visitReasonId: motif.id }, now)).slots.length;
+    const slots = async () =>
+      (await agendaSlots(ctx, agenda.id, { from: "2026-12-04", to: "2026-12-04", visitReasonId: motif.id }, now)).slots.length;
     expect(await slots()).toBeGreaterThan(0);
-    const closure = await addClosure(ctx, closureCreateSchema.parse({ agendaId: agenda.id, startsOn: "2026-12-04", endsOn: "2026-12-04", reason: "Day off" }), now);
+    const closure = await addClosure(
+      ctx,
+      closureCreateSchema.parse({ agendaId: agenda.id, startsOn: "2026-12-04", endsOn: "2026-12-04", reason: "Day off" }),
+      now,
+    );
     expect(await slots()).toBe(0);
     await removeClosure(ctx, closure.id, now);
     expect(await slots()).toBeGreaterThan(0);
@@ -53,11 +74,19 @@ describe("managing agendas", () => {
     const foreign = await makeBookableAgenda(handle.db, other.id);
     const ctx = await staffContextFor(handle.db, paris, "admin");
     await expect(updateAgenda(ctx, foreign.agenda.id, { name: "x" }, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(addClosure(ctx, { agendaId: foreign.agenda.id, startsOn: "2026-12-04", endsOn: "2026-12-04", reason: "" }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addClosure(ctx, { agendaId: foreign.agenda.id, startsOn: "2026-12-04", endsOn: "2026-12-04", reason: "" }, now),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const { agenda } = await makeBookableAgenda(handle.db, paris.id);
     await expect(updateAgenda(ctx, agenda.id, { visitReasonIds: [foreign.motif.id] }, now)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(createVisitReason(ctx, visitReasonCreateSchema.parse({ name: "Bilan", durationMinutes: 30, agendaIds: [foreign.agenda.id] }), now)).rejects.toMatchObject({ fields: { agendaIds: [expect.any(String)] } });
-    const theirs = await addClosure(await staffContextFor(handle.db, other, "admin"), { agendaId: null, startsOn: "2026-12-10", endsOn: "2026-12-10", reason: "" }, now);
+    await expect(
+      createVisitReason(ctx, visitReasonCreateSchema.parse({ name: "Bilan", durationMinutes: 30, agendaIds: [foreign.agenda.id] }), now),
+    ).rejects.toMatchObject({ fields: { agendaIds: [expect.any(String)] } });
+    const theirs = await addClosure(
+      await staffContextFor(handle.db, other, "admin"),
+      { agendaId: null, startsOn: "2026-12-10", endsOn: "2026-12-10", reason: "" },
+      now,
+    );
     await expect(removeClosure(ctx, theirs.id, now)).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -73,7 +102,11 @@ describe("managing agendas", () => {
   it("a new visit reason is offered on the agendas named", async () => {
     const { agenda } = await makeBookableAgenda(handle.db, paris.id);
     const ctx = await staffContextFor(handle.db, paris, "admin");
-    const reason = await createVisitReason(ctx, visitReasonCreateSchema.parse({ name: "Vaccination", durationMinutes: 10, colour: "#15803d", agendaIds: [agenda.id] }), now);
+    const reason = await createVisitReason(
+      ctx,
+      visitReasonCreateSchema.parse({ name: "Vaccination", durationMinutes: 10, colour: "#15803d", agendaIds: [agenda.id] }),
+      now,
+    );
     expect((await listAgendas(ctx)).find((a) => a.id === agenda.id)!.visitReasonIds).toContain(reason.id);
     expect(visitReasonCreateSchema.safeParse({ name: "x", durationMinutes: 1e20, colour: "red" }).success).toBe(false);
   });

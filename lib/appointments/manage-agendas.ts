@@ -11,10 +11,21 @@ import type { AgendaCreate, AgendaUpdate, ClosureCreate } from "./agenda-input";
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 
 // Every id an admin names must be this clinic's: another clinic's is refused by name.
-async function assertOwned(db: Database, ctx: Ctx, table: typeof motifs | typeof staffUsers | typeof agendas, ids: string[], field: string, what: string) {
+async function assertOwned(
+  db: Database,
+  ctx: Ctx,
+  table: typeof motifs | typeof staffUsers | typeof agendas,
+  ids: string[],
+  field: string,
+  what: string,
+) {
   if (!ids.length) return;
-  const found = await db.select({ id: table.id }).from(table).where(and(eq(table.clinicId, ctx.clinicId), inArray(table.id, ids)));
-  if (found.length !== new Set(ids).size) throw new InvalidInputError(`Invalid ${what}.`, { [field]: [`names a ${what} that is not this clinic's`] });
+  const found = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.clinicId, ctx.clinicId), inArray(table.id, ids)));
+  if (found.length !== new Set(ids).size)
+    throw new InvalidInputError(`Invalid ${what}.`, { [field]: [`names a ${what} that is not this clinic's`] });
 }
 
 // For Settings → Agendas: every agenda (retired ones last), its week and the visit reasons it offers.
@@ -23,7 +34,11 @@ export async function agendaSettings(ctx: Ctx, today: string) {
     ctx.db.select().from(agendas).where(inClinic(ctx, agendas)).orderBy(asc(agendas.retiredAt), asc(agendas.name)),
     ctx.db.select().from(openingHours).where(inClinic(ctx, openingHours)).orderBy(asc(openingHours.weekday), asc(openingHours.opensAt)),
     ctx.db.select().from(agendaMotifs).where(inClinic(ctx, agendaMotifs)),
-    ctx.db.select().from(closures).where(inClinic(ctx, closures, gte(closures.endsOn, today))).orderBy(asc(closures.startsOn)),
+    ctx.db
+      .select()
+      .from(closures)
+      .where(inClinic(ctx, closures, gte(closures.endsOn, today)))
+      .orderBy(asc(closures.startsOn)),
   ]);
   return {
     agendas: rows.map((a) => ({
@@ -41,7 +56,10 @@ export async function agendaSettings(ctx: Ctx, today: string) {
 export async function createAgenda(ctx: Ctx, input: AgendaCreate, now: Date) {
   return ctx.db.transaction(async (tx) => {
     if (input.doctorId) await assertOwned(tx, ctx, staffUsers, [input.doctorId], "doctorId", "staff member");
-    const [agenda] = await tx.insert(agendas).values({ clinicId: ctx.clinicId, name: input.name, doctorId: input.doctorId ?? null }).returning();
+    const [agenda] = await tx
+      .insert(agendas)
+      .values({ clinicId: ctx.clinicId, name: input.name, doctorId: input.doctorId ?? null })
+      .returning();
     await recordAudit(tx, ctx, { action: "agenda.created", detail: { agendaId: agenda.id, name: agenda.name } }, now);
     return agenda;
   });
@@ -51,7 +69,11 @@ export async function createAgenda(ctx: Ctx, input: AgendaCreate, now: Date) {
 // one transaction, one audit entry with what changed.
 export async function updateAgenda(ctx: Ctx, agendaId: string, change: AgendaUpdate, now: Date) {
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(agendas).where(inClinic(ctx, agendas, eq(agendas.id, agendaId))).for("update");
+    const [before] = await tx
+      .select()
+      .from(agendas)
+      .where(inClinic(ctx, agendas, eq(agendas.id, agendaId)))
+      .for("update");
     if (!before) throw new NotFoundError("Agenda");
     if (change.doctorId) await assertOwned(tx, ctx, staffUsers, [change.doctorId], "doctorId", "staff member");
     if (change.visitReasonIds) await assertOwned(tx, ctx, motifs, change.visitReasonIds, "visitReasonIds", "visit reason");
@@ -60,7 +82,9 @@ export async function updateAgenda(ctx: Ctx, agendaId: string, change: AgendaUpd
       ...(change.doctorId !== undefined ? { doctorId: change.doctorId } : {}),
       ...(change.retired !== undefined ? { retiredAt: change.retired ? (before.retiredAt ?? now) : null } : {}),
     };
-    const [after] = Object.keys(values).length ? await tx.update(agendas).set(values).where(eq(agendas.id, agendaId)).returning() : [before];
+    const [after] = Object.keys(values).length
+      ? await tx.update(agendas).set(values).where(eq(agendas.id, agendaId)).returning()
+      : [before];
     if (change.week) {
       await tx.delete(openingHours).where(inClinic(ctx, openingHours, eq(openingHours.agendaId, agendaId)));
       if (change.week.length) await tx.insert(openingHours).values(change.week.map((s) => ({ clinicId: ctx.clinicId, agendaId, ...s })));
@@ -78,10 +102,16 @@ export async function updateAgenda(ctx: Ctx, agendaId: string, change: AgendaUpd
 export async function addClosure(ctx: Ctx, input: ClosureCreate, now: Date) {
   return ctx.db.transaction(async (tx) => {
     if (input.agendaId) {
-      const [agenda] = await tx.select({ id: agendas.id }).from(agendas).where(inClinic(ctx, agendas, eq(agendas.id, input.agendaId)));
+      const [agenda] = await tx
+        .select({ id: agendas.id })
+        .from(agendas)
+        .where(inClinic(ctx, agendas, eq(agendas.id, input.agendaId)));
       if (!agenda) throw new NotFoundError("Agenda");
     }
-    const [closure] = await tx.insert(closures).values({ clinicId: ctx.clinicId, ...input }).returning();
+    const [closure] = await tx
+      .insert(closures)
+      .values({ clinicId: ctx.clinicId, ...input })
+      .returning();
     await recordAudit(tx, ctx, { action: "closure.added", detail: { closureId: closure.id, ...input } }, now);
     return { id: closure.id, agendaId: closure.agendaId, startsOn: closure.startsOn, endsOn: closure.endsOn, reason: closure.reason };
   });
@@ -89,9 +119,17 @@ export async function addClosure(ctx: Ctx, input: ClosureCreate, now: Date) {
 
 export async function removeClosure(ctx: Ctx, closureId: string, now: Date) {
   return ctx.db.transaction(async (tx) => {
-    const [removed] = await tx.delete(closures).where(inClinic(ctx, closures, eq(closures.id, closureId))).returning();
+    const [removed] = await tx
+      .delete(closures)
+      .where(inClinic(ctx, closures, eq(closures.id, closureId)))
+      .returning();
     if (!removed) throw new NotFoundError("Closure");
-    await recordAudit(tx, ctx, { action: "closure.removed", detail: { closureId, agendaId: removed.agendaId, startsOn: removed.startsOn, endsOn: removed.endsOn } }, now);
+    await recordAudit(
+      tx,
+      ctx,
+      { action: "closure.removed", detail: { closureId, agendaId: removed.agendaId, startsOn: removed.startsOn, endsOn: removed.endsOn } },
+      now,
+    );
     return { removed: closureId };
   });
 }

@@ -28,7 +28,10 @@ const SIX_WEEKS_DAYS = 42;
 export const slotQuerySchema = z
   .object({ from: localDateSchema, to: localDateSchema, visitReasonId: z.uuid("must be a visit reason id") })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= SIX_WEEKS_DAYS * 86400_000, { path: ["to"], message: `must be at most ${SIX_WEEKS_DAYS} days after from` });
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= SIX_WEEKS_DAYS * 86400_000, {
+    path: ["to"],
+    message: `must be at most ${SIX_WEEKS_DAYS} days after from`,
+  });
 
 // Staff book a patient into a slot: wall-clock time in the clinic's time zone.
 export const bookingSchema = z.strictObject({

@@ -55,25 +55,45 @@ beforeAll(async () => {
 afterAll(() => f.close());
 beforeEach(() => f.sink.store.clear());
 
-const staff = async (role: "receptionist" | "doctor" = "receptionist") => (await loadStaffContext(f.db, (await makeStaff(f.db, f.clinic.id, role)).id))!;
-const patient = () => makePatient(f.db, f.clinic.id, { phone: `+3362${Math.floor(1e6 + Math.random() * 8e6)}`, email: "patient@example.com" });
+const staff = async (role: "receptionist" | "doctor" = "receptionist") =>
+  (await loadStaffContext(f.db, (await makeStaff(f.db, f.clinic.id, role)).id))!;
+const patient = () =>
+  makePatient(f.db, f.clinic.id, { phone: `+3362${Math.floor(1e6 + Math.random() * 8e6)}`, email: "patient@example.com" });
 
 describe("uploading an attachment", () => {
   it("stores a PDF and an image under their sniffed types, whatever their names say", async () => {
     const ctx = await staff();
     const pdf = await uploadAttachment(ctx, { name: "lettre.pdf", bytes: PDF });
     const png = await uploadAttachment(ctx, { name: "photo", bytes: PNG });
-    expect(pdf).toMatchObject({ contentType: "application/pdf", fileName: "lettre.pdf", sizeBytes: PDF.byteLength, messageId: null, uploadedByStaffId: ctx.staff.id });
+    expect(pdf).toMatchObject({
+      contentType: "application/pdf",
+      fileName: "lettre.pdf",
+      sizeBytes: PDF.byteLength,
+      messageId: null,
+      uploadedByStaffId: ctx.staff.id,
+    });
     expect(png).toMatchObject({ contentType: "image/png", fileName: "photo.png" });
     expect(await fileStore().get(pdf.storageKey)).toEqual(Buffer.from(PDF));
   });
 
   it("refuses a program named like a PDF, text pretending to be one, and a file too large", async () => {
     const ctx = await staff();
-    await expect(uploadAttachment(ctx, { name: "invoice.pdf", bytes: EXE })).rejects.toMatchObject({ status: 415, code: "type_not_allowed", fields: { file: [expect.stringContaining("application/x-msdownload")] } });
-    await expect(uploadAttachment(ctx, { name: "notes.pdf", bytes: new TextEncoder().encode("just text") })).rejects.toMatchObject({ status: 415 });
-    await expect(uploadAttachment(ctx, { name: "big.pdf", bytes: PDF }, { maxBytes: 50 })).rejects.toMatchObject({ status: 413, code: "too_large" });
-    await expect(uploadAttachment(ctx, { name: "empty.pdf", bytes: new Uint8Array() })).rejects.toMatchObject({ status: 400, code: "empty" });
+    await expect(uploadAttachment(ctx, { name: "invoice.pdf", bytes: EXE })).rejects.toMatchObject({
+      status: 415,
+      code: "type_not_allowed",
+      fields: { file: [expect.stringContaining("application/x-msdownload")] },
+    });
+    await expect(uploadAttachment(ctx, { name: "notes.pdf", bytes: new TextEncoder().encode("just text") })).rejects.toMatchObject({
+      status: 415,
+    });
+    await expect(uploadAttachment(ctx, { name: "big.pdf", bytes: PDF }, { maxBytes: 50 })).rejects.toMatchObject({
+      status: 413,
+      code: "too_large",
+    });
+    await expect(uploadAttachment(ctx, { name: "empty.pdf", bytes: new Uint8Array() })).rejects.toMatchObject({
+      status: 400,
+      code: "empty",
+    });
   });
 });
 
@@ -98,8 +118,14 @@ describe("unsent uploads", () => {
     const old = await uploadAttachment(ctx, { name: "oublié.pdf", bytes: PDF });
     const fresh = await uploadAttachment(ctx, { name: "en-cours.pdf", bytes: PDF });
     const dayLater = new Date(old.createdAt.getTime() + UNSENT_TTL_MS + 60_000);
-    await f.db.update(attachments).set({ createdAt: new Date(dayLater.getTime() - UNSENT_TTL_MS - 1000) }).where(eq(attachments.id, old.id));
-    await f.db.update(attachments).set({ createdAt: new Date(dayLater.getTime() - 1000) }).where(eq(attachments.id, fresh.id));
+    await f.db
+      .update(attachments)
+      .set({ createdAt: new Date(dayLater.getTime() - UNSENT_TTL_MS - 1000) })
+      .where(eq(attachments.id, old.id));
+    await f.db
+      .update(attachments)
+      .set({ createdAt: new Date(dayLater.getTime() - 1000) })
+      .where(eq(attachments.id, fresh.id));
     expect(await sweepUnsentUploads(f.db, dayLater)).toBeGreaterThanOrEqual(1);
     expect(await f.db.select().from(attachments).where(eq(attachments.id, old.id))).toEqual([]);
     await expect(fileStore().get(old.storageKey)).rejects.toThrow();
@@ -108,7 +134,11 @@ describe("unsent uploads", () => {
 });
 
 describe("sending attachments", () => {
-  async function send(ctx: Awaited<ReturnType<typeof staff>>, target: Parameters<typeof postMessage>[1], input: Parameters<typeof postMessage>[2]) {
+  async function send(
+    ctx: Awaited<ReturnType<typeof staff>>,
+    target: Parameters<typeof postMessage>[1],
+    input: Parameters<typeof postMessage>[2],
+  ) {
     const result = await postMessage(ctx, target, input, new Date());
     if (result.event) await processEvent(f.deps, result.event.id);
     return result;
@@ -118,23 +148,44 @@ describe("sending attachments", () => {
     const ctx = await staff();
     const p = await patient();
     const file = await uploadAttachment(ctx, { name: "compte-rendu.pdf", bytes: PDF });
-    const { conversationId } = await send(ctx, { patientId: p.id }, { channel: "email", subject: "Votre compte rendu", body: "Veuillez trouver le document joint.", attachmentIds: [file.id] });
+    const { conversationId } = await send(
+      ctx,
+      { patientId: p.id },
+      { channel: "email", subject: "Votre compte rendu", body: "Veuillez trouver le document joint.", attachmentIds: [file.id] },
+    );
     expect(f.sink.store.messages).toMatchObject([
-      { channel: "email", to: "patient@example.com", attachments: [{ fileName: "compte-rendu.pdf", contentType: "application/pdf", sizeBytes: PDF.byteLength }] },
+      {
+        channel: "email",
+        to: "patient@example.com",
+        attachments: [{ fileName: "compte-rendu.pdf", contentType: "application/pdf", sizeBytes: PDF.byteLength }],
+      },
     ]);
     const thread = await getThread(ctx, conversationId, threadPageSchema.parse({}));
-    expect(thread.messages[0].attachments).toEqual([{ id: file.id, fileName: "compte-rendu.pdf", contentType: "application/pdf", sizeBytes: PDF.byteLength }]);
+    expect(thread.messages[0].attachments).toEqual([
+      { id: file.id, fileName: "compte-rendu.pdf", contentType: "application/pdf", sizeBytes: PDF.byteLength },
+    ]);
   });
 
   it("a WhatsApp answer inside the window uploads the file as media and sends it with the text as caption", async () => {
     const ctx = await staff();
     const p = await patient();
-    const { conversationId } = await receivePatientMessage(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "La photo ?", externalId: `w-att-${p.id}`, at: new Date() });
-    await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: p.phone!, state: "opted_in", source: "test" });
+    const { conversationId } = await receivePatientMessage(f.db, {
+      clinicId: f.clinic.id,
+      channel: "whatsapp",
+      from: p.phone!,
+      body: "La photo ?",
+      externalId: `w-att-${p.id}`,
+      at: new Date(),
+    });
+    await f.db
+      .insert(consentRecords)
+      .values({ clinicId: f.clinic.id, channel: "whatsapp", address: p.phone!, state: "opted_in", source: "test" });
     await recordInbound(f.db, f.clinic.id, "whatsapp", p.phone!, new Date());
     const file = await uploadAttachment(ctx, { name: "consignes.pdf", bytes: PDF });
     await send(ctx, { conversationId }, { channel: "whatsapp", body: "Voici les consignes.", attachmentIds: [file.id] });
-    expect(f.sink.store.messages).toMatchObject([{ channel: "whatsapp", text: "Voici les consignes.", attachments: [{ fileName: "consignes.pdf", contentType: "application/pdf" }] }]);
+    expect(f.sink.store.messages).toMatchObject([
+      { channel: "whatsapp", text: "Voici les consignes.", attachments: [{ fileName: "consignes.pdf", contentType: "application/pdf" }] },
+    ]);
   });
 
   it("SMS carries none, WhatsApp one; nothing is saved when refused", async () => {
@@ -142,15 +193,28 @@ describe("sending attachments", () => {
     const p = await patient();
     const a = await uploadAttachment(ctx, { name: "a.pdf", bytes: PDF });
     const b = await uploadAttachment(ctx, { name: "b.pdf", bytes: PDF });
-    await expect(postMessage(ctx, { patientId: p.id }, { channel: "sms", body: "x", attachmentIds: [a.id] }, new Date())).rejects.toMatchObject({
+    await expect(
+      postMessage(ctx, { patientId: p.id }, { channel: "sms", body: "x", attachmentIds: [a.id] }, new Date()),
+    ).rejects.toMatchObject({
       status: 400,
       fields: { attachmentIds: ["sms carries no attachments"] },
     });
-    const { conversationId } = await receivePatientMessage(f.db, { clinicId: f.clinic.id, channel: "whatsapp", from: p.phone!, body: "?", externalId: `w-two-${p.id}`, at: new Date() });
+    const { conversationId } = await receivePatientMessage(f.db, {
+      clinicId: f.clinic.id,
+      channel: "whatsapp",
+      from: p.phone!,
+      body: "?",
+      externalId: `w-two-${p.id}`,
+      at: new Date(),
+    });
     await recordInbound(f.db, f.clinic.id, "whatsapp", p.phone!, new Date());
-    await expect(postMessage(ctx, { conversationId }, { channel: "whatsapp", body: "x", attachmentIds: [a.id, b.id] }, new Date())).rejects.toMatchObject({ status: 400, fields: { attachmentIds: ["at most 1"] } });
+    await expect(
+      postMessage(ctx, { conversationId }, { channel: "whatsapp", body: "x", attachmentIds: [a.id, b.id] }, new Date()),
+    ).rejects.toMatchObject({ status: 400, fields: { attachmentIds: ["at most 1"] } });
     // Still unsent, so still usable.
-    await expect(send(ctx, { conversationId }, { channel: "portal", body: "Les deux documents", attachmentIds: [a.id, b.id] })).resolves.toMatchObject({ conversationId });
+    await expect(
+      send(ctx, { conversationId }, { channel: "portal", body: "Les deux documents", attachmentIds: [a.id, b.id] }),
+    ).resolves.toMatchObject({ conversationId });
   });
 
   it("a file is sent once, and only by the person who uploaded it", async () => {
@@ -158,8 +222,12 @@ describe("sending attachments", () => {
     const bob = await staff();
     const p = await patient();
     const file = await uploadAttachment(alice, { name: "x.pdf", bytes: PDF });
-    await expect(postMessage(bob, { patientId: p.id }, { channel: "portal", body: "x", attachmentIds: [file.id] }, new Date())).rejects.toMatchObject({ status: 400, fields: { attachmentIds: ["unknown or already sent"] } });
+    await expect(
+      postMessage(bob, { patientId: p.id }, { channel: "portal", body: "x", attachmentIds: [file.id] }, new Date()),
+    ).rejects.toMatchObject({ status: 400, fields: { attachmentIds: ["unknown or already sent"] } });
     await send(alice, { patientId: p.id }, { channel: "portal", body: "x", attachmentIds: [file.id] });
-    await expect(postMessage(alice, { patientId: p.id }, { channel: "portal", body: "again", attachmentIds: [file.id] }, new Date())).rejects.toMatchObject({ status: 400 });
+    await expect(
+      postMessage(alice, { patientId: p.id }, { channel: "portal", body: "again", attachmentIds: [file.id] }, new Date()),
+    ).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -10,7 +10,10 @@ import { fileStore } from "@/lib/storage/file-store";
 // never rendered inline (nosniff), never cached.
 // A file not yet sent is its uploader's alone (it may be the wrong file, about to be removed).
 export async function downloadAttachment(ctx: Pick<StaffContext, "db" | "clinicId" | "staff">, attachmentId: string): Promise<Response> {
-  const [row] = await ctx.db.select().from(attachments).where(inClinic(ctx, attachments, eq(attachments.id, attachmentId)));
+  const [row] = await ctx.db
+    .select()
+    .from(attachments)
+    .where(inClinic(ctx, attachments, eq(attachments.id, attachmentId)));
   if (!row || (row.messageId === null && row.uploadedByStaffId !== ctx.staff.id)) throw new NotFoundError("Attachment");
   const bytes = await fileStore().get(row.storageKey);
   return new Response(new Uint8Array(bytes), {

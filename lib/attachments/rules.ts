@@ -22,7 +22,8 @@ export const attachmentLimit = (channel: MessageChannel): number => LIMITS[chann
 // WhatsApp captions are capped at 1,024 characters.
 export const WHATSAPP_CAPTION_MAX = 1024;
 
-export type FileVerdict = { ok: true; contentType: string } | { ok: false; reason: "empty" | "too_large" | "type_not_allowed"; detail: string };
+export type FileVerdict =
+  { ok: true; contentType: string } | { ok: false; reason: "empty" | "too_large" | "type_not_allowed"; detail: string };
 
 export function checkFile(file: { sizeBytes: number; sniffedType: string | null }, maxBytes: number): FileVerdict {
   if (file.sizeBytes === 0) return { ok: false, reason: "empty", detail: "The file is empty." };
@@ -31,7 +32,11 @@ export function checkFile(file: { sizeBytes: number; sniffedType: string | null 
   }
   if (!file.sniffedType || !(file.sniffedType in ALLOWED_TYPES)) {
     const seen = file.sniffedType ? `Its content is ${file.sniffedType}` : "Its content is not a recognised document or image";
-    return { ok: false, reason: "type_not_allowed", detail: `${seen}; send a PDF, an image (JPEG, PNG, WebP, GIF) or a Word, Excel or OpenDocument file.` };
+    return {
+      ok: false,
+      reason: "type_not_allowed",
+      detail: `${seen}; send a PDF, an image (JPEG, PNG, WebP, GIF) or a Word, Excel or OpenDocument file.`,
+    };
   }
   return { ok: true, contentType: file.sniffedType };
 }

@@ -43,6 +43,11 @@ export async function storeFile(db: Database, clinicId: string, file: { name: st
 // override turns "invoice\u202Efdp.exe" into what reads as "invoiceexe.pdf"), and an extension
 // that says what the file really is ("scan.exe" holding a PDF becomes "scan.exe.pdf").
 export function displayName(name: string, extension: string): string {
-  const base = path.basename(name.replaceAll("\\", "/")).replace(/[\p{Cc}\p{Cf}"]/gu, "").trim().slice(0, 120) || "attachment";
+  const base =
+    path
+      .basename(name.replaceAll("\\", "/"))
+      .replace(/[\p{Cc}\p{Cf}"]/gu, "")
+      .trim()
+      .slice(0, 120) || "attachment";
   return base.toLowerCase().endsWith(`.${extension}`) || (extension === "jpg" && /\.jpe?g$/i.test(base)) ? base : `${base}.${extension}`;
 }

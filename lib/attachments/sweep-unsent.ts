@@ -14,7 +14,7 @@ export async function sweepUnsentUploads(db: Database, now: Date, store: FileSto
     .delete(attachments)
     .where(and(isNull(attachments.messageId), lt(attachments.createdAt, new Date(now.getTime() - UNSENT_TTL_MS))))
     .returning({ storageKey: attachments.storageKey });
-  for (const { storageKey } of gone) await store.delete(storageKey).catch((error) => logError("unsent upload sweep: file not removed", error));
+  for (const { storageKey } of gone)
+    await store.delete(storageKey).catch((error) => logError("unsent upload sweep: file not removed", error));
   return gone.length;
 }
-

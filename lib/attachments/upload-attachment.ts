@@ -16,7 +16,11 @@ const STATUS = { empty: 400, too_large: 413, type_not_allowed: 415 } as const;
 
 // A staff member uploads a file for a message they are writing; a refused file is a 4xx
 // that says why (its sniffed type, or its size against the limit).
-export async function uploadAttachment(ctx: Pick<StaffContext, "db" | "clinicId" | "staff">, file: { name: string; bytes: Uint8Array }, options: Omit<StoreFileOptions, "uploadedByStaffId"> = {}) {
+export async function uploadAttachment(
+  ctx: Pick<StaffContext, "db" | "clinicId" | "staff">,
+  file: { name: string; bytes: Uint8Array },
+  options: Omit<StoreFileOptions, "uploadedByStaffId"> = {},
+) {
   const [held] = await ctx.db
     .select({ files: count(), bytes: sum(attachments.sizeBytes) })
     .from(attachments)
@@ -26,6 +30,7 @@ export async function uploadAttachment(ctx: Pick<StaffContext, "db" | "clinicId"
     throw new AppError(429, "upload_quota", `Upload quota reached: ${why}.`, { file: [why] });
   }
   const stored = await storeFile(ctx.db, ctx.clinicId, file, { ...options, uploadedByStaffId: ctx.staff.id });
-  if (!stored.ok) throw new AppError(STATUS[stored.verdict.reason], stored.verdict.reason, stored.verdict.detail, { file: [stored.verdict.detail] });
+  if (!stored.ok)
+    throw new AppError(STATUS[stored.verdict.reason], stored.verdict.reason, stored.verdict.detail, { file: [stored.verdict.detail] });
   return stored.row;
 }

@@ -18,17 +18,33 @@ describe("the audit viewer", () => {
     const admin = await staffContextFor(handle.db, clinic, "admin");
     const support = await staffContextFor(handle.db, clinic, "support");
     const stranger = await staffContextFor(handle.db, other, "admin");
-    await recordAudit(handle.db, admin, { action: "notification_switch.changed", detail: { target: "agenda", switch: "sms", before: true, after: false } }, new Date("2027-03-01T09:00:00Z"));
-    await recordAudit(handle.db, support, { action: "conversation.exported", conversationId: crypto.randomUUID() }, new Date("2027-03-02T09:00:00Z"));
+    await recordAudit(
+      handle.db,
+      admin,
+      { action: "notification_switch.changed", detail: { target: "agenda", switch: "sms", before: true, after: false } },
+      new Date("2027-03-01T09:00:00Z"),
+    );
+    await recordAudit(
+      handle.db,
+      support,
+      { action: "conversation.exported", conversationId: crypto.randomUUID() },
+      new Date("2027-03-02T09:00:00Z"),
+    );
     await recordAudit(handle.db, stranger, { action: "channel.updated", detail: { channel: "sms" } }, new Date("2027-03-02T10:00:00Z"));
     const ctx = { ...admin, clinic };
     const all = await listAudit(ctx, auditQuerySchema.parse({}));
     expect(all.entries.map((e) => e.action)).toEqual(["conversation.exported", "notification_switch.changed"]);
-    expect((await listAudit(ctx, auditQuerySchema.parse({ kind: "settings" }))).entries.map((e) => e.staffName)).toEqual([admin.staff.name]);
-    expect((await listAudit(ctx, auditQuerySchema.parse({ staff: support.staff.id }))).entries.map((e) => e.action)).toEqual(["conversation.exported"]);
+    expect((await listAudit(ctx, auditQuerySchema.parse({ kind: "settings" }))).entries.map((e) => e.staffName)).toEqual([
+      admin.staff.name,
+    ]);
+    expect((await listAudit(ctx, auditQuerySchema.parse({ staff: support.staff.id }))).entries.map((e) => e.action)).toEqual([
+      "conversation.exported",
+    ]);
     expect((await listAudit(ctx, auditQuerySchema.parse({ from: "2027-03-02", to: "2027-03-02" }))).entries).toHaveLength(1);
     const paged = await listAudit(ctx, auditQuerySchema.parse({ limit: 1 }));
-    expect((await listAudit(ctx, auditQuerySchema.parse({ limit: 1, cursor: paged.nextCursor }))).entries.map((e) => e.action)).toEqual(["notification_switch.changed"]);
+    expect((await listAudit(ctx, auditQuerySchema.parse({ limit: 1, cursor: paged.nextCursor }))).entries.map((e) => e.action)).toEqual([
+      "notification_switch.changed",
+    ]);
     expect(auditQuerySchema.safeParse({ kind: "gossip", from: "2027-02-30" }).success).toBe(false);
   });
 });

@@ -11,7 +11,17 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 
 // What the audit viewer filters on: the kinds of change, by their actions' prefixes.
 export const AUDIT_KINDS = {
-  settings: ["notification_switch.", "channel.", "event_channels.", "template.", "alert_route.", "reminder_rule.", "agenda.", "visit_reason.", "closure."],
+  settings: [
+    "notification_switch.",
+    "channel.",
+    "event_channels.",
+    "template.",
+    "alert_route.",
+    "reminder_rule.",
+    "agenda.",
+    "visit_reason.",
+    "closure.",
+  ],
   patients: ["patient.", "patients.", "household.", "consent."],
   conversations: ["conversation.", "deliveries.exported"],
   staff: ["staff."],
@@ -21,7 +31,10 @@ export type AuditKind = keyof typeof AUDIT_KINDS;
 const blank = (v: unknown) => (v === "" ? undefined : v);
 export const auditQuerySchema = z.object({
   staff: z.preprocess(blank, z.uuid("must be a staff id").optional()),
-  kind: z.preprocess(blank, z.enum(Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]], "must be settings, patients, conversations or staff").optional()),
+  kind: z.preprocess(
+    blank,
+    z.enum(Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]], "must be settings, patients, conversations or staff").optional(),
+  ),
   from: z.preprocess(blank, localDateSchema.optional()),
   to: z.preprocess(blank, localDateSchema.optional()),
   cursor: z.preprocess(blank, cursorSchema(z.tuple([z.iso.datetime(), z.uuid()])).optional()),
@@ -33,7 +46,16 @@ export type AuditQuery = z.output<typeof auditQuerySchema>;
 export async function listAudit(ctx: Ctx, q: AuditQuery) {
   const { timeZone } = ctx.clinic;
   const rows = await ctx.db
-    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, detail: auditEvents.detail, patientId: auditEvents.patientId, conversationId: auditEvents.conversationId, staffUserId: auditEvents.staffUserId, staffName: staffUsers.name })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      detail: auditEvents.detail,
+      patientId: auditEvents.patientId,
+      conversationId: auditEvents.conversationId,
+      staffUserId: auditEvents.staffUserId,
+      staffName: staffUsers.name,
+    })
     .from(auditEvents)
     .innerJoin(staffUsers, eq(staffUsers.id, auditEvents.staffUserId))
     .where(
@@ -44,13 +66,19 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
         q.kind ? or(...AUDIT_KINDS[q.kind].map((prefix) => like(auditEvents.action, `${prefix}%`))) : undefined,
         q.from ? gte(auditEvents.at, clinicDayRange(q.from, timeZone).start) : undefined,
         q.to ? lt(auditEvents.at, clinicDayRange(q.to, timeZone).end) : undefined,
-        q.cursor ? sql`(${auditEvents.at}, ${auditEvents.id}) < (${new Date(q.cursor[0]).toISOString()}::timestamptz, ${q.cursor[1]}::uuid)` : undefined,
+        q.cursor
+          ? sql`(${auditEvents.at}, ${auditEvents.id}) < (${new Date(q.cursor[0]).toISOString()}::timestamptz, ${q.cursor[1]}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const staff = await ctx.db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(inClinic(ctx, staffUsers)).orderBy(asc(staffUsers.name));
+  const staff = await ctx.db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(inClinic(ctx, staffUsers))
+    .orderBy(asc(staffUsers.name));
   return { entries: page, staff, nextCursor: rows.length > q.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null };
 }

@@ -12,8 +12,13 @@ export async function recordAudit(db: Database, ctx: Pick<StaffContext, "clinicI
 }
 
 // The fields that differ between two versions of a record, as { field: { before, after } }.
-export function changedFields<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T)[]): Record<string, { before: unknown; after: unknown }> {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T)[],
+): Record<string, { before: unknown; after: unknown }> {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const field of fields) if (before[field] !== after[field]) changes[field as string] = { before: before[field] ?? null, after: after[field] ?? null };
+  for (const field of fields)
+    if (before[field] !== after[field]) changes[field as string] = { before: before[field] ?? null, after: after[field] ?? null };
   return changes;
 }

@@ -48,7 +48,10 @@ describe("staff sign-in", () => {
       { email: inactive.email, password: "correct horse" },
       { email: "not an email", password: "x" },
     ]) {
-      expect(await authenticateStaff(handle.db, credentials, at(0), { ip: "192.0.2.1" })).toEqual({ ok: false, reason: "invalid_credentials" });
+      expect(await authenticateStaff(handle.db, credentials, at(0), { ip: "192.0.2.1" })).toEqual({
+        ok: false,
+        reason: "invalid_credentials",
+      });
     }
   });
 
@@ -57,11 +60,23 @@ describe("staff sign-in", () => {
     const wrong = { email: staff.email, password: "guess" };
     expect(await authenticateStaff(handle.db, wrong, at(0), desk)).toEqual({ ok: false, reason: "invalid_credentials" });
     expect(await authenticateStaff(handle.db, wrong, at(0, 10), desk)).toEqual({ ok: false, reason: "invalid_credentials" });
-    expect(await authenticateStaff(handle.db, wrong, at(0, 20), desk)).toEqual({ ok: false, reason: "too_many_attempts", retryAfterSeconds: 30 });
+    expect(await authenticateStaff(handle.db, wrong, at(0, 20), desk)).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+      retryAfterSeconds: 30,
+    });
     const right = { email: staff.email, password: "correct horse" };
-    expect(await authenticateStaff(handle.db, right, at(0, 40), desk)).toEqual({ ok: false, reason: "too_many_attempts", retryAfterSeconds: 10 });
+    expect(await authenticateStaff(handle.db, right, at(0, 40), desk)).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+      retryAfterSeconds: 10,
+    });
     // The wait ends; a further mistake doubles it.
-    expect(await authenticateStaff(handle.db, wrong, at(1), desk)).toEqual({ ok: false, reason: "too_many_attempts", retryAfterSeconds: 60 });
+    expect(await authenticateStaff(handle.db, wrong, at(1), desk)).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+      retryAfterSeconds: 60,
+    });
     expect(await authenticateStaff(handle.db, right, at(2, 1), desk)).toMatchObject({ ok: true });
     // A success clears the account's count: one more mistake is only a mistake.
     expect(await authenticateStaff(handle.db, wrong, at(3), desk)).toEqual({ ok: false, reason: "invalid_credentials" });
@@ -72,7 +87,9 @@ describe("staff sign-in", () => {
     const wrong = { email: staff.email, password: "guess" };
     for (let i = 0; i < 8; i++) await authenticateStaff(handle.db, wrong, at(10, i), stranger);
     expect(await authenticateStaff(handle.db, wrong, at(10, 30), stranger)).toMatchObject({ reason: "too_many_attempts" });
-    expect(await authenticateStaff(handle.db, { email: staff.email, password: "correct horse" }, at(10, 31), desk)).toMatchObject({ ok: true });
+    expect(await authenticateStaff(handle.db, { email: staff.email, password: "correct horse" }, at(10, 31), desk)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("an unknown email is throttled exactly like a known one", async () => {
@@ -88,7 +105,8 @@ describe("staff sign-in", () => {
   it("one address guessing across many accounts is slowed too", async () => {
     const ip = "192.0.2.99";
     const results = [];
-    for (let i = 0; i < 13; i++) results.push(await authenticateStaff(handle.db, { email: `walker-${i}@example.test`, password: "guess" }, at(30, i), { ip }));
+    for (let i = 0; i < 13; i++)
+      results.push(await authenticateStaff(handle.db, { email: `walker-${i}@example.test`, password: "guess" }, at(30, i), { ip }));
     expect(results.at(-1)).toMatchObject({ reason: "too_many_attempts" });
   });
 

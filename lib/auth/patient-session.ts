@@ -13,7 +13,13 @@ import { clearAccountFailures, recordFailure, secondsBlocked, throttleKeys } fro
 export const PATIENT_SESSION_DAYS = 30;
 
 export const patientSignInSchema = z.strictObject({
-  clinic: z.string().trim().toLowerCase().min(1, "is required").max(64, "must be at most 64 characters").regex(/^[a-z0-9-]+$/, "must be the clinic's code, like saint-martin"),
+  clinic: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "is required")
+    .max(64, "must be at most 64 characters")
+    .regex(/^[a-z0-9-]+$/, "must be the clinic's code, like saint-martin"),
   email: z.string().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254)),
   password: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
 });
@@ -48,7 +54,9 @@ export async function signInPatient(db: Database, input: PatientSignIn, now: Dat
   await clearAccountFailures(db, keys);
   const token = `cnp_${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(now.getTime() + PATIENT_SESSION_DAYS * 86400_000);
-  await db.insert(patientSessions).values({ clinicId: account.clinicId, patientUserId: account.id, tokenHash: hashToken(token), createdAt: now, expiresAt });
+  await db
+    .insert(patientSessions)
+    .values({ clinicId: account.clinicId, patientUserId: account.id, tokenHash: hashToken(token), createdAt: now, expiresAt });
   return { token, expiresAt };
 }
 

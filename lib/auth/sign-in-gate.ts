@@ -14,7 +14,10 @@ export async function refuseThrottledSignIn(request: Request, now: Date): Promis
   const wait = await secondsBlocked(getDb(), throttleKeys(email, clientIpOf(request.headers)), now);
   if (!wait) return null;
   return NextResponse.json(
-    { url: `${appUrl()}/sign-in?error=too_many_attempts`, error: { code: "too_many_attempts", message: `Too many attempts. Try again in ${wait} s.` } },
+    {
+      url: `${appUrl()}/sign-in?error=too_many_attempts`,
+      error: { code: "too_many_attempts", message: `Too many attempts. Try again in ${wait} s.` },
+    },
     { status: 429, headers: { "retry-after": String(wait) } },
   );
 }

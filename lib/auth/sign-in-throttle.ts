@@ -23,7 +23,10 @@ function policies(): Record<"account" | "address", ThrottlePolicy> {
 
 // Seconds to wait before this attempt may be tried, 0 when it may go ahead.
 export async function secondsBlocked(db: Database, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<number> {
-  const rows = await db.select({ blockedUntil: signInThrottles.blockedUntil }).from(signInThrottles).where(inArray(signInThrottles.key, [keys.account, keys.address]));
+  const rows = await db
+    .select({ blockedUntil: signInThrottles.blockedUntil })
+    .from(signInThrottles)
+    .where(inArray(signInThrottles.key, [keys.account, keys.address]));
   return Math.max(0, ...rows.map((r) => retryAfterSeconds(r.blockedUntil, now)));
 }
 

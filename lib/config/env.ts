@@ -41,7 +41,11 @@ const envSchema = z.object({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(500),
   // Message attachments: a folder on local disk by default, or an S3-compatible bucket.
   STORAGE_DIR: z.string().min(1).default(".data/uploads"),
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

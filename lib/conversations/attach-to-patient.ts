@@ -12,14 +12,24 @@ import { announceConversationChange } from "@/lib/realtime/hub-changes";
 // timeline per patient) and the triage conversation goes away. The patient's contact data
 // is left as it is: a new number is confirmed with the patient, not inferred.
 export async function attachToPatient(ctx: Pick<StaffContext, "db" | "clinicId" | "staff">, conversationId: string, patientId: string) {
-  const [triage] = await ctx.db.select().from(conversations).where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
+  const [triage] = await ctx.db
+    .select()
+    .from(conversations)
+    .where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
   if (!triage) throw new NotFoundError("Conversation");
   if (triage.patientId) throw new ConflictError("already_attached", "This conversation already belongs to a patient.");
-  const [patient] = await ctx.db.select({ id: patients.id }).from(patients).where(inClinic(ctx, patients, eq(patients.id, patientId)));
+  const [patient] = await ctx.db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(inClinic(ctx, patients, eq(patients.id, patientId)));
   if (!patient) throw new NotFoundError("Patient");
 
   return ctx.db.transaction(async (tx: Database) => {
-    const [existing] = await tx.select().from(conversations).where(and(eq(conversations.clinicId, ctx.clinicId), eq(conversations.patientId, patientId))).for("update");
+    const [existing] = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.clinicId, ctx.clinicId), eq(conversations.patientId, patientId)))
+      .for("update");
     let targetId: string;
     if (!existing) {
       const [moved] = await tx
@@ -49,7 +59,14 @@ export async function attachToPatient(ctx: Pick<StaffContext, "db" | "clinicId" 
       await tx.delete(conversations).where(eq(conversations.id, triage.id));
       await announceConversationChange(tx, { clinicId: ctx.clinicId, conversationId: triage.id });
     }
-    await tx.insert(auditEvents).values({ clinicId: ctx.clinicId, staffUserId: ctx.staff.id, action: "conversation.attached", patientId, conversationId: targetId, detail: { from: triage.contactAddress, triageConversationId: triage.id } });
+    await tx.insert(auditEvents).values({
+      clinicId: ctx.clinicId,
+      staffUserId: ctx.staff.id,
+      action: "conversation.attached",
+      patientId,
+      conversationId: targetId,
+      detail: { from: triage.contactAddress, triageConversationId: triage.id },
+    });
     await announceConversationChange(tx, { clinicId: ctx.clinicId, conversationId: targetId });
     return { conversationId: targetId, merged: Boolean(existing) };
   });

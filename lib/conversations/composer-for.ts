@@ -11,12 +11,21 @@ import { HUB_WHATSAPP_TEMPLATE_NAMES, renderHubTemplate } from "./whatsapp-templ
 // outside the WhatsApp window, the approved templates as this patient would read them.
 export async function composerFor(ctx: Pick<StaffContext, "db" | "clinicId" | "clinic">, patientId: string | null, now: Date) {
   if (!patientId) return [];
-  const [patient] = await ctx.db.select().from(patients).where(inClinic(ctx, patients, eq(patients.id, patientId)));
+  const [patient] = await ctx.db
+    .select()
+    .from(patients)
+    .where(inClinic(ctx, patients, eq(patients.id, patientId)));
   if (!patient) return [];
   const facts = (await loadPatientFacts(ctx.db, [patient])).get(patient.id)!;
   return composerChannels(patient, facts.consent, facts.whatsappLastInboundAt, now).map((c) =>
     c.available && c.whatsapp?.mode === "template"
-      ? { ...c, templates: HUB_WHATSAPP_TEMPLATE_NAMES.map((name) => ({ name, text: renderHubTemplate(name, patient.language, patient.firstName, ctx.clinic.name).text })) }
+      ? {
+          ...c,
+          templates: HUB_WHATSAPP_TEMPLATE_NAMES.map((name) => ({
+            name,
+            text: renderHubTemplate(name, patient.language, patient.firstName, ctx.clinic.name).text,
+          })),
+        }
       : c,
   );
 }

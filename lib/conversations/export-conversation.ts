@@ -24,7 +24,12 @@ export async function exportConversation(ctx: Ctx, conversationId: string, now: 
     ? await ctx.db
         .select({ messageId: attachments.messageId, fileName: attachments.fileName })
         .from(attachments)
-        .where(inArray(attachments.messageId, rows.map((r) => r.message.id)))
+        .where(
+          inArray(
+            attachments.messageId,
+            rows.map((r) => r.message.id),
+          ),
+        )
     : [];
 
   const when = (d: Date) => clinicLocalDateTime(d, ctx.clinic.timeZone).replace("T", " ");
@@ -58,6 +63,11 @@ export async function exportConversation(ctx: Ctx, conversationId: string, now: 
     detail: { messages: rows.length, format: "text" },
     at: now,
   });
-  const slug = who.normalize("NFD").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "conversation";
+  const slug =
+    who
+      .normalize("NFD")
+      .replace(/[^\w]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .toLowerCase() || "conversation";
   return { fileName: `conversation-${slug}-${clinicLocalDate(now, ctx.clinic.timeZone)}.txt`, text: `${lines.join("\n")}\n` };
 }

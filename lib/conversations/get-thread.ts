@@ -46,9 +46,23 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
   const items = rows.slice(0, page.limit);
   const files = items.length
     ? await ctx.db
-        .select({ id: attachments.id, messageId: attachments.messageId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
+        .select({
+          id: attachments.id,
+          messageId: attachments.messageId,
+          fileName: attachments.fileName,
+          contentType: attachments.contentType,
+          sizeBytes: attachments.sizeBytes,
+        })
         .from(attachments)
-        .where(and(eq(attachments.clinicId, ctx.clinicId), inArray(attachments.messageId, items.map((m) => m.id))))
+        .where(
+          and(
+            eq(attachments.clinicId, ctx.clinicId),
+            inArray(
+              attachments.messageId,
+              items.map((m) => m.id),
+            ),
+          ),
+        )
         .orderBy(attachments.createdAt)
     : [];
   const last = items.at(-1);
@@ -90,11 +104,18 @@ async function recordOpened(ctx: Ctx, conversationId: string, patientId: string 
     )
     .limit(1);
   if (recent) return;
-  await ctx.db.insert(auditEvents).values({ clinicId: ctx.clinicId, staffUserId: ctx.staff.id, action: "conversation.opened", patientId, conversationId });
+  await ctx.db
+    .insert(auditEvents)
+    .values({ clinicId: ctx.clinicId, staffUserId: ctx.staff.id, action: "conversation.opened", patientId, conversationId });
 }
 
 // Opening a conversation in the inbox: a page of its timeline and what the composer offers now.
-export async function openThread(ctx: Ctx & Pick<StaffContext, "clinic">, conversationId: string, page: z.output<typeof threadPageSchema>, now: Date) {
+export async function openThread(
+  ctx: Ctx & Pick<StaffContext, "clinic">,
+  conversationId: string,
+  page: z.output<typeof threadPageSchema>,
+  now: Date,
+) {
   const thread = await getThread(ctx, conversationId, page);
   return { ...thread, composer: await composerFor(ctx, thread.conversation.patientId, now) };
 }

@@ -27,10 +27,39 @@ beforeAll(async () => {
   const anne = await makePatient(handle.db, clinic.id, { firstName: "Anne", phone: "+33611000001" });
   const marc = await makePatient(handle.db, clinic.id, { firstName: "Marc", phone: "+33611000002", email: "marc@example.com" });
   await makePatient(handle.db, other.id, { phone: "+33611000003" });
-  await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "whatsapp", from: anne.phone!, body: "Je souhaite déplacer mon rendez-vous", externalId: "w1", at: t(1) });
-  await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "sms", from: marc.phone!, body: "Ordonnance renouvelée ?", externalId: "s1", at: t(2) });
-  await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "email", from: "marc@example.com", subject: "Facture", body: "Pouvez-vous m'envoyer la facture", externalId: "e1", at: t(3) });
-  await receivePatientMessage(handle.db, { clinicId: other.id, channel: "sms", from: "+33611000003", body: "Ordonnance autre cabinet", externalId: "o1", at: t(4) });
+  await receivePatientMessage(handle.db, {
+    clinicId: clinic.id,
+    channel: "whatsapp",
+    from: anne.phone!,
+    body: "Je souhaite déplacer mon rendez-vous",
+    externalId: "w1",
+    at: t(1),
+  });
+  await receivePatientMessage(handle.db, {
+    clinicId: clinic.id,
+    channel: "sms",
+    from: marc.phone!,
+    body: "Ordonnance renouvelée ?",
+    externalId: "s1",
+    at: t(2),
+  });
+  await receivePatientMessage(handle.db, {
+    clinicId: clinic.id,
+    channel: "email",
+    from: "marc@example.com",
+    subject: "Facture",
+    body: "Pouvez-vous m'envoyer la facture",
+    externalId: "e1",
+    at: t(3),
+  });
+  await receivePatientMessage(handle.db, {
+    clinicId: other.id,
+    channel: "sms",
+    from: "+33611000003",
+    body: "Ordonnance autre cabinet",
+    externalId: "o1",
+    at: t(4),
+  });
 });
 afterAll(() => handle.close());
 
@@ -80,16 +109,30 @@ describe("a conversation", () => {
 
   it("is read, starred and unstarred", async () => {
     const [anne] = (await list({ type: "whatsapp" })).conversations;
-    expect(await updateConversation(ctx, anne.id, { read: true, starred: true }, t(20))).toMatchObject({ status: "read", starred: true, unreadCount: 0 });
+    expect(await updateConversation(ctx, anne.id, { read: true, starred: true }, t(20))).toMatchObject({
+      status: "read",
+      starred: true,
+      unreadCount: 0,
+    });
     expect((await list({ starred: "true" })).conversations.map((c) => c.id)).toEqual([anne.id]);
   });
 
   it("logs a call in the timeline with its date, duration and summary", async () => {
     const [anne] = (await list({ type: "whatsapp" })).conversations;
-    const call = callLogSchema.parse({ direction: "outbound", at: t(30).toISOString(), durationMinutes: 4, summary: "Rappelée pour confirmer l'heure" });
+    const call = callLogSchema.parse({
+      direction: "outbound",
+      at: t(30).toISOString(),
+      durationMinutes: 4,
+      summary: "Rappelée pour confirmer l'heure",
+    });
     await logCall(ctx, anne.id, call, t(40));
     const thread = await getThread(ctx, anne.id, threadPageSchema.parse({}));
-    expect(thread.messages[0]).toMatchObject({ channel: "call", callDurationSeconds: 240, body: "Rappelée pour confirmer l'heure", authorName: expect.any(String) });
+    expect(thread.messages[0]).toMatchObject({
+      channel: "call",
+      callDurationSeconds: 240,
+      body: "Rappelée pour confirmer l'heure",
+      authorName: expect.any(String),
+    });
     await expect(logCall(ctx, anne.id, { ...call, at: t(500).toISOString() }, t(40))).rejects.toMatchObject({ status: 400 });
   });
 
@@ -105,8 +148,22 @@ describe("triage and export", () => {
   it("attaches an unknown sender to a patient, merging into the patient's conversation", async () => {
     const { attachToPatient } = await import("./attach-to-patient");
     const known = await makePatient(handle.db, clinic.id, { firstName: "Lina", phone: "+33611000010" });
-    const mine = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "sms", from: known.phone!, body: "Bonjour", externalId: "tri-1", at: t(20) });
-    const stranger = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "whatsapp", from: "+33699999999", body: "C'est Lina, nouveau numéro", externalId: "tri-2", at: t(21) });
+    const mine = await receivePatientMessage(handle.db, {
+      clinicId: clinic.id,
+      channel: "sms",
+      from: known.phone!,
+      body: "Bonjour",
+      externalId: "tri-1",
+      at: t(20),
+    });
+    const stranger = await receivePatientMessage(handle.db, {
+      clinicId: clinic.id,
+      channel: "whatsapp",
+      from: "+33699999999",
+      body: "C'est Lina, nouveau numéro",
+      externalId: "tri-2",
+      at: t(21),
+    });
     expect(stranger.patientId).toBeNull();
     await expect(attachToPatient({ ...ctx, clinicId: other.id }, stranger.conversationId, known.id)).rejects.toBeInstanceOf(NotFoundError);
 
@@ -119,7 +176,15 @@ describe("triage and export", () => {
     await expect(attachToPatient(ctx, mine.conversationId, known.id)).rejects.toMatchObject({ status: 409, code: "already_attached" });
 
     const alone = await makePatient(handle.db, clinic.id, { firstName: "Noé", phone: null });
-    const other2 = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "email", from: "noe@example.org", subject: "RDV", body: "Bonjour", externalId: "tri-3", at: t(22) });
+    const other2 = await receivePatientMessage(handle.db, {
+      clinicId: clinic.id,
+      channel: "email",
+      from: "noe@example.org",
+      subject: "RDV",
+      body: "Bonjour",
+      externalId: "tri-3",
+      at: t(22),
+    });
     expect(await attachToPatient(ctx, other2.conversationId, alone.id)).toEqual({ conversationId: other2.conversationId, merged: false });
     const audit = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "conversation.attached"));
     expect(audit.map((a) => a.patientId).sort()).toEqual([known.id, alone.id].sort());
@@ -128,8 +193,16 @@ describe("triage and export", () => {
   it("exports a transcript in the clinic's time zone, and records who exported it", async () => {
     const { exportConversation } = await import("./export-conversation");
     const [anne] = (await list({ type: "whatsapp" })).conversations;
-    await logCall(ctx, anne.id, callLogSchema.parse({ direction: "inbound", at: t(30).toISOString(), durationMinutes: 4, summary: "Rappel pour le certificat" }), t(31));
-    const exportCtx = { ...ctx, clinic: { id: clinic.id, name: "Cabinet Test", timeZone: "Europe/Paris", country: "FR", defaultLanguage: "fr" } } as Parameters<typeof exportConversation>[0];
+    await logCall(
+      ctx,
+      anne.id,
+      callLogSchema.parse({ direction: "inbound", at: t(30).toISOString(), durationMinutes: 4, summary: "Rappel pour le certificat" }),
+      t(31),
+    );
+    const exportCtx = {
+      ...ctx,
+      clinic: { id: clinic.id, name: "Cabinet Test", timeZone: "Europe/Paris", country: "FR", defaultLanguage: "fr" },
+    } as Parameters<typeof exportConversation>[0];
     const { fileName, text } = await exportConversation(exportCtx, anne.id, t(40));
     expect(fileName).toMatch(/^conversation-anne-.*-2026-06-01\.txt$/);
     // 09:01 UTC is 11:01 in Paris in June.
@@ -137,7 +210,12 @@ describe("triage and export", () => {
     expect(text).toContain("Je souhaite déplacer mon rendez-vous");
     expect(text).toContain("call (4 min) · inbound");
     const [audit] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "conversation.exported"));
-    expect(audit).toMatchObject({ staffUserId: ctx.staff.id, patientId: anne.patientId, conversationId: anne.id, detail: { messages: text.split("\n").filter((l) => l.startsWith("— ")).length, format: "text" } });
+    expect(audit).toMatchObject({
+      staffUserId: ctx.staff.id,
+      patientId: anne.patientId,
+      conversationId: anne.id,
+      detail: { messages: text.split("\n").filter((l) => l.startsWith("— ")).length, format: "text" },
+    });
     await expect(exportConversation({ ...exportCtx, clinicId: other.id }, anne.id, t(41))).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -42,7 +42,10 @@ export async function listConversations(ctx: Ctx, q: ConversationListQuery) {
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { conversations: page, nextCursor: rows.length > q.limit && last ? encodeCursor([last.lastMessageAt.toISOString(), last.id]) : null };
+  return {
+    conversations: page,
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.lastMessageAt.toISOString(), last.id]) : null,
+  };
 }
 
 const tsQuery = (text: string) => sql`websearch_to_tsquery('simple', ${text})`;

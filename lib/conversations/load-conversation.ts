@@ -9,7 +9,13 @@ import { inClinic } from "@/lib/clinics/scope";
 // (none for an unknown sender); another clinic's conversation does not exist.
 export async function loadConversation(ctx: Pick<StaffContext, "db" | "clinicId">, conversationId: string) {
   const [row] = await ctx.db
-    .select({ conversation: conversations, firstName: patients.firstName, lastName: patients.lastName, phone: patients.phone, email: patients.email })
+    .select({
+      conversation: conversations,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      phone: patients.phone,
+      email: patients.email,
+    })
     .from(conversations)
     .leftJoin(patients, eq(patients.id, conversations.patientId))
     .where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));

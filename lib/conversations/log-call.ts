@@ -10,8 +10,12 @@ import type { CallLog } from "./schemas";
 // A phone call is logged, never recorded: when, how long, which way, and what was said.
 export async function logCall(ctx: Pick<StaffContext, "db" | "clinicId" | "staff">, conversationId: string, call: CallLog, now: Date) {
   const at = new Date(call.at);
-  if (at.getTime() > now.getTime() + 60_000) throw new InvalidInputError("A call cannot be logged in the future.", { at: ["is in the future"] });
-  const [conversation] = await ctx.db.select({ id: conversations.id }).from(conversations).where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
+  if (at.getTime() > now.getTime() + 60_000)
+    throw new InvalidInputError("A call cannot be logged in the future.", { at: ["is in the future"] });
+  const [conversation] = await ctx.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(inClinic(ctx, conversations, eq(conversations.id, conversationId)));
   if (!conversation) throw new NotFoundError("Conversation");
   return ctx.db.transaction(async (tx) => {
     const [message] = await tx

@@ -9,7 +9,11 @@ import { mayStartConversation } from "./rules";
 // What the patient page offers for messaging this patient: their conversation if there is
 // one (everyone with send_messages continues it in the inbox), else whether this staff
 // member may start one, and on which channels.
-export async function patientMessaging(ctx: Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff" | "permissions">, patientId: string, now: Date) {
+export async function patientMessaging(
+  ctx: Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff" | "permissions">,
+  patientId: string,
+  now: Date,
+) {
   const [existing] = await ctx.db
     .select({ id: conversations.id, lastMessageAt: conversations.lastMessageAt })
     .from(conversations)

@@ -17,7 +17,14 @@ const SES_MESSAGE_ID = /^<?([^@>]+)@[a-z0-9-]+\.amazonses\.com>?$/i;
 // senderCheck: SES's SPF, DKIM and DMARC verdicts. A FAIL means the From may be forged: the
 // email is never filed in a patient's thread (where it would read as the patient's), it goes
 // to triage with the verdicts shown.
-export async function receiveEmail(db: Database, clinicId: string, raw: string | Uint8Array, sesMessageId: string, at: Date, senderCheck: MessageMetadata["senderCheck"] = {}) {
+export async function receiveEmail(
+  db: Database,
+  clinicId: string,
+  raw: string | Uint8Array,
+  sesMessageId: string,
+  at: Date,
+  senderCheck: MessageMetadata["senderCheck"] = {},
+) {
   const email = await PostalMime.parse(raw);
   const from = email.from && "address" in email.from ? email.from.address?.toLowerCase() : undefined;
   if (!from) return { outcome: "no_sender" as const };
@@ -31,7 +38,12 @@ export async function receiveEmail(db: Database, clinicId: string, raw: string |
   const withMessage = async (tx: Database, messageId: string) => {
     for (const file of email.attachments) {
       if (file.disposition === "inline" && file.related) continue; // logos and signatures in the HTML
-      const bytes = typeof file.content === "string" ? new TextEncoder().encode(file.content) : file.content instanceof ArrayBuffer ? new Uint8Array(file.content) : file.content;
+      const bytes =
+        typeof file.content === "string"
+          ? new TextEncoder().encode(file.content)
+          : file.content instanceof ArrayBuffer
+            ? new Uint8Array(file.content)
+            : file.content;
       const stored = await storeFile(tx, clinicId, { name: file.filename ?? "attachment", bytes }, { messageId });
       if (!stored.ok) refused.push({ fileName: file.filename ?? "attachment", reason: stored.verdict.detail });
     }
@@ -64,7 +76,14 @@ async function patientOfRepliedEmail(db: Database, clinicId: string, inReplyTo: 
   const [delivery] = await db
     .select({ recipientId: deliveries.recipientId })
     .from(deliveries)
-    .where(and(eq(deliveries.clinicId, clinicId), eq(deliveries.channel, "email"), eq(deliveries.providerMessageId, sesId), eq(deliveries.audience, "patient")))
+    .where(
+      and(
+        eq(deliveries.clinicId, clinicId),
+        eq(deliveries.channel, "email"),
+        eq(deliveries.providerMessageId, sesId),
+        eq(deliveries.audience, "patient"),
+      ),
+    )
     .limit(1);
   return delivery?.recipientId ?? null;
 }

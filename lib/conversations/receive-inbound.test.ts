@@ -16,7 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const sms = (from: string, body: string, externalId: string, at = new Date()) => ({ clinicId: clinic.id, channel: "sms" as const, from, body, externalId, at });
+const sms = (from: string, body: string, externalId: string, at = new Date()) => ({
+  clinicId: clinic.id,
+  channel: "sms" as const,
+  from,
+  body,
+  externalId,
+  at,
+});
 
 describe("incoming messages", () => {
   it("land in the patient's one conversation, matched on the E.164 phone, and make it unread", async () => {
@@ -42,7 +49,10 @@ describe("incoming messages", () => {
   it("from a phone a household shares, belong to the adult who manages the account", async () => {
     const child = await makePatient(handle.db, clinic.id, { phone: "+33633333333", firstName: "Léo", dateOfBirth: "2019-04-01" });
     const parent = await makePatient(handle.db, clinic.id, { phone: "+33633333333", firstName: "Anne", dateOfBirth: "1985-02-11" });
-    const [account] = await handle.db.insert(patientUsers).values({ clinicId: clinic.id, email: "anne.h@example.com", name: "Anne" }).returning();
+    const [account] = await handle.db
+      .insert(patientUsers)
+      .values({ clinicId: clinic.id, email: "anne.h@example.com", name: "Anne" })
+      .returning();
     await handle.db.insert(patientUserProfiles).values([
       { clinicId: clinic.id, patientUserId: account.id, patientId: parent.id, relationship: "self", approved: true },
       { clinicId: clinic.id, patientUserId: account.id, patientId: child.id, relationship: "child", approved: true },

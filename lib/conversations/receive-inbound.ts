@@ -22,7 +22,12 @@ export type InboundMessage = {
 
 // Which patient wrote. A phone shared by a household belongs to the adult who manages it
 // (the "self" profile of a portal account), else to the eldest patient with that number.
-export async function matchSender(db: Database, clinicId: string, channel: InboundMessage["channel"], from: string): Promise<string | null> {
+export async function matchSender(
+  db: Database,
+  clinicId: string,
+  channel: InboundMessage["channel"],
+  from: string,
+): Promise<string | null> {
   const byAddress = channel === "email" ? eq(sql`lower(${patients.email})`, from.toLowerCase()) : eq(patients.phone, from);
   const [match] = await db
     .select({ id: patients.id })

@@ -29,15 +29,34 @@ const webhook = (raw: string, headers: Record<string, string>, publicUrl = "http
 
 function sendSms(params: Record<string, string>) {
   const form = new URLSearchParams(params);
-  return receiveWebhook(smsWebhook, webhook(form.toString(), { "x-twilio-signature": twilioSignature(secrets.smsAuthToken, smsUrl(), form) }, smsUrl()));
+  return receiveWebhook(
+    smsWebhook,
+    webhook(form.toString(), { "x-twilio-signature": twilioSignature(secrets.smsAuthToken, smsUrl(), form) }, smsUrl()),
+  );
 }
 
 function sendWhatsapp(from: string, id: string, body: string) {
-  const raw = JSON.stringify({ entry: [{ changes: [{ value: { messages: [{ from: from.slice(1), id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body } }] } }] }] });
+  const raw = JSON.stringify({
+    entry: [
+      {
+        changes: [
+          {
+            value: {
+              messages: [{ from: from.slice(1), id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
   return receiveWebhook(whatsappWebhook, webhook(raw, { "x-hub-signature-256": hubSignature(secrets.whatsapp, raw) }));
 }
 
-const consentOf = (address: string) => f.db.select({ channel: consentRecords.channel, state: consentRecords.state, source: consentRecords.source }).from(consentRecords).where(eq(consentRecords.address, address));
+const consentOf = (address: string) =>
+  f.db
+    .select({ channel: consentRecords.channel, state: consentRecords.state, source: consentRecords.source })
+    .from(consentRecords)
+    .where(eq(consentRecords.address, address));
 const messagesWith = (externalId: string) => f.db.select({ body: messages.body }).from(messages).where(eq(messages.externalId, externalId));
 
 describe("a patient's message comes in one way", () => {
@@ -55,10 +74,21 @@ describe("a patient's message comes in one way", () => {
 
   it("a transaction that dies midway leaves neither the message nor the consent change, and the provider's retry lands both", async () => {
     // The consent table refuses writes, as a database that fails between the two would.
-    await f.db.execute(sql`create function refuse_consent() returns trigger language plpgsql as $$ begin raise exception 'consent store unavailable'; end $$`);
+    await f.db.execute(
+      sql`create function refuse_consent() returns trigger language plpgsql as $$ begin raise exception 'consent store unavailable'; end $$`,
+    );
     await f.db.execute(sql`create trigger refuse_consent before insert on consent_records for each row execute function refuse_consent()`);
-    const stop = { clinicId: f.clinic.id, channel: "sms" as const, from: "+33614141414", body: "STOP", externalId: "SM-midway", at: new Date() };
-    await expect(receivePatientMessage(f.db, stop)).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/consent store unavailable/) }) });
+    const stop = {
+      clinicId: f.clinic.id,
+      channel: "sms" as const,
+      from: "+33614141414",
+      body: "STOP",
+      externalId: "SM-midway",
+      at: new Date(),
+    };
+    await expect(receivePatientMessage(f.db, stop)).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/consent store unavailable/) }),
+    });
     expect(await messagesWith("SM-midway")).toEqual([]);
     expect(await consentOf("+33614141414")).toEqual([]);
     expect(await f.db.select().from(lastInbound).where(eq(lastInbound.address, "+33614141414"))).toEqual([]);

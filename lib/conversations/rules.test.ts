@@ -48,7 +48,10 @@ describe("the composer's channels", () => {
     expect(inside.whatsapp).toMatchObject({ available: true, whatsapp: { mode: "text", windowEndsAt: new Date("2026-06-02T02:00:00Z") } });
     const optedIn = byChannel(composerChannels(contact, { ...consent, whatsappOptedIn: true }, new Date("2026-05-30T00:00:00Z"), now));
     expect(optedIn.whatsapp).toMatchObject({ available: true, whatsapp: { mode: "template" } });
-    expect(byChannel(composerChannels(contact, consent, null, now)).whatsapp).toMatchObject({ available: false, reason: "whatsapp_no_opt_in" });
+    expect(byChannel(composerChannels(contact, consent, null, now)).whatsapp).toMatchObject({
+      available: false,
+      reason: "whatsapp_no_opt_in",
+    });
   });
 
   it("allows attachments everywhere but SMS", () => {

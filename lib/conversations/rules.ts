@@ -11,7 +11,10 @@ export type Verdict = { ok: true } | Refusal;
 
 // patient → reception always; reception → patient always; doctor → patient only while no
 // conversation exists (then both continue it); admin → anyone. Everyone needs send_messages.
-export function mayStartConversation(staff: { role: StaffRole; permissions: ReadonlySet<Permission> }, conversationExists: boolean): Verdict {
+export function mayStartConversation(
+  staff: { role: StaffRole; permissions: ReadonlySet<Permission> },
+  conversationExists: boolean,
+): Verdict {
   if (!staff.permissions.has("send_messages")) return { ok: false, reason: "no_send_messages" };
   if (staff.role === "admin" || staff.role === "receptionist") return { ok: true };
   if (staff.role === "doctor") return conversationExists ? { ok: false, reason: "doctor_conversation_exists" } : { ok: true };
@@ -25,7 +28,12 @@ export function mayReply(staff: { permissions: ReadonlySet<Permission> }): Verdi
 }
 
 export type ComposerChannel =
-  | { channel: MessageChannel; available: true; whatsapp?: { mode: "text"; windowEndsAt: Date } | { mode: "template" }; attachments: number }
+  | {
+      channel: MessageChannel;
+      available: true;
+      whatsapp?: { mode: "text"; windowEndsAt: Date } | { mode: "template" };
+      attachments: number;
+    }
   | { channel: MessageChannel; available: false; reason: UnavailableReason };
 
 // The channel-availability rule of the pipeline, offered as the composer's channels: a
@@ -43,6 +51,9 @@ export function composerChannels(
     const attachments = availability.whatsapp?.mode === "template" ? 0 : attachmentLimit(channel);
     return { channel, available: true, attachments, ...(availability.whatsapp ? { whatsapp: availability.whatsapp } : {}) };
   };
-  const portal: ComposerChannel = contact.active === false ? { channel: "portal", available: false, reason: "patient_inactive" } : { channel: "portal", available: true, attachments: attachmentLimit("portal") };
+  const portal: ComposerChannel =
+    contact.active === false
+      ? { channel: "portal", available: false, reason: "patient_inactive" }
+      : { channel: "portal", available: true, attachments: attachmentLimit("portal") };
   return [offer("whatsapp"), offer("sms"), offer("email"), portal];
 }

@@ -11,7 +11,13 @@ export const conversationListSchema = z.object({
   status: z.preprocess(blank, z.enum(conversationStatusEnum.enumValues).optional()),
   type: z.preprocess(blank, z.enum(messageChannelEnum.enumValues).optional()),
   direction: z.preprocess(blank, z.enum(messageDirectionEnum.enumValues).optional()),
-  starred: z.preprocess(blank, z.enum(["true", "false"]).transform((v) => v === "true").optional()),
+  starred: z.preprocess(
+    blank,
+    z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+  ),
   q: z.preprocess(blank, z.string().trim().min(2, "must be at least 2 characters").max(200).optional()),
   cursor: z.preprocess(blank, cursorSchema(z.tuple([z.iso.datetime(), z.uuid()])).optional()),
   limit: z.coerce.number().int().min(1).max(100).default(30),
@@ -55,11 +61,15 @@ export const sendMessageSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.channel === "email" && !v.subject) ctx.addIssue({ code: "custom", path: ["subject"], message: "an email needs a subject" });
-    if (v.template && v.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["template"], message: "templates are for WhatsApp only" });
+    if (v.template && v.channel !== "whatsapp")
+      ctx.addIssue({ code: "custom", path: ["template"], message: "templates are for WhatsApp only" });
     if (!v.template && !v.body) ctx.addIssue({ code: "custom", path: ["body"], message: "write a message" });
   });
 // Callers inside the app may leave out the attachments.
-export type SendMessage = Omit<z.output<typeof sendMessageSchema>, "attachmentIds" | "template"> & { attachmentIds?: string[]; template?: HubWhatsappTemplate };
+export type SendMessage = Omit<z.output<typeof sendMessageSchema>, "attachmentIds" | "template"> & {
+  attachmentIds?: string[];
+  template?: HubWhatsappTemplate;
+};
 
 export const startConversationSchema = z.object({ patientId: z.uuid("must be a patient id"), message: sendMessageSchema });
 

@@ -25,14 +25,20 @@ type Target = { conversationId: string } | { patientId: string };
 
 async function resolve(ctx: StaffContext, target: Target): Promise<{ conversation: Conversation | null; patientId: string }> {
   if ("conversationId" in target) {
-    const [conversation] = await ctx.db.select().from(conversations).where(inClinic(ctx, conversations, eq(conversations.id, target.conversationId)));
+    const [conversation] = await ctx.db
+      .select()
+      .from(conversations)
+      .where(inClinic(ctx, conversations, eq(conversations.id, target.conversationId)));
     if (!conversation) throw new NotFoundError("Conversation");
     if (!conversation.patientId) throw new ConflictError("unknown_sender", "Attach this conversation to a patient before replying.");
     const verdict = mayReply({ permissions: ctx.permissions });
     if (!verdict.ok) throw new AppError(403, verdict.reason, REFUSALS[verdict.reason]);
     return { conversation, patientId: conversation.patientId };
   }
-  const [conversation] = await ctx.db.select().from(conversations).where(inClinic(ctx, conversations, eq(conversations.patientId, target.patientId)));
+  const [conversation] = await ctx.db
+    .select()
+    .from(conversations)
+    .where(inClinic(ctx, conversations, eq(conversations.patientId, target.patientId)));
   const verdict = mayStartConversation({ role: ctx.staff.role, permissions: ctx.permissions }, Boolean(conversation));
   if (!verdict.ok) throw new AppError(403, verdict.reason, REFUSALS[verdict.reason]);
   return { conversation: conversation ?? null, patientId: target.patientId };
@@ -43,7 +49,10 @@ async function resolve(ctx: StaffContext, target: Target): Promise<{ conversatio
 // transaction; portal messages never leave the platform, so they have no event.
 export async function postMessage(ctx: StaffContext, target: Target, input: SendMessage, now: Date) {
   const { conversation, patientId } = await resolve(ctx, target);
-  const [patient] = await ctx.db.select().from(patients).where(inClinic(ctx, patients, eq(patients.id, patientId)));
+  const [patient] = await ctx.db
+    .select()
+    .from(patients)
+    .where(inClinic(ctx, patients, eq(patients.id, patientId)));
   if (!patient) throw new NotFoundError("Patient");
   const facts = (await loadPatientFacts(ctx.db, [patient])).get(patient.id)!;
   const offered = composerChannels(patient, facts.consent, facts.whatsappLastInboundAt, now).find((c) => c.channel === input.channel)!;
@@ -56,13 +65,25 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
   checkAttachmentsFit(input, template ? 0 : offered.attachments);
   // A template's text is what the patient reads; the timeline shows the same.
   const body = template ? template.text : input.body;
-  const metadata = template ? { whatsappTemplate: { name: template.name, language: template.language, parameters: template.parameters } } : undefined;
+  const metadata = template
+    ? { whatsappTemplate: { name: template.name, language: template.language, parameters: template.parameters } }
+    : undefined;
 
   return ctx.db.transaction(async (tx: Database) => {
     const conversationId = conversation?.id ?? (await startConversation(tx, ctx, patient.id));
     const [message] = await tx
       .insert(messages)
-      .values({ clinicId: ctx.clinicId, conversationId, direction: "outbound", channel: input.channel, authorStaffId: ctx.staff.id, subject: input.subject, body, metadata, createdAt: now })
+      .values({
+        clinicId: ctx.clinicId,
+        conversationId,
+        direction: "outbound",
+        channel: input.channel,
+        authorStaffId: ctx.staff.id,
+        subject: input.subject,
+        body,
+        metadata,
+        createdAt: now,
+      })
       .returning();
     await claimAttachments(tx, ctx, message.id, input.attachmentIds ?? []);
     await tx
@@ -78,10 +99,7 @@ export async function postMessage(ctx: StaffContext, target: Target, input: Send
       })
       .where(eq(conversations.id, conversationId));
     await announceConversationChange(tx, { clinicId: ctx.clinicId, conversationId });
-    const event =
-      input.channel === "portal"
-        ? null
-        : await storeEvent(tx, ctx.clinicId, hubMessageEvent(message.id), "app");
+    const event = input.channel === "portal" ? null : await storeEvent(tx, ctx.clinicId, hubMessageEvent(message.id), "app");
     return { message, conversationId, event };
   });
 }
@@ -98,11 +116,18 @@ function checkAttachmentsFit(input: SendMessage, limit: number) {
   if (!count) return;
   if (limit === 0) {
     const why = input.template ? "a WhatsApp template carries no attachment" : `${input.channel} carries no attachments`;
-    throw new InvalidInputError(`This message cannot carry attachments: ${why}. Remove them or pick another channel.`, { attachmentIds: [why] });
+    throw new InvalidInputError(`This message cannot carry attachments: ${why}. Remove them or pick another channel.`, {
+      attachmentIds: [why],
+    });
   }
-  if (count > limit) throw new InvalidInputError(`A ${input.channel} message carries at most ${limit} attachment${limit > 1 ? "s" : ""}.`, { attachmentIds: [`at most ${limit}`] });
+  if (count > limit)
+    throw new InvalidInputError(`A ${input.channel} message carries at most ${limit} attachment${limit > 1 ? "s" : ""}.`, {
+      attachmentIds: [`at most ${limit}`],
+    });
   if (input.channel === "whatsapp" && input.body.length > WHATSAPP_CAPTION_MAX) {
-    throw new InvalidInputError(`With an attachment, a WhatsApp message is its caption: at most ${WHATSAPP_CAPTION_MAX} characters.`, { body: [`at most ${WHATSAPP_CAPTION_MAX} characters with an attachment`] });
+    throw new InvalidInputError(`With an attachment, a WhatsApp message is its caption: at most ${WHATSAPP_CAPTION_MAX} characters.`, {
+      body: [`at most ${WHATSAPP_CAPTION_MAX} characters with an attachment`],
+    });
   }
 }
 
@@ -113,9 +138,19 @@ async function claimAttachments(tx: Database, ctx: StaffContext, messageId: stri
   const claimed = await tx
     .update(attachments)
     .set({ messageId })
-    .where(and(inArray(attachments.id, ids), eq(attachments.clinicId, ctx.clinicId), eq(attachments.uploadedByStaffId, ctx.staff.id), isNull(attachments.messageId)))
+    .where(
+      and(
+        inArray(attachments.id, ids),
+        eq(attachments.clinicId, ctx.clinicId),
+        eq(attachments.uploadedByStaffId, ctx.staff.id),
+        isNull(attachments.messageId),
+      ),
+    )
     .returning({ id: attachments.id });
-  if (claimed.length !== new Set(ids).size) throw new InvalidInputError("An attachment is unknown or was already sent; upload it again.", { attachmentIds: ["unknown or already sent"] });
+  if (claimed.length !== new Set(ids).size)
+    throw new InvalidInputError("An attachment is unknown or was already sent; upload it again.", {
+      attachmentIds: ["unknown or already sent"],
+    });
 }
 
 async function startConversation(tx: Database, ctx: StaffContext, patientId: string): Promise<string> {
@@ -123,6 +158,9 @@ async function startConversation(tx: Database, ctx: StaffContext, patientId: str
     .insert(conversations)
     .values({ clinicId: ctx.clinicId, patientId, startedByStaffId: ctx.staff.id, startedByRole: ctx.staff.role })
     .onConflictDoNothing();
-  const [row] = await tx.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.clinicId, ctx.clinicId), eq(conversations.patientId, patientId)));
+  const [row] = await tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.clinicId, ctx.clinicId), eq(conversations.patientId, patientId)));
   return row.id;
 }

@@ -32,8 +32,17 @@ describe("logs carry no message text, contact data or bound parameters", () => {
     const clinic = await makeClinic(handle.db);
     const failure = await handle.db
       .insert(messages)
-      .values({ clinicId: clinic.id, conversationId: crypto.randomUUID(), direction: "outbound", channel: "email", body: `${HEALTH_DETAIL} — ${CONTACT}` })
-      .then(() => null, (error: unknown) => error);
+      .values({
+        clinicId: clinic.id,
+        conversationId: crypto.randomUUID(),
+        direction: "outbound",
+        channel: "email",
+        body: `${HEALTH_DETAIL} — ${CONTACT}`,
+      })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(failure).toBeInstanceOf(Error);
     // The error itself carries the data (that is what leaked before).
     expect(String((failure as Error).message)).toContain(HEALTH_DETAIL);
@@ -56,7 +65,10 @@ describe("logs carry no message text, contact data or bound parameters", () => {
     const failure = await handle.db
       .insert(patients)
       .values({ ...values, id: first.id })
-      .then(() => null, (error: unknown) => error);
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     const log = await capturedLog(async () => logError("patient import failed", failure));
     expect(log).toMatch(/duplicate key|unique/);
     expect(log).not.toContain(CONTACT);

@@ -29,10 +29,22 @@ describe("input parsed at the edge", () => {
 
   it("refuses impossible dates instead of rolling them over", () => {
     const at = z.object({ startsAt: localDateTimeSchema });
-    for (const impossible of ["2026-13-45T99:99", "2026-02-30T09:00", "2026-04-31T09:00", "2026-03-29T24:00", "2026-03-29T09:60", "0001-01-01T09:00", "9999-01-01T09:00"]) {
-      expect(fieldsOf({ startsAt: impossible }, at), impossible).toMatchObject({ startsAt: [expect.stringContaining("must be a real date")] });
+    for (const impossible of [
+      "2026-13-45T99:99",
+      "2026-02-30T09:00",
+      "2026-04-31T09:00",
+      "2026-03-29T24:00",
+      "2026-03-29T09:60",
+      "0001-01-01T09:00",
+      "9999-01-01T09:00",
+    ]) {
+      expect(fieldsOf({ startsAt: impossible }, at), impossible).toMatchObject({
+        startsAt: [expect.stringContaining("must be a real date")],
+      });
     }
     expect(fieldsOf({ startsAt: "2028-02-29T09:00" }, at)).toBeNull();
-    expect(fieldsOf({ date: "2027-02-29" }, z.object({ date: localDateSchema }))).toMatchObject({ date: [expect.stringContaining("must be a real date")] });
+    expect(fieldsOf({ date: "2027-02-29" }, z.object({ date: localDateSchema }))).toMatchObject({
+      date: [expect.stringContaining("must be a real date")],
+    });
   });
 });

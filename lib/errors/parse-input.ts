@@ -39,7 +39,8 @@ export const NUL_MESSAGE = "must not contain NUL (\\u0000) characters";
 // Input from outside, parsed at the edge: a 400 naming each wrong field, or the typed value.
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
   const withNul = nulFields(input);
-  if (withNul.length) throw new InvalidInputError(`Invalid ${what}: text ${NUL_MESSAGE}.`, Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
+  if (withNul.length)
+    throw new InvalidInputError(`Invalid ${what}: text ${NUL_MESSAGE}.`, Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(`Invalid ${what}.`, fieldErrorsOf(parsed.error));
   return parsed.data;

@@ -43,6 +43,9 @@ export async function checkHealth(now: Date) {
     };
   } catch (error) {
     logError("health check failed", error);
-    return { ok: false, body: { status: "degraded", db: "unreachable", engine: handle.engine, error: describeError(error).split(":")[0], liveFeed: feed } };
+    return {
+      ok: false,
+      body: { status: "degraded", db: "unreachable", engine: handle.engine, error: describeError(error).split(":")[0], liveFeed: feed },
+    };
   }
 }

@@ -34,7 +34,12 @@ describe("the reminder schedule", () => {
     expect(received).toHaveLength(2);
     for (const call of received) {
       expect(call).toMatchObject({ method: "POST", url: "/v2/schedules/https://clinic.example.com/api/jobs/reminders" });
-      expect(call.headers).toMatchObject({ authorization: "Bearer test-token", "upstash-cron": "* * * * *", "upstash-schedule-id": REMINDER_SCHEDULE_ID, "upstash-retries": "0" });
+      expect(call.headers).toMatchObject({
+        authorization: "Bearer test-token",
+        "upstash-cron": "* * * * *",
+        "upstash-schedule-id": REMINDER_SCHEDULE_ID,
+        "upstash-retries": "0",
+      });
     }
   });
 

@@ -20,5 +20,10 @@ export async function schedulerTick(db: Database, now: Date, queue: EventQueue):
 }
 
 export function startSchedulerTick(db: Database, queue: EventQueue): void {
-  startEvery("scheduler-tick", 60_000, () => schedulerTick(db, new Date(), queue), (error) => logError("scheduler tick failed", error));
+  startEvery(
+    "scheduler-tick",
+    60_000,
+    () => schedulerTick(db, new Date(), queue),
+    (error) => logError("scheduler tick failed", error),
+  );
 }

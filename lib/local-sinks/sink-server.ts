@@ -13,7 +13,14 @@ import { SinkStore, type SinkAttachment, type SinkFault } from "./sink-store";
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 // account: the credentials the caller used (API key, account SID, access key, project…): which clinic sent it.
-type Request = { method: string; path: string; headers: http.IncomingHttpHeaders | http2.IncomingHttpHeaders; body: Buffer; httpVersion: string; account?: string };
+type Request = {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders | http2.IncomingHttpHeaders;
+  body: Buffer;
+  httpVersion: string;
+  account?: string;
+};
 type Route = { channel: Channel; match: RegExp; handle: (req: Request, m: RegExpMatchArray, store: SinkStore) => Reply | Promise<Reply> };
 
 const json = (req: Request) => JSON.parse(req.body.toString("utf8") || "{}");
@@ -49,9 +56,12 @@ const ROUTES: Route[] = [
     match: /^\/media$/,
     async handle(req, _m, store) {
       if (!req.headers["d360-api-key"]) return { status: 401, body: { error: { code: 0, message: "Missing D360-API-KEY" } } };
-      const form = await new Response(new Uint8Array(req.body), { headers: { "content-type": String(req.headers["content-type"] ?? "") } }).formData();
+      const form = await new Response(new Uint8Array(req.body), {
+        headers: { "content-type": String(req.headers["content-type"] ?? "") },
+      }).formData();
       const file = form.get("file");
-      if (form.get("messaging_product") !== "whatsapp" || !(file instanceof File)) return { status: 400, body: { error: { code: 100, message: "Invalid parameter" } } };
+      if (form.get("messaging_product") !== "whatsapp" || !(file instanceof File))
+        return { status: 400, body: { error: { code: 100, message: "Invalid parameter" } } };
       const id = store.nextId("media-");
       whatsappMedia.set(id, { fileName: file.name, contentType: file.type, sizeBytes: file.size });
       return { status: 200, body: { id } };
@@ -65,12 +75,25 @@ const ROUTES: Route[] = [
       const b = json(req);
       const id = store.nextId("wamid.");
       const template = b.template
-        ? { name: b.template.name, language: b.template.language?.code, parameters: (b.template.components?.[0]?.parameters ?? []).map((p: { text: string }) => p.text) }
+        ? {
+            name: b.template.name,
+            language: b.template.language?.code,
+            parameters: (b.template.components?.[0]?.parameters ?? []).map((p: { text: string }) => p.text),
+          }
         : undefined;
       const media = b.document ?? b.image;
-      if (media && !whatsappMedia.has(media.id)) return { status: 400, body: { error: { code: 131053, message: "Media upload error", error_data: { details: "Unknown media id" } } } };
-      const attachments = media ? [{ ...whatsappMedia.get(media.id)!, ...(b.document?.filename ? { fileName: b.document.filename } : {}) }] : undefined;
-      store.record({ account: req.account, channel: "whatsapp", to: `+${b.to}`, text: b.text?.body ?? media?.caption, template, attachments, raw: b }, id);
+      if (media && !whatsappMedia.has(media.id))
+        return {
+          status: 400,
+          body: { error: { code: 131053, message: "Media upload error", error_data: { details: "Unknown media id" } } },
+        };
+      const attachments = media
+        ? [{ ...whatsappMedia.get(media.id)!, ...(b.document?.filename ? { fileName: b.document.filename } : {}) }]
+        : undefined;
+      store.record(
+        { account: req.account, channel: "whatsapp", to: `+${b.to}`, text: b.text?.body ?? media?.caption, template, attachments, raw: b },
+        id,
+      );
       return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: b.to, wa_id: b.to }], messages: [{ id }] } };
     },
   },
@@ -78,11 +101,18 @@ const ROUTES: Route[] = [
     channel: "sms",
     match: /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/,
     handle(req, m, store) {
-      if (!req.headers.authorization?.startsWith("Basic ")) return { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
+      if (!req.headers.authorization?.startsWith("Basic "))
+        return { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
       const form = new URLSearchParams(req.body.toString("utf8"));
       const sid = store.nextId("SM");
-      store.record({ account: req.account, channel: "sms", to: form.get("To") ?? "", text: form.get("Body") ?? "", raw: Object.fromEntries(form) }, sid);
-      return { status: 201, body: { sid, account_sid: m[1], to: form.get("To"), from: form.get("From"), body: form.get("Body"), status: "queued" } };
+      store.record(
+        { account: req.account, channel: "sms", to: form.get("To") ?? "", text: form.get("Body") ?? "", raw: Object.fromEntries(form) },
+        sid,
+      );
+      return {
+        status: 201,
+        body: { sid, account_sid: m[1], to: form.get("To"), from: form.get("From"), body: form.get("Body"), status: "queued" },
+      };
     },
   },
   {
@@ -116,7 +146,12 @@ const ROUTES: Route[] = [
             sizeBytes: Buffer.from(a.RawContent, "base64").byteLength,
           })),
           // The bytes are not kept: only what the patient would see listed.
-          raw: { ...b, Content: { Simple: { ...simple, Attachments: simple?.Attachments?.map((a: { FileName: string }) => ({ FileName: a.FileName })) } } },
+          raw: {
+            ...b,
+            Content: {
+              Simple: { ...simple, Attachments: simple?.Attachments?.map((a: { FileName: string }) => ({ FileName: a.FileName })) },
+            },
+          },
         },
         id,
       );
@@ -127,11 +162,23 @@ const ROUTES: Route[] = [
     channel: "push",
     match: /^\/v1\/projects\/([^/]+)\/messages:send$/,
     handle(req, m, store) {
-      if (!req.headers.authorization?.startsWith("Bearer ")) return { status: 401, body: { error: { code: 401, status: "UNAUTHENTICATED" } } };
+      if (!req.headers.authorization?.startsWith("Bearer "))
+        return { status: 401, body: { error: { code: 401, status: "UNAUTHENTICATED" } } };
       const { message } = json(req);
       const id = `projects/${m[1]}/messages/${store.nextId("")}`;
       // protocol: firebase-admin's send() speaks HTTP/1.1, its batch sendEach() HTTP/2.
-      store.record({ account: req.account, channel: "push", to: message.token, subject: message.notification?.title, text: message.notification?.body, protocol: `HTTP/${req.httpVersion}`, raw: message }, id);
+      store.record(
+        {
+          account: req.account,
+          channel: "push",
+          to: message.token,
+          subject: message.notification?.title,
+          text: message.notification?.body,
+          protocol: `HTTP/${req.httpVersion}`,
+          raw: message,
+        },
+        id,
+      );
       return { status: 200, body: { name: id } };
     },
   },
@@ -142,20 +189,34 @@ const ROUTES: Route[] = [
       const subscription = subscriptions.get(m[1]);
       if (!subscription) return { status: 410, body: "subscription gone" };
       const id = store.nextId("push-");
-      const stored = store.record({ account: req.account, channel: "web_push", to: m[1], raw: { authorization: req.headers.authorization } }, id);
+      const stored = store.record(
+        { account: req.account, channel: "web_push", to: m[1], raw: { authorization: req.headers.authorization } },
+        id,
+      );
       // A push service never reads the payload (it is end-to-end encrypted to the browser):
       // the sink decrypts it with the browser's keys when someone first looks, as the browser
       // would on arrival, so a burst of thousands costs the sink what it costs a real one.
       let payload: { title?: string; body?: string } | undefined;
-      const open = () => (payload ??= JSON.parse(decrypt(req.body, { version: "aes128gcm", privateKey: subscription.ecdh, authSecret: subscription.auth }).toString("utf8")) as { title?: string; body?: string });
-      Object.defineProperties(stored, { subject: { get: () => open().title, enumerable: true }, text: { get: () => open().body, enumerable: true } });
+      const open = () =>
+        (payload ??= JSON.parse(
+          decrypt(req.body, { version: "aes128gcm", privateKey: subscription.ecdh, authSecret: subscription.auth }).toString("utf8"),
+        ) as { title?: string; body?: string });
+      Object.defineProperties(stored, {
+        subject: { get: () => open().title, enumerable: true },
+        text: { get: () => open().body, enumerable: true },
+      });
       Object.defineProperty(stored.raw, "payload", { get: open, enumerable: true });
       return { status: 201, body: "", headers: { location: `/push/${m[1]}/${id}` } };
     },
   },
 ];
 
-export type SinkServer = { url: string; store: SinkStore; close: () => Promise<void>; newWebPushSubscription: () => { endpoint: string; keys: { p256dh: string; auth: string } } };
+export type SinkServer = {
+  url: string;
+  store: SinkStore;
+  close: () => Promise<void>;
+  newWebPushSubscription: () => { endpoint: string; keys: { p256dh: string; auth: string } };
+};
 
 function send(res: http.ServerResponse | http2.Http2ServerResponse, reply: Reply) {
   const isJson = typeof reply.body !== "string";
@@ -180,12 +241,21 @@ export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<Sin
     req.on("data", (c) => chunks.push(c));
     req.on("end", async () => {
       const path = (req.url ?? "/").split("?")[0];
-      const request: Request = { method: req.method ?? "GET", path, headers: req.headers, body: Buffer.concat(chunks), httpVersion: req.httpVersion };
+      const request: Request = {
+        method: req.method ?? "GET",
+        path,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        httpVersion: req.httpVersion,
+      };
       try {
         // ?account=…&account=…: one clinic's messages only (the app asks for the caller's clinic).
         const accounts = new URL(req.url ?? "/", "http://sink").searchParams.getAll("account");
         if (path === "/_sink/messages" && request.method === "GET") {
-          return send(res, { status: 200, body: { messages: accounts.length ? store.messages.filter((m) => m.account && accounts.includes(m.account)) : store.messages } });
+          return send(res, {
+            status: 200,
+            body: { messages: accounts.length ? store.messages.filter((m) => m.account && accounts.includes(m.account)) : store.messages },
+          });
         }
         if (path === "/_sink/messages" && request.method === "DELETE") {
           if (accounts.length) store.forget((m) => Boolean(m.account && accounts.includes(m.account)));
@@ -197,7 +267,8 @@ export async function startSinkServer(port = 0, host = "127.0.0.1"): Promise<Sin
           store.queueFaults(channel, faults);
           return send(res, { status: 204, body: "" });
         }
-        if (path === "/_sink/web-push-subscriptions" && request.method === "POST") return send(res, { status: 201, body: newWebPushSubscription() });
+        if (path === "/_sink/web-push-subscriptions" && request.method === "POST")
+          return send(res, { status: 201, body: newWebPushSubscription() });
         for (const route of ROUTES) {
           const m = path.match(route.match);
           if (!m || request.method !== "POST") continue;

@@ -42,17 +42,32 @@ export const PATIENT_EVENT_PAYLOADS = {
   "appointment.rescheduled": appointmentRef.and(z.object({ previousStartsAt: z.iso.datetime({ offset: true }).optional() })),
   "appointment.completed": appointmentRef,
   "appointment.no_show": appointmentRef,
-  "appointment.reminder": appointmentRef.and(z.object({ offset: z.string().regex(/^\d+[mhd]$/, "must be like 24h, 2h or 30m").default("24h") }).and(REMINDER_CHANNELS)),
+  "appointment.reminder": appointmentRef.and(
+    z
+      .object({
+        offset: z
+          .string()
+          .regex(/^\d+[mhd]$/, "must be like 24h, 2h or 30m")
+          .default("24h"),
+      })
+      .and(REMINDER_CHANNELS),
+  ),
   "walkin.token_called": patientRef.and(
     z.object({ tokenNumber: z.string().min(1).max(20), queueName: z.string().min(1).max(100), room: z.string().min(1).max(100) }),
   ),
   "walkin.approaching_turn": patientRef.and(
-    z.object({ tokenNumber: z.string().min(1).max(20), queueName: z.string().min(1).max(100), position: z.number().int().min(1).max(1000) }),
+    z.object({
+      tokenNumber: z.string().min(1).max(20),
+      queueName: z.string().min(1).max(100),
+      position: z.number().int().min(1).max(1000),
+    }),
   ),
   "clinical.prescription_ready": patientRef.and(z.object({ documentId: z.string().max(100).optional() })),
   // doctorId: the doctor who ordered it, when the lab system knows; else the patient's doctor
   // (their latest appointment's agenda) gets the staff alert.
-  "clinical.report_ready": patientRef.and(z.object({ documentId: z.string().max(100).optional(), doctorId: z.uuid("must be a staff id").optional() })),
+  "clinical.report_ready": patientRef.and(
+    z.object({ documentId: z.string().max(100).optional(), doctorId: z.uuid("must be a staff id").optional() }),
+  ),
   "doctor.emergency_leave": appointmentRef.and(
     z.object({ refundAmount: money, currency: z.string().length(3).toUpperCase(), rescheduleUrl: z.url({ protocol: /^https?$/ }) }),
   ),
@@ -66,7 +81,11 @@ const staffPayload = z.object({
   patientId: z.uuid().optional(),
   doctorId: z.uuid().optional(),
   // A path inside the app the notification opens ("/patients/…").
-  link: z.string().regex(/^\/[^/]/, "must be a path inside the app").max(300).optional(),
+  link: z
+    .string()
+    .regex(/^\/[^/]/, "must be a path inside the app")
+    .max(300)
+    .optional(),
   // Raised from a change a staff member made in the app: that person is not alerted.
   actorStaffId: z.uuid("must be a staff id").optional(),
 });

@@ -15,7 +15,9 @@ export const newClinicSchema = z.object({
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and dashes, like centre-saint-martin")
     .max(60),
-  timeZone: z.string().refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "must be an IANA time zone, like Europe/Paris"),
+  timeZone: z
+    .string()
+    .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "must be an IANA time zone, like Europe/Paris"),
   country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 country code, like FR"),
   defaultLanguage: z.enum(["en", "fr"]).default("en"),
   admin: z.object({
@@ -43,7 +45,14 @@ export async function createClinic(db: Database, input: NewClinic) {
     await installClinicNotificationDefaults(tx, clinic.id);
     const [admin] = await tx
       .insert(staffUsers)
-      .values({ clinicId: clinic.id, name: spec.admin.name, email: spec.admin.email, passwordHash, role: "admin", permissions: [...ROLE_DEFAULT_PERMISSIONS.admin] })
+      .values({
+        clinicId: clinic.id,
+        name: spec.admin.name,
+        email: spec.admin.email,
+        passwordHash,
+        role: "admin",
+        permissions: [...ROLE_DEFAULT_PERMISSIONS.admin],
+      })
       .onConflictDoNothing()
       .returning();
     if (!admin) throw new ConflictError("email_taken", `A staff account with ${spec.admin.email} already exists.`);

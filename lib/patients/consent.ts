@@ -22,7 +22,10 @@ export const consentInputSchema = z.strictObject({
 export type ConsentInput = z.output<typeof consentInputSchema>;
 
 async function patientOf(ctx: Ctx, patientId: string) {
-  const [patient] = await ctx.db.select({ id: patients.id, phone: patients.phone, email: patients.email }).from(patients).where(inClinic(ctx, patients, eq(patients.id, patientId)));
+  const [patient] = await ctx.db
+    .select({ id: patients.id, phone: patients.phone, email: patients.email })
+    .from(patients)
+    .where(inClinic(ctx, patients, eq(patients.id, patientId)));
   if (!patient) throw new NotFoundError("Patient");
   return patient;
 }
@@ -32,10 +35,29 @@ async function patientOf(ctx: Ctx, patientId: string) {
 export async function recordPatientConsent(ctx: Ctx, patientId: string, input: ConsentInput, now: Date) {
   const patient = await patientOf(ctx, patientId);
   const address = input.channel === "email" ? patient.email : patient.phone;
-  if (!address) throw new InvalidInputError("There is nothing on file to record consent for.", { channel: [input.channel === "email" ? "the patient has no email address on file" : "the patient has no mobile number on file"] });
+  if (!address)
+    throw new InvalidInputError("There is nothing on file to record consent for.", {
+      channel: [input.channel === "email" ? "the patient has no email address on file" : "the patient has no mobile number on file"],
+    });
   return ctx.db.transaction(async (tx) => {
-    const record = await recordConsent(tx, { clinicId: ctx.clinicId, channel: input.channel, address, state: input.state, source: input.source, at: now });
-    await recordAudit(tx, ctx, { action: "consent.recorded", patientId, detail: { consentId: record.id, channel: input.channel, state: input.state, source: input.source } }, now);
+    const record = await recordConsent(tx, {
+      clinicId: ctx.clinicId,
+      channel: input.channel,
+      address,
+      state: input.state,
+      source: input.source,
+      at: now,
+    });
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action: "consent.recorded",
+        patientId,
+        detail: { consentId: record.id, channel: input.channel, state: input.state, source: input.source },
+      },
+      now,
+    );
     return { consent: record };
   });
 }
@@ -47,9 +69,25 @@ export async function consentHistory(ctx: Ctx, patientId: string) {
   const addresses = [patient.phone, patient.email].filter((a): a is string => Boolean(a));
   if (!addresses.length) return { history: [] };
   const rows = await ctx.db
-    .select({ id: consentRecords.id, channel: consentRecords.channel, address: consentRecords.address, state: consentRecords.state, source: consentRecords.source, reason: consentRecords.reason, at: consentRecords.recordedAt, by: staffUsers.name })
+    .select({
+      id: consentRecords.id,
+      channel: consentRecords.channel,
+      address: consentRecords.address,
+      state: consentRecords.state,
+      source: consentRecords.source,
+      reason: consentRecords.reason,
+      at: consentRecords.recordedAt,
+      by: staffUsers.name,
+    })
     .from(consentRecords)
-    .leftJoin(auditEvents, and(eq(auditEvents.clinicId, consentRecords.clinicId), eq(auditEvents.action, "consent.recorded"), sql`${auditEvents.detail}->>'consentId' = ${consentRecords.id}::text`))
+    .leftJoin(
+      auditEvents,
+      and(
+        eq(auditEvents.clinicId, consentRecords.clinicId),
+        eq(auditEvents.action, "consent.recorded"),
+        sql`${auditEvents.detail}->>'consentId' = ${consentRecords.id}::text`,
+      ),
+    )
     .leftJoin(staffUsers, eq(staffUsers.id, auditEvents.staffUserId))
     .where(inClinic(ctx, consentRecords, inArray(consentRecords.address, addresses)))
     .orderBy(desc(consentRecords.recordedAt))

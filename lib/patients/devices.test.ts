@@ -21,31 +21,49 @@ afterAll(() => handle.close());
 
 // A parent's portal account managing the given profiles (approved or not), with a password.
 async function account(email: string, profiles: { approved: boolean }[]) {
-  const [user] = await handle.db.insert(patientUsers).values({ clinicId: clinic.id, email, name: "Parent", passwordHash: await hashPassword("a long secret") }).returning();
+  const [user] = await handle.db
+    .insert(patientUsers)
+    .values({ clinicId: clinic.id, email, name: "Parent", passwordHash: await hashPassword("a long secret") })
+    .returning();
   const made = [];
   for (const p of profiles) {
     const patient = await makePatient(handle.db, clinic.id);
-    await handle.db.insert(patientUserProfiles).values({ clinicId: clinic.id, patientUserId: user.id, patientId: patient.id, relationship: "child", approved: p.approved });
+    await handle.db
+      .insert(patientUserProfiles)
+      .values({ clinicId: clinic.id, patientUserId: user.id, patientId: patient.id, relationship: "child", approved: p.approved });
     made.push(patient);
   }
   return { user, profiles: made };
 }
 
 const signIn = async (email: string, at = now) => {
-  const { token } = await signInPatient(handle.db, patientSignInSchema.parse({ clinic: "devices-test", email, password: "a long secret" }), at, ip);
+  const { token } = await signInPatient(
+    handle.db,
+    patientSignInSchema.parse({ clinic: "devices-test", email, password: "a long secret" }),
+    at,
+    ip,
+  );
   return patientForToken(handle.db, `Bearer ${token}`, at);
 };
 
 describe("patient app sessions", () => {
   it("give a bearer token kept only as a hash, refused once expired or signed out", async () => {
     await account("session@example.com", []);
-    const { token, expiresAt } = await signInPatient(handle.db, patientSignInSchema.parse({ clinic: "devices-test", email: "Session@Example.com", password: "a long secret" }), now, ip);
+    const { token, expiresAt } = await signInPatient(
+      handle.db,
+      patientSignInSchema.parse({ clinic: "devices-test", email: "Session@Example.com", password: "a long secret" }),
+      now,
+      ip,
+    );
     expect(token).toMatch(/^cnp_/);
     expect(expiresAt.getTime() - now.getTime()).toBe(30 * 86400_000);
     const stored = await handle.db.select().from(patientSessions);
     expect(JSON.stringify(stored)).not.toContain(token);
     const ctx = await patientForToken(handle.db, `Bearer ${token}`, now);
-    await expect(patientForToken(handle.db, `Bearer ${token}`, new Date(expiresAt.getTime() + 1000))).rejects.toMatchObject({ status: 401, message: expect.stringContaining("expired") });
+    await expect(patientForToken(handle.db, `Bearer ${token}`, new Date(expiresAt.getTime() + 1000))).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("expired"),
+    });
     await revokePatientSession(ctx, now);
     await expect(patientForToken(handle.db, `Bearer ${token}`, now)).rejects.toMatchObject({ status: 401 });
     await expect(patientForToken(handle.db, null, now)).rejects.toMatchObject({ status: 401 });
@@ -53,7 +71,10 @@ describe("patient app sessions", () => {
 
   it("answers a wrong password and an unknown account alike, and locks out repeated guesses", async () => {
     await account("guessed@example.com", []);
-    const attempt = (email: string) => signInPatient(handle.db, patientSignInSchema.parse({ clinic: "devices-test", email, password: "wrong" }), now, { ip: "198.51.100.9" });
+    const attempt = (email: string) =>
+      signInPatient(handle.db, patientSignInSchema.parse({ clinic: "devices-test", email, password: "wrong" }), now, {
+        ip: "198.51.100.9",
+      });
     await expect(attempt("guessed@example.com")).rejects.toMatchObject({ status: 401, message: "The email or password is not right." });
     await expect(attempt("nobody@example.com")).rejects.toMatchObject({ status: 401, message: "The email or password is not right." });
     let last: unknown;
@@ -66,7 +87,11 @@ describe("registering the app's device", () => {
   it("covers every approved profile of the account, and a reopen refreshes the same row", async () => {
     const { profiles } = await account("household@example.com", [{ approved: true }, { approved: true }, { approved: false }]);
     const ctx = await signIn("household@example.com");
-    const first = await registerDevice(ctx, { token: "fcm-token-household-000000001", platform: "ios", appVersion: "3.2.0", locale: "fr-FR", timeZone: "Europe/Paris" }, now);
+    const first = await registerDevice(
+      ctx,
+      { token: "fcm-token-household-000000001", platform: "ios", appVersion: "3.2.0", locale: "fr-FR", timeZone: "Europe/Paris" },
+      now,
+    );
     expect(first.profiles.map((p) => p.patientId).sort()).toEqual([profiles[0].id, profiles[1].id].sort());
     const later = new Date(now.getTime() + 3600_000);
     const again = await registerDevice(ctx, { token: "fcm-token-household-000000001", platform: "ios", appVersion: "3.3.0" }, later);
@@ -99,6 +124,8 @@ describe("registering the app's device", () => {
     expect(rows.map((r) => r.patientUserId)).toEqual([second.id]);
     expect(rows[0].patientUserId).not.toBe(first.id);
     // The first owner can no longer unregister it.
-    await expect(unregisterDevice(await signIn("first-owner@example.com"), "fcm-token-handed-on-00000001", now)).rejects.toMatchObject({ status: 404 });
+    await expect(unregisterDevice(await signIn("first-owner@example.com"), "fcm-token-handed-on-00000001", now)).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

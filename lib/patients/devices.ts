@@ -13,8 +13,15 @@ export const deviceRegistrationSchema = z.strictObject({
   token: deviceToken,
   platform: z.enum(devicePlatformEnum.enumValues, "must be ios, android or web"),
   appVersion: z.string().trim().max(40, "must be at most 40 characters").optional(),
-  locale: z.string().regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, "must be a locale like fr-FR").optional(),
-  timeZone: z.string().max(64).refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "must be an IANA time zone like Europe/Paris").optional(),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, "must be a locale like fr-FR")
+    .optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "must be an IANA time zone like Europe/Paris")
+    .optional(),
 });
 export type DeviceRegistration = z.output<typeof deviceRegistrationSchema>;
 
@@ -26,7 +33,9 @@ export async function approvedProfiles(ctx: PatientContext) {
     .select({ patientId: patients.id, firstName: patients.firstName, lastName: patients.lastName })
     .from(patientUserProfiles)
     .innerJoin(patients, eq(patients.id, patientUserProfiles.patientId))
-    .where(inClinic(ctx, patientUserProfiles, eq(patientUserProfiles.patientUserId, ctx.patientUserId), eq(patientUserProfiles.approved, true)));
+    .where(
+      inClinic(ctx, patientUserProfiles, eq(patientUserProfiles.patientUserId, ctx.patientUserId), eq(patientUserProfiles.approved, true)),
+    );
 }
 
 // The app registers its push token after sign-in and again on every reopen: one device row
@@ -34,7 +43,12 @@ export async function approvedProfiles(ctx: PatientContext) {
 // receives the pushes of every approved profile the account manages, one alert per event. A
 // token another account had (the phone changed hands) leaves that account.
 export async function registerDevice(ctx: PatientContext, input: DeviceRegistration, now: Date) {
-  const details = { platform: input.platform, appVersion: input.appVersion ?? null, locale: input.locale ?? null, timeZone: input.timeZone ?? null };
+  const details = {
+    platform: input.platform,
+    appVersion: input.appVersion ?? null,
+    locale: input.locale ?? null,
+    timeZone: input.timeZone ?? null,
+  };
   const [device] = await ctx.db
     .insert(patientDevices)
     .values({ clinicId: ctx.clinicId, patientUserId: ctx.patientUserId, token: input.token, ...details, lastSeenAt: now, createdAt: now })

@@ -34,7 +34,13 @@ export async function getPatient(ctx: Ctx, patientId: string) {
 // The portal accounts that manage this profile, and the other profiles each of them manages.
 async function getHousehold(ctx: Ctx, patientId: string) {
   const links = await ctx.db
-    .select({ accountId: patientUsers.id, accountName: patientUsers.name, accountEmail: patientUsers.email, approved: patientUserProfiles.approved, relationship: patientUserProfiles.relationship })
+    .select({
+      accountId: patientUsers.id,
+      accountName: patientUsers.name,
+      accountEmail: patientUsers.email,
+      approved: patientUserProfiles.approved,
+      relationship: patientUserProfiles.relationship,
+    })
     .from(patientUserProfiles)
     .innerJoin(patientUsers, eq(patientUsers.id, patientUserProfiles.patientUserId))
     .where(inClinic(ctx, patientUserProfiles, eq(patientUserProfiles.patientId, patientId)));

@@ -25,27 +25,45 @@ describe("households", () => {
     const ctx = await staffContextFor(handle.db, paris);
     const child = await makePatient(handle.db, paris.id, { firstName: "Léo" });
     const sibling = await makePatient(handle.db, paris.id, { firstName: "Zoé" });
-    const [account] = await handle.db.insert(patientUsers).values({ clinicId: paris.id, email: "maman@example.com", name: "Claire Martin" }).returning();
+    const [account] = await handle.db
+      .insert(patientUsers)
+      .values({ clinicId: paris.id, email: "maman@example.com", name: "Claire Martin" })
+      .returning();
     expect((await searchPortalAccounts(ctx, "maman")).map((a) => a.id)).toEqual([account.id]);
 
     await linkToAccount(ctx, child.id, { accountId: account.id, relationship: "child" }, now);
     // Asked for from the portal: waiting for the clinic.
-    await handle.db.insert(patientUserProfiles).values({ clinicId: paris.id, patientUserId: account.id, patientId: sibling.id, relationship: "child", approved: false });
+    await handle.db
+      .insert(patientUserProfiles)
+      .values({ clinicId: paris.id, patientUserId: account.id, patientId: sibling.id, relationship: "child", approved: false });
     await approveLink(ctx, sibling.id, account.id, now);
     const { household } = await getPatient(ctx, child.id);
-    expect(household).toEqual([expect.objectContaining({ accountId: account.id, approved: true, otherProfiles: [expect.objectContaining({ patientId: sibling.id, approved: true })] })]);
+    expect(household).toEqual([
+      expect.objectContaining({
+        accountId: account.id,
+        approved: true,
+        otherProfiles: [expect.objectContaining({ patientId: sibling.id, approved: true })],
+      }),
+    ]);
 
     await unlinkAccount(ctx, child.id, account.id, now);
     expect((await getPatient(ctx, child.id)).household).toEqual([]);
-    const actions = (await handle.db.select().from(auditEvents).where(eq(auditEvents.staffUserId, ctx.staff.id))).map((a) => a.action).sort();
+    const actions = (await handle.db.select().from(auditEvents).where(eq(auditEvents.staffUserId, ctx.staff.id)))
+      .map((a) => a.action)
+      .sort();
     expect(actions).toEqual(["household.approved", "household.linked", "household.unlinked"]);
   });
 
   it("never links across clinics", async () => {
     const ctx = await staffContextFor(handle.db, paris);
     const patient = await makePatient(handle.db, paris.id);
-    const [foreignAccount] = await handle.db.insert(patientUsers).values({ clinicId: other.id, email: "elsewhere@example.com", name: "Elsewhere" }).returning();
-    await expect(linkToAccount(ctx, patient.id, { accountId: foreignAccount.id, relationship: "child" }, now)).rejects.toBeInstanceOf(NotFoundError);
+    const [foreignAccount] = await handle.db
+      .insert(patientUsers)
+      .values({ clinicId: other.id, email: "elsewhere@example.com", name: "Elsewhere" })
+      .returning();
+    await expect(linkToAccount(ctx, patient.id, { accountId: foreignAccount.id, relationship: "child" }, now)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const foreignPatient = await makePatient(handle.db, other.id);
     await expect(approveLink(ctx, foreignPatient.id, foreignAccount.id, now)).rejects.toBeInstanceOf(NotFoundError);
     expect(await searchPortalAccounts(ctx, "elsewhere")).toEqual([]);

@@ -9,12 +9,18 @@ import { z } from "zod";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 
-export const householdLinkSchema = z.strictObject({ accountId: z.uuid("must be a portal account id"), relationship: z.enum(relationshipEnum.enumValues, "must be self, child, parent, spouse or other") });
+export const householdLinkSchema = z.strictObject({
+  accountId: z.uuid("must be a portal account id"),
+  relationship: z.enum(relationshipEnum.enumValues, "must be self, child, parent, spouse or other"),
+});
 export const householdMemberSchema = z.object({ id: z.uuid("must be a patient id"), accountId: z.uuid("must be a portal account id") });
 export const accountSearchSchema = z.object({ q: z.string().trim().min(2, "must be at least 2 characters").max(100) });
 
 async function assertPatient(ctx: Ctx, patientId: string) {
-  const [patient] = await ctx.db.select({ id: patients.id }).from(patients).where(inClinic(ctx, patients, eq(patients.id, patientId)));
+  const [patient] = await ctx.db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(inClinic(ctx, patients, eq(patients.id, patientId)));
   if (!patient) throw new NotFoundError("Patient");
 }
 
@@ -35,13 +41,24 @@ export async function linkToAccount(ctx: Ctx, patientId: string, link: z.output<
   return ctx.db.transaction(async (tx) => {
     const scoped = { ...ctx, db: tx };
     await assertPatient(scoped, patientId);
-    const [account] = await tx.select({ id: patientUsers.id }).from(patientUsers).where(inClinic(ctx, patientUsers, eq(patientUsers.id, link.accountId)));
+    const [account] = await tx
+      .select({ id: patientUsers.id })
+      .from(patientUsers)
+      .where(inClinic(ctx, patientUsers, eq(patientUsers.id, link.accountId)));
     if (!account) throw new NotFoundError("Portal account");
     await tx
       .insert(patientUserProfiles)
       .values({ clinicId: ctx.clinicId, patientUserId: link.accountId, patientId, relationship: link.relationship, approved: true })
-      .onConflictDoUpdate({ target: [patientUserProfiles.patientUserId, patientUserProfiles.patientId], set: { relationship: link.relationship, approved: true } });
-    await recordAudit(tx, ctx, { action: "household.linked", patientId, detail: { accountId: link.accountId, relationship: link.relationship } }, now);
+      .onConflictDoUpdate({
+        target: [patientUserProfiles.patientUserId, patientUserProfiles.patientId],
+        set: { relationship: link.relationship, approved: true },
+      });
+    await recordAudit(
+      tx,
+      ctx,
+      { action: "household.linked", patientId, detail: { accountId: link.accountId, relationship: link.relationship } },
+      now,
+    );
     return { linked: true };
   });
 }
@@ -53,7 +70,13 @@ export async function approveLink(ctx: Ctx, patientId: string, accountId: string
     const [row] = await tx
       .update(patientUserProfiles)
       .set({ approved: true })
-      .where(inClinic(ctx, patientUserProfiles, and(eq(patientUserProfiles.patientId, patientId), eq(patientUserProfiles.patientUserId, accountId))))
+      .where(
+        inClinic(
+          ctx,
+          patientUserProfiles,
+          and(eq(patientUserProfiles.patientId, patientId), eq(patientUserProfiles.patientUserId, accountId)),
+        ),
+      )
       .returning();
     if (!row) throw new NotFoundError("Household link");
     await recordAudit(tx, ctx, { action: "household.approved", patientId, detail: { accountId } }, now);
@@ -65,7 +88,13 @@ export async function unlinkAccount(ctx: Ctx, patientId: string, accountId: stri
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .delete(patientUserProfiles)
-      .where(inClinic(ctx, patientUserProfiles, and(eq(patientUserProfiles.patientId, patientId), eq(patientUserProfiles.patientUserId, accountId))))
+      .where(
+        inClinic(
+          ctx,
+          patientUserProfiles,
+          and(eq(patientUserProfiles.patientId, patientId), eq(patientUserProfiles.patientUserId, accountId)),
+        ),
+      )
       .returning();
     if (!row) throw new NotFoundError("Household link");
     await recordAudit(tx, ctx, { action: "household.unlinked", patientId, detail: { accountId, relationship: row.relationship } }, now);

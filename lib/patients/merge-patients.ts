@@ -17,7 +17,8 @@ const FILLED = ["phone", "landline", "email", "postalAddress", "dateOfBirth", "e
 // and pointing at the kept record, so the audit trail and any row left behind still resolve.
 // Consent needs no move: it belongs to addresses, and follows the numbers and emails kept.
 export async function mergePatients(ctx: Ctx, keptId: string, duplicateId: string, now: Date) {
-  if (keptId === duplicateId) throw new InvalidInputError("A record cannot be merged into itself.", { duplicateId: ["is the record being kept"] });
+  if (keptId === duplicateId)
+    throw new InvalidInputError("A record cannot be merged into itself.", { duplicateId: ["is the record being kept"] });
   return ctx.db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -27,26 +28,54 @@ export async function mergePatients(ctx: Ctx, keptId: string, duplicateId: strin
     const kept = rows.find((p) => p.id === keptId);
     const duplicate = rows.find((p) => p.id === duplicateId);
     if (!kept || !duplicate) throw new NotFoundError("Patient");
-    if (kept.mergedIntoId || duplicate.mergedIntoId) throw new ConflictError("already_merged", "One of these records was already merged into another.");
+    if (kept.mergedIntoId || duplicate.mergedIntoId)
+      throw new ConflictError("already_merged", "One of these records was already merged into another.");
 
-    const filled = Object.fromEntries(FILLED.flatMap((field) => (kept[field] == null && duplicate[field] != null ? [[field, duplicate[field]]] : [])));
+    const filled = Object.fromEntries(
+      FILLED.flatMap((field) => (kept[field] == null && duplicate[field] != null ? [[field, duplicate[field]]] : [])),
+    );
     // The patient number is unique in the clinic: the duplicate gives it up before the kept record takes it.
-    await tx.update(patients).set({ active: false, mergedIntoId: keptId, externalId: null, updatedAt: now }).where(eq(patients.id, duplicateId));
-    if (Object.keys(filled).length) await tx.update(patients).set({ ...filled, updatedAt: now }).where(eq(patients.id, keptId));
+    await tx
+      .update(patients)
+      .set({ active: false, mergedIntoId: keptId, externalId: null, updatedAt: now })
+      .where(eq(patients.id, duplicateId));
+    if (Object.keys(filled).length)
+      await tx
+        .update(patients)
+        .set({ ...filled, updatedAt: now })
+        .where(eq(patients.id, keptId));
 
     const moved = { appointments: 0, messages: 0, conversations: 0, householdLinks: 0, deliveries: 0 };
-    moved.appointments = (await tx.update(appointments).set({ patientId: keptId }).where(inClinic(ctx, appointments, eq(appointments.patientId, duplicateId))).returning({ id: appointments.id })).length;
+    moved.appointments = (
+      await tx
+        .update(appointments)
+        .set({ patientId: keptId })
+        .where(inClinic(ctx, appointments, eq(appointments.patientId, duplicateId)))
+        .returning({ id: appointments.id })
+    ).length;
 
     // One conversation per patient: the duplicate's messages join the kept one's, or its
     // conversation simply changes hands when the kept record has none.
-    const [theirs] = await tx.select().from(conversations).where(inClinic(ctx, conversations, eq(conversations.patientId, duplicateId)));
+    const [theirs] = await tx
+      .select()
+      .from(conversations)
+      .where(inClinic(ctx, conversations, eq(conversations.patientId, duplicateId)));
     if (theirs) {
-      const [ours] = await tx.select().from(conversations).where(inClinic(ctx, conversations, eq(conversations.patientId, keptId)));
+      const [ours] = await tx
+        .select()
+        .from(conversations)
+        .where(inClinic(ctx, conversations, eq(conversations.patientId, keptId)));
       if (!ours) {
         await tx.update(conversations).set({ patientId: keptId }).where(eq(conversations.id, theirs.id));
         moved.conversations = 1;
       } else {
-        moved.messages = (await tx.update(messages).set({ conversationId: ours.id }).where(inClinic(ctx, messages, eq(messages.conversationId, theirs.id))).returning({ id: messages.id })).length;
+        moved.messages = (
+          await tx
+            .update(messages)
+            .set({ conversationId: ours.id })
+            .where(inClinic(ctx, messages, eq(messages.conversationId, theirs.id)))
+            .returning({ id: messages.id })
+        ).length;
         await tx
           .update(conversations)
           .set({
@@ -65,7 +94,10 @@ export async function mergePatients(ctx: Ctx, keptId: string, duplicateId: strin
     }
 
     // Household links: the accounts that managed the duplicate now manage the kept record.
-    const links = await tx.select().from(patientUserProfiles).where(inClinic(ctx, patientUserProfiles, eq(patientUserProfiles.patientId, duplicateId)));
+    const links = await tx
+      .select()
+      .from(patientUserProfiles)
+      .where(inClinic(ctx, patientUserProfiles, eq(patientUserProfiles.patientId, duplicateId)));
     if (links.length) {
       await tx
         .insert(patientUserProfiles)

@@ -13,7 +13,9 @@ import type { Queueing } from "@/lib/notifications/queue/event-queue";
 import { approvedProfiles } from "./devices";
 
 export const patientAppointmentParamSchema = z.object({ id: z.uuid("must be an appointment id") });
-export const patientCancellationSchema = z.strictObject({ reason: z.string().trim().max(500, "must be at most 500 characters").optional() });
+export const patientCancellationSchema = z.strictObject({
+  reason: z.string().trim().max(500, "must be at most 500 characters").optional(),
+});
 
 // The appointments still to come of every profile the account manages, as the app lists them:
 // who, when, with which agenda, and the booking reference. Nothing clinical (no visit reason),
@@ -22,12 +24,30 @@ export async function upcomingAppointments(ctx: PatientContext, now: Date) {
   const profiles = await approvedProfiles(ctx);
   if (!profiles.length) return { appointments: [] };
   const rows = await ctx.db
-    .select({ id: appointments.id, patientId: appointments.patientId, startsAt: appointments.startsAt, endsAt: appointments.endsAt, status: appointments.status, bookingReference: appointments.bookingReference, agenda: agendas.name })
+    .select({
+      id: appointments.id,
+      patientId: appointments.patientId,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      bookingReference: appointments.bookingReference,
+      agenda: agendas.name,
+    })
     .from(appointments)
     .innerJoin(agendas, and(eq(agendas.id, appointments.agendaId), eq(agendas.clinicId, appointments.clinicId)))
     .innerJoin(motifs, and(eq(motifs.id, appointments.motifId), eq(motifs.clinicId, appointments.clinicId)))
     .where(
-      inClinic(ctx, appointments, inArray(appointments.patientId, profiles.map((p) => p.patientId)), gte(appointments.endsAt, now), ne(appointments.status, "cancelled"), eq(motifs.notificationsEnabled, true)),
+      inClinic(
+        ctx,
+        appointments,
+        inArray(
+          appointments.patientId,
+          profiles.map((p) => p.patientId),
+        ),
+        gte(appointments.endsAt, now),
+        ne(appointments.status, "cancelled"),
+        eq(motifs.notificationsEnabled, true),
+      ),
     )
     .orderBy(asc(appointments.startsAt))
     .limit(100);
@@ -39,18 +59,38 @@ export async function upcomingAppointments(ctx: PatientContext, now: Date) {
 // same change staff make, with its reminders cancelled and the patient event (cancelled by the
 // patient) saved in one transaction, so reception and the doctor get their alert. Another
 // account's appointment is 404, as if it did not exist.
-export async function cancelOwnAppointment(ctx: PatientContext & Queueing, appointmentId: string, input: z.output<typeof patientCancellationSchema>, now: Date) {
+export async function cancelOwnAppointment(
+  ctx: PatientContext & Queueing,
+  appointmentId: string,
+  input: z.output<typeof patientCancellationSchema>,
+  now: Date,
+) {
   const profiles = await approvedProfiles(ctx);
   const [own] = profiles.length
     ? await ctx.db
         .select({ id: appointments.id })
         .from(appointments)
-        .where(inClinic(ctx, appointments, eq(appointments.id, appointmentId), inArray(appointments.patientId, profiles.map((p) => p.patientId))))
+        .where(
+          inClinic(
+            ctx,
+            appointments,
+            eq(appointments.id, appointmentId),
+            inArray(
+              appointments.patientId,
+              profiles.map((p) => p.patientId),
+            ),
+          ),
+        )
     : [];
   if (!own) throw new NotFoundError("Appointment");
   const [clinic] = await ctx.db.select().from(clinics).where(eq(clinics.id, ctx.clinicId));
   const { changed, event } = await ctx.db.transaction(async (tx) => {
-    const changed = await changeAppointment({ db: tx, clinicId: ctx.clinicId, clinic }, appointmentId, { action: "cancel", reason: input.reason }, now);
+    const changed = await changeAppointment(
+      { db: tx, clinicId: ctx.clinicId, clinic },
+      appointmentId,
+      { action: "cancel", reason: input.reason },
+      now,
+    );
     await syncReminders(tx, changed.after, now);
     return { changed, event: await recordAppointmentEvent(tx, changed, { cancelledBy: "patient" }) };
   });

@@ -27,12 +27,21 @@ const patientFields = {
   phone: optionalText(40),
   landline: optionalText(40),
   email: z
-    .union([z.literal("").transform(() => null), z.email("must be an email address").max(254).transform((v) => v.toLowerCase())])
+    .union([
+      z.literal("").transform(() => null),
+      z
+        .email("must be an email address")
+        .max(254)
+        .transform((v) => v.toLowerCase()),
+    ])
     .nullable()
     .optional(),
   postalAddress: optionalText(500),
   externalId: optionalText(64),
-  preferredChannel: z.enum(PREFERRED_CHANNELS, `must be one of ${PREFERRED_CHANNELS.join(", ")}`).nullable().optional(),
+  preferredChannel: z
+    .enum(PREFERRED_CHANNELS, `must be one of ${PREFERRED_CHANNELS.join(", ")}`)
+    .nullable()
+    .optional(),
   notificationsEnabled: z.boolean().optional(),
 };
 

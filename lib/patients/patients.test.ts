@@ -61,14 +61,20 @@ describe("patient record", () => {
   it("shows the household: who manages the profile and the other profiles they manage", async () => {
     const mother = await makePatient(handle.db, paris.id, { firstName: "Anne", lastName: "Roux" });
     const child = await makePatient(handle.db, paris.id, { firstName: "Léo", lastName: "Roux" });
-    const [account] = await handle.db.insert(patientUsers).values({ clinicId: paris.id, email: "anne@example.com", name: "Anne Roux" }).returning();
+    const [account] = await handle.db
+      .insert(patientUsers)
+      .values({ clinicId: paris.id, email: "anne@example.com", name: "Anne Roux" })
+      .returning();
     await handle.db.insert(patientUserProfiles).values([
       { clinicId: paris.id, patientUserId: account.id, patientId: mother.id, relationship: "self", approved: true },
       { clinicId: paris.id, patientUserId: account.id, patientId: child.id, relationship: "child", approved: false },
     ]);
     const { household } = await getPatient(contextFor(handle.db, paris), mother.id);
     expect(household).toHaveLength(1);
-    expect(household[0]).toMatchObject({ accountName: "Anne Roux", otherProfiles: [{ firstName: "Léo", relationship: "child", approved: false }] });
+    expect(household[0]).toMatchObject({
+      accountName: "Anne Roux",
+      otherProfiles: [{ firstName: "Léo", relationship: "child", approved: false }],
+    });
   });
 
   it("lists the patient's appointments in time order", async () => {

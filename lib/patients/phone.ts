@@ -20,7 +20,6 @@ export function phoneSearchDigits(raw: string, country: string): string | null {
   return digits.length >= 3 ? digits : null;
 }
 
-
 // Any valid number (a landline, or a mobile typed in the landline field) in E.164, or null.
 export function toE164Phone(raw: string, country: string): string | null {
   const parsed = parsePhoneNumberFromString(raw, country as CountryCode);

@@ -22,12 +22,27 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const create = async (clinic: Clinic, input: Record<string, unknown>) => createPatient(await staffContextFor(handle.db, clinic), patientCreateSchema.parse(input), now);
+const create = async (clinic: Clinic, input: Record<string, unknown>) =>
+  createPatient(await staffContextFor(handle.db, clinic), patientCreateSchema.parse(input), now);
 
 describe("creating and editing a patient", () => {
   it("stores a French mobile typed as people type it in E.164, in the clinic's language, and audits it", async () => {
-    const patient = await create(paris, { firstName: "Hélène", lastName: "Dupont", phone: "06 12 34 56 78", landline: "01 42 68 53 00", email: "Helene@Example.com", externalId: "P-0001" });
-    expect(patient).toMatchObject({ phone: "+33612345678", landline: "+33142685300", email: "helene@example.com", language: "fr", active: true, clinicId: paris.id });
+    const patient = await create(paris, {
+      firstName: "Hélène",
+      lastName: "Dupont",
+      phone: "06 12 34 56 78",
+      landline: "01 42 68 53 00",
+      email: "Helene@Example.com",
+      externalId: "P-0001",
+    });
+    expect(patient).toMatchObject({
+      phone: "+33612345678",
+      landline: "+33142685300",
+      email: "helene@example.com",
+      language: "fr",
+      active: true,
+      clinicId: paris.id,
+    });
     const [audit] = await handle.db.select().from(auditEvents).where(eq(auditEvents.patientId, patient.id));
     expect(audit.action).toBe("patient.created");
     expect(audit.detail).toMatchObject({ after: { phone: { before: null, after: "+33612345678" } } });
@@ -40,7 +55,13 @@ describe("creating and editing a patient", () => {
   it("refuses a landline in the mobile field, a bad number and a future birth date, naming each field", async () => {
     const attempt = create(paris, { firstName: "A", lastName: "B", phone: "01 42 68 53 00", landline: "12", dateOfBirth: "2030-01-01" });
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(attempt).rejects.toMatchObject({ fields: { phone: [expect.stringContaining("not a mobile")], landline: ["is not a phone number"], dateOfBirth: ["cannot be in the future"] } });
+    await expect(attempt).rejects.toMatchObject({
+      fields: {
+        phone: [expect.stringContaining("not a mobile")],
+        landline: ["is not a phone number"],
+        dateOfBirth: ["cannot be in the future"],
+      },
+    });
   });
 
   it("refuses at the edge: impossible dates, unknown fields, a bad email, empty names", () => {
@@ -63,13 +84,29 @@ describe("creating and editing a patient", () => {
   it("audits each change with before and after, and cannot touch another clinic's patient", async () => {
     const patient = await create(paris, { firstName: "Iris", lastName: "Roux" });
     const ctx = await staffContextFor(handle.db, paris);
-    await updatePatient(ctx, patient.id, patientUpdateSchema.parse({ lastName: "Roux-Martin", postalAddress: "3 rue de la Paix, 75002 Paris" }), now);
-    const rows = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.patientId, patient.id), eq(auditEvents.action, "patient.updated")));
+    await updatePatient(
+      ctx,
+      patient.id,
+      patientUpdateSchema.parse({ lastName: "Roux-Martin", postalAddress: "3 rue de la Paix, 75002 Paris" }),
+      now,
+    );
+    const rows = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.patientId, patient.id), eq(auditEvents.action, "patient.updated")));
     expect(rows[0].staffUserId).toBe(ctx.staff.id);
-    expect(rows[0].detail).toEqual({ lastName: { before: "Roux", after: "Roux-Martin" }, postalAddress: { before: null, after: "3 rue de la Paix, 75002 Paris" } });
-    await expect(updatePatient(await staffContextFor(handle.db, newYork), patient.id, { lastName: "X" }, now)).rejects.toBeInstanceOf(NotFoundError);
+    expect(rows[0].detail).toEqual({
+      lastName: { before: "Roux", after: "Roux-Martin" },
+      postalAddress: { before: null, after: "3 rue de la Paix, 75002 Paris" },
+    });
+    await expect(updatePatient(await staffContextFor(handle.db, newYork), patient.id, { lastName: "X" }, now)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await updatePatient(ctx, patient.id, { active: false }, now);
-    const [deactivated] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.patientId, patient.id), eq(auditEvents.action, "patient.deactivated")));
+    const [deactivated] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.patientId, patient.id), eq(auditEvents.action, "patient.deactivated")));
     expect(deactivated.detail).toEqual({ active: { before: true, after: false } });
   });
 

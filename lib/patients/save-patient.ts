@@ -65,9 +65,20 @@ export async function createPatient(ctx: Ctx, input: PatientCreate, now: Date): 
     .transaction(async (tx) => {
       const [row] = await tx
         .insert(patients)
-        .values({ language: ctx.clinic.defaultLanguage, ...values, firstName: input.firstName, lastName: input.lastName, clinicId: ctx.clinicId })
+        .values({
+          language: ctx.clinic.defaultLanguage,
+          ...values,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          clinicId: ctx.clinicId,
+        })
         .returning();
-      await recordAudit(tx, ctx, { action: "patient.created", patientId: row.id, detail: { after: changedFields({} as Patient, row, AUDITED) } }, now);
+      await recordAudit(
+        tx,
+        ctx,
+        { action: "patient.created", patientId: row.id, detail: { after: changedFields({} as Patient, row, AUDITED) } },
+        now,
+      );
       return withoutSearchText(row);
     })
     .catch(refusal);
@@ -76,7 +87,9 @@ export async function createPatient(ctx: Ctx, input: PatientCreate, now: Date): 
 // Consent belongs to an address, not to a person: a new mobile number starts with no
 // WhatsApp opt-in and no SMS STOP, and the old number keeps its own. Says when that applies.
 async function consentLeftBehind(ctx: Ctx, db: Ctx["db"], before: Patient, after: Patient): Promise<string[]> {
-  const left = [before.phone !== after.phone ? before.phone : null, before.email !== after.email ? before.email : null].filter((a): a is string => Boolean(a));
+  const left = [before.phone !== after.phone ? before.phone : null, before.email !== after.email ? before.email : null].filter(
+    (a): a is string => Boolean(a),
+  );
   if (!left.length) return [];
   const rows = await db
     .selectDistinct({ address: consentRecords.address })

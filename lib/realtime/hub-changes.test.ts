@@ -42,7 +42,14 @@ describe("the inbox's live feed", () => {
     const mine = collect(feed, clinic.id, 1);
     const theirs: HubChange[] = [];
     await feed.subscribe(other.id, (c) => theirs.push(c)); // LISTEN is in place before the write below
-    const { conversationId } = await receivePatientMessage(handle.db, { clinicId: clinic.id, channel: "sms", from: patient.phone!, body: "Bonjour", externalId: "SM-live-1", at: new Date() });
+    const { conversationId } = await receivePatientMessage(handle.db, {
+      clinicId: clinic.id,
+      channel: "sms",
+      from: patient.phone!,
+      body: "Bonjour",
+      externalId: "SM-live-1",
+      at: new Date(),
+    });
     expect(await mine.done).toEqual([{ clinicId: clinic.id, conversationId }]);
     await new Promise((r) => setTimeout(r, 200));
     expect(theirs).toEqual([]);
@@ -54,7 +61,14 @@ describe("the inbox's live feed", () => {
     await feed.subscribe(clinic.id, (c) => heard.push(c));
     await expect(
       handle.db.transaction(async (tx) => {
-        await receivePatientMessage(tx, { clinicId: clinic.id, channel: "sms", from: "+33644444444", body: "x", externalId: "SM-live-2", at: new Date() });
+        await receivePatientMessage(tx, {
+          clinicId: clinic.id,
+          channel: "sms",
+          from: "+33644444444",
+          body: "x",
+          externalId: "SM-live-2",
+          at: new Date(),
+        });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
@@ -66,7 +80,10 @@ describe("the inbox's live feed", () => {
     let attempts = 0;
     const real = listenSourceOf(handle);
     // The database refuses the first LISTEN (a restart, a dropped connection), then accepts.
-    const flaky = { listen: (channel: string, onPayload: (payload: string) => void) => (++attempts === 1 ? Promise.reject(new Error("connection lost")) : real.listen(channel, onPayload)) };
+    const flaky = {
+      listen: (channel: string, onPayload: (payload: string) => void) =>
+        ++attempts === 1 ? Promise.reject(new Error("connection lost")) : real.listen(channel, onPayload),
+    };
     const feed = new HubChangeFeed(flaky);
     await expect(feed.subscribe(clinic.id, () => {})).rejects.toThrow("connection lost");
     expect(feed.status()).toMatchObject({ state: "failed", failures: 1 });

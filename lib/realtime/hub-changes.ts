@@ -26,7 +26,9 @@ export async function announceStaffAlert(db: Database, clinicId: string, staffUs
 export async function announceDeliveryChanges(db: Database, deliveryIds: string[]): Promise<void> {
   if (!deliveryIds.length) return;
   await db
-    .select({ notified: sql`pg_notify(${HUB_CHANNEL}, json_build_object('clinicId', ${messages.clinicId}, 'conversationId', ${messages.conversationId})::text)` })
+    .select({
+      notified: sql`pg_notify(${HUB_CHANNEL}, json_build_object('clinicId', ${messages.clinicId}, 'conversationId', ${messages.conversationId})::text)`,
+    })
     .from(messages)
     .where(inArray(messages.deliveryId, deliveryIds));
 }
@@ -39,7 +41,10 @@ export type ListenSource = { listen: (channel: string, onPayload: (payload: stri
 // postgres.js keeps a dedicated connection for LISTEN and re-listens after reconnecting;
 // PGlite hears its own process.
 export function listenSourceOf(handle: DatabaseHandle): ListenSource {
-  return { listen: (channel, onPayload) => (handle.engine === "postgres" ? handle.sql.listen(channel, onPayload) : handle.pglite.listen(channel, onPayload)) };
+  return {
+    listen: (channel, onPayload) =>
+      handle.engine === "postgres" ? handle.sql.listen(channel, onPayload) : handle.pglite.listen(channel, onPayload),
+  };
 }
 
 // One LISTEN per database handle, fanned out in-process to the browsers of each clinic.

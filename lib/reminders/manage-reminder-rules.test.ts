@@ -32,11 +32,25 @@ describe("a reminder rule as an admin writes it", () => {
     };
     const bad = refused({ steps: [{ offsetMinutes: -60, channels: ["pigeon"] }], quietHours: { startsAt: "9pm", endsAt: "25:00" } });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.fields).sort()).toEqual(["quietHours.endsAt", "quietHours.startsAt", "steps.0.channels.0", "steps.0.offsetMinutes"]);
+    expect(Object.keys(bad.fields).sort()).toEqual([
+      "quietHours.endsAt",
+      "quietHours.startsAt",
+      "steps.0.channels.0",
+      "steps.0.offsetMinutes",
+    ]);
     expect(bad.fields["steps.0.offsetMinutes"]).toEqual(["must be at least 5 minutes before the start"]);
-    const backup = refused({ steps: [{ offsetMinutes: 30, channels: ["whatsapp"], backup: { afterMinutes: 45, until: "delivered" } }], quietHours: quiet });
+    const backup = refused({
+      steps: [{ offsetMinutes: 30, channels: ["whatsapp"], backup: { afterMinutes: 45, until: "delivered" } }],
+      quietHours: quiet,
+    });
     expect(Object.keys(backup.fields).sort()).toEqual(["steps.0.backup", "steps.0.backup.afterMinutes"]);
-    const twice = refused({ steps: [{ offsetMinutes: 60, channels: ["sms", "sms"] }, { offsetMinutes: 60, channels: ["email"] }], quietHours: quiet });
+    const twice = refused({
+      steps: [
+        { offsetMinutes: 60, channels: ["sms", "sms"] },
+        { offsetMinutes: 60, channels: ["email"] },
+      ],
+      quietHours: quiet,
+    });
     expect(Object.keys(twice.fields).sort()).toEqual(["steps", "steps.0.channels"]);
   });
 
@@ -45,9 +59,20 @@ describe("a reminder rule as an admin writes it", () => {
     const { agenda, motif } = await makeBookableAgenda(handle.db, clinic.id);
     const patient = await makePatient(handle.db, clinic.id);
     const now = new Date("2027-02-01T08:00:00Z");
-    const { appointment } = await bookAppointment(await staffContextFor(handle.db, clinic), { agendaId: agenda.id, visitReasonId: motif.id, patientId: patient.id, startsAt: "2027-02-10T15:00" }, now);
+    const { appointment } = await bookAppointment(
+      await staffContextFor(handle.db, clinic),
+      { agendaId: agenda.id, visitReasonId: motif.id, patientId: patient.id, startsAt: "2027-02-10T15:00" },
+      now,
+    );
     const offsets = async () =>
-      (await handle.db.select().from(scheduledReminders).where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.status, "scheduled")))).map((r) => r.offsetMinutes).sort((a, b) => b - a);
+      (
+        await handle.db
+          .select()
+          .from(scheduledReminders)
+          .where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.status, "scheduled")))
+      )
+        .map((r) => r.offsetMinutes)
+        .sort((a, b) => b - a);
     expect(await offsets()).toEqual([1440, 120, 30]);
 
     const steps = [
@@ -57,11 +82,17 @@ describe("a reminder rule as an admin writes it", () => {
     const saved = await saveReminderRule(admin, rule({ agendaId: agenda.id, steps, quietHours: quiet }), now);
     expect(saved.replanned).toBe(1);
     expect(await offsets()).toEqual([1440, 180]);
-    const [cancelled] = await handle.db.select().from(scheduledReminders).where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.offsetMinutes, 120)));
+    const [cancelled] = await handle.db
+      .select()
+      .from(scheduledReminders)
+      .where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.offsetMinutes, 120)));
     expect(cancelled).toMatchObject({ status: "cancelled", reason: "rule_changed" });
     const { overrides } = await listReminderRules(admin);
     expect(overrides).toEqual([expect.objectContaining({ agendaId: agenda.id, quietHours: { startsAt: 21 * 60, endsAt: 8 * 60 } })]);
-    const [audit] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, clinic.id), eq(auditEvents.action, "reminder_rule.saved")));
+    const [audit] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.clinicId, clinic.id), eq(auditEvents.action, "reminder_rule.saved")));
     expect(audit.detail).toMatchObject({ agendaId: agenda.id, before: null, replanned: 1 });
 
     // Removing the override brings the clinic's rule (here the default) back.

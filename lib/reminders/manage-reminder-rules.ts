@@ -30,7 +30,13 @@ const view = (r: ReminderRule): ReminderRuleView => ({
   quietHours: { startsAt: r.quietStartsAt, endsAt: r.quietEndsAt },
 });
 
-export const DEFAULT_RULE_VIEW: ReminderRuleView = { id: null, agendaId: null, visitReasonId: null, steps: DEFAULT_REMINDER_STEPS, quietHours: DEFAULT_QUIET_HOURS };
+export const DEFAULT_RULE_VIEW: ReminderRuleView = {
+  id: null,
+  agendaId: null,
+  visitReasonId: null,
+  steps: DEFAULT_REMINDER_STEPS,
+  quietHours: DEFAULT_QUIET_HOURS,
+};
 
 // The clinic's rule (or the default) and its overrides, agendas first.
 export async function listReminderRules(ctx: Pick<Ctx, "db" | "clinicId">) {
@@ -62,17 +68,26 @@ async function replanUpcoming(tx: Tx, ctx: Ctx, scope: { agendaId: string | null
 
 async function checkScope(tx: Tx, ctx: Ctx, input: Pick<ReminderRuleInput, "agendaId" | "visitReasonId">) {
   if (input.agendaId) {
-    const [agenda] = await tx.select({ id: agendas.id }).from(agendas).where(inClinic(ctx, agendas, eq(agendas.id, input.agendaId)));
+    const [agenda] = await tx
+      .select({ id: agendas.id })
+      .from(agendas)
+      .where(inClinic(ctx, agendas, eq(agendas.id, input.agendaId)));
     if (!agenda) throw new NotFoundError("Agenda");
   }
   if (input.visitReasonId) {
-    const [motif] = await tx.select({ id: motifs.id }).from(motifs).where(inClinic(ctx, motifs, eq(motifs.id, input.visitReasonId)));
+    const [motif] = await tx
+      .select({ id: motifs.id })
+      .from(motifs)
+      .where(inClinic(ctx, motifs, eq(motifs.id, input.visitReasonId)));
     if (!motif) throw new NotFoundError("Visit reason");
   }
 }
 
 const scopeIs = (agendaId: string | null, motifId: string | null) =>
-  and(agendaId ? eq(reminderRules.agendaId, agendaId) : isNull(reminderRules.agendaId), motifId ? eq(reminderRules.motifId, motifId) : isNull(reminderRules.motifId));
+  and(
+    agendaId ? eq(reminderRules.agendaId, agendaId) : isNull(reminderRules.agendaId),
+    motifId ? eq(reminderRules.motifId, motifId) : isNull(reminderRules.motifId),
+  );
 
 // Saves the rule of one scope (creating or replacing it), audited, and re-plans the reminders
 // of the upcoming appointments it covers.
@@ -80,16 +95,26 @@ export async function saveReminderRule(ctx: Ctx, input: ReminderRuleInput, now: 
   return ctx.db.transaction(async (tx) => {
     await checkScope(tx, ctx, input);
     const scope = { agendaId: input.agendaId, motifId: input.visitReasonId };
-    const [before] = await tx.select().from(reminderRules).where(inClinic(ctx, reminderRules, scopeIs(scope.agendaId, scope.motifId))).for("update");
+    const [before] = await tx
+      .select()
+      .from(reminderRules)
+      .where(inClinic(ctx, reminderRules, scopeIs(scope.agendaId, scope.motifId)))
+      .for("update");
     const values = { steps: input.steps, quietStartsAt: input.quietHours.startsAt, quietEndsAt: input.quietHours.endsAt, updatedAt: now };
     const [rule] = before
       ? await tx.update(reminderRules).set(values).where(eq(reminderRules.id, before.id)).returning()
-      : await tx.insert(reminderRules).values({ clinicId: ctx.clinicId, ...scope, ...values }).returning();
+      : await tx
+          .insert(reminderRules)
+          .values({ clinicId: ctx.clinicId, ...scope, ...values })
+          .returning();
     const replanned = await replanUpcoming(tx, ctx, scope, now);
     await recordAudit(
       tx,
       ctx,
-      { action: "reminder_rule.saved", detail: { ruleId: rule.id, ...scope, before: before ? view(before) : null, after: view(rule), replanned } },
+      {
+        action: "reminder_rule.saved",
+        detail: { ruleId: rule.id, ...scope, before: before ? view(before) : null, after: view(rule), replanned },
+      },
       now,
     );
     return { rule: view(rule), replanned };
@@ -100,7 +125,10 @@ export async function saveReminderRule(ctx: Ctx, input: ReminderRuleInput, now: 
 // (back to the product's default).
 export async function removeReminderRule(ctx: Ctx, ruleId: string, now: Date) {
   return ctx.db.transaction(async (tx) => {
-    const [rule] = await tx.delete(reminderRules).where(inClinic(ctx, reminderRules, eq(reminderRules.id, ruleId))).returning();
+    const [rule] = await tx
+      .delete(reminderRules)
+      .where(inClinic(ctx, reminderRules, eq(reminderRules.id, ruleId)))
+      .returning();
     if (!rule) throw new NotFoundError("Reminder rule");
     const replanned = await replanUpcoming(tx, ctx, { agendaId: rule.agendaId, motifId: rule.motifId }, now);
     await recordAudit(tx, ctx, { action: "reminder_rule.removed", detail: { ruleId, before: view(rule), replanned } }, now);

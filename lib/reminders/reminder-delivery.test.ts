@@ -1,6 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { consentRecords, deliveries, patientDevices, patients, patientUserProfiles, patientUsers, reminderRules, scheduledReminders, type ReminderStep } from "@/db/schema";
+import {
+  consentRecords,
+  deliveries,
+  patientDevices,
+  patients,
+  patientUserProfiles,
+  patientUsers,
+  reminderRules,
+  scheduledReminders,
+  type ReminderStep,
+} from "@/db/schema";
 import { processEvent } from "@/lib/notifications/events/process-event";
 import { applyReceipt } from "@/lib/notifications/receipts/apply-receipt";
 import { makeBookableAgenda, makePatient, staffContextFor } from "@/lib/testing/factories";
@@ -25,15 +35,25 @@ afterAll(() => f.close());
 beforeEach(() => f.sink.store.clear());
 
 // The tick, with each queued event processed as the queue's consumer would.
-const tick = (at: string) => sendDueReminders(f.db, new Date(at), async (ids) => void (await Promise.all(ids.map((id) => processEvent(f.deps, id)))));
+const tick = (at: string) =>
+  sendDueReminders(f.db, new Date(at), async (ids) => void (await Promise.all(ids.map((id) => processEvent(f.deps, id)))));
 const sent = (channel: string) => f.sink.store.messages.filter((m) => m.channel === channel);
 
 async function patientWithWhatsAppAndPhone(phone: string) {
   const patient = await makePatient(f.db, f.clinic.id, { phone, email: null, language: "fr" });
-  await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: phone, state: "opted_in", source: "paper_form" });
-  const [account] = await f.db.insert(patientUsers).values({ clinicId: f.clinic.id, email: `${patient.id}@example.com`, name: "Patient" }).returning();
-  await f.db.insert(patientUserProfiles).values({ clinicId: f.clinic.id, patientUserId: account.id, patientId: patient.id, relationship: "self", approved: true });
-  await f.db.insert(patientDevices).values({ clinicId: f.clinic.id, patientUserId: account.id, token: `device-${patient.id}`, platform: "ios" });
+  await f.db
+    .insert(consentRecords)
+    .values({ clinicId: f.clinic.id, channel: "whatsapp", address: phone, state: "opted_in", source: "paper_form" });
+  const [account] = await f.db
+    .insert(patientUsers)
+    .values({ clinicId: f.clinic.id, email: `${patient.id}@example.com`, name: "Patient" })
+    .returning();
+  await f.db
+    .insert(patientUserProfiles)
+    .values({ clinicId: f.clinic.id, patientUserId: account.id, patientId: patient.id, relationship: "self", approved: true });
+  await f.db
+    .insert(patientDevices)
+    .values({ clinicId: f.clinic.id, patientUserId: account.id, token: `device-${patient.id}`, platform: "ios" });
   return patient;
 }
 
@@ -53,7 +73,10 @@ describe("a scheduled reminder with push as WhatsApp's backup", () => {
     expect(sent("push")).toHaveLength(0);
     await tick("2027-03-10T12:15:10Z");
     expect(sent("push")).toHaveLength(1);
-    const [row] = await f.db.select().from(scheduledReminders).where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.offsetMinutes, 120)));
+    const [row] = await f.db
+      .select()
+      .from(scheduledReminders)
+      .where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.offsetMinutes, 120)));
     expect(row).toMatchObject({ status: "sent", backupStatus: "sent", channels: ["whatsapp", "push"] });
     await tick("2027-03-10T12:20:00Z"); // and only once
     expect(sent("push")).toHaveLength(1);
@@ -63,14 +86,27 @@ describe("a scheduled reminder with push as WhatsApp's backup", () => {
     const patient = await patientWithWhatsAppAndPhone("+33640000002");
     const { appointment } = await book(patient.id, "2027-03-11T15:00");
     await tick("2027-03-11T12:00:10Z");
-    const [whatsapp] = await f.db.select().from(deliveries).where(and(eq(deliveries.appointmentId, appointment.id), eq(deliveries.channel, "whatsapp")));
+    const [whatsapp] = await f.db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.appointmentId, appointment.id), eq(deliveries.channel, "whatsapp")));
     expect(whatsapp.status).toBe("sent");
-    const receipt = { channel: "whatsapp" as const, providerMessageId: whatsapp.providerMessageId!, status: "delivered" as const, occurredAt: new Date("2027-03-11T12:01:00Z"), receiptKey: `d-${whatsapp.id}`, raw: {} };
+    const receipt = {
+      channel: "whatsapp" as const,
+      providerMessageId: whatsapp.providerMessageId!,
+      status: "delivered" as const,
+      occurredAt: new Date("2027-03-11T12:01:00Z"),
+      receiptKey: `d-${whatsapp.id}`,
+      raw: {},
+    };
     expect(await applyReceipt(f.db, f.clinic.id, receipt)).toBe("applied");
     const result = await tick("2027-03-11T12:15:10Z");
     expect(result).toMatchObject({ backupsSent: 0, backupsNotNeeded: 1 });
     expect(sent("push")).toHaveLength(0);
-    const [row] = await f.db.select().from(scheduledReminders).where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.offsetMinutes, 120)));
+    const [row] = await f.db
+      .select()
+      .from(scheduledReminders)
+      .where(and(eq(scheduledReminders.appointmentId, appointment.id), eq(scheduledReminders.offsetMinutes, 120)));
     expect(row).toMatchObject({ backupStatus: "not_needed", backupReason: "first_channel_delivered" });
   });
 
@@ -101,7 +137,12 @@ describe("a status changed, then restored", () => {
   it("holds the reminders while the appointment is not upcoming, and sends them once it is again before their time", async () => {
     const patient = await patientWithWhatsAppAndPhone("+33640000009");
     const { ctx, appointment } = await book(patient.id, "2027-03-18T15:00");
-    await applyAppointmentChange(ctx, appointment.id, { action: "set_status", status: "excused_absence" }, new Date("2027-03-17T09:00:00Z"));
+    await applyAppointmentChange(
+      ctx,
+      appointment.id,
+      { action: "set_status", status: "excused_absence" },
+      new Date("2027-03-17T09:00:00Z"),
+    );
     expect(await tick("2027-03-17T14:00:10Z")).toMatchObject({ sent: 0 }); // the 24 h one, held
     await applyAppointmentChange(ctx, appointment.id, { action: "set_status", status: "confirmed" }, new Date("2027-03-18T10:00:00Z"));
     expect(await tick("2027-03-18T12:00:10Z")).toMatchObject({ sent: 1 }); // the 2 h one goes out
@@ -120,13 +161,19 @@ describe("scheduled reminders of one household", () => {
     const step: ReminderStep = { offsetMinutes: 60, channels: ["sms"], backup: null };
     await f.db.insert(reminderRules).values({ clinicId: f.clinic.id, agendaId: refs.agendaId, steps: [step] });
     const parent = await makePatient(f.db, f.clinic.id, { phone: "+33650000001", email: null });
-    const [child] = await f.db.insert(patients).values({ clinicId: f.clinic.id, firstName: "Léo", lastName: "Roux", phone: "+33650000001", language: "fr" }).returning();
+    const [child] = await f.db
+      .insert(patients)
+      .values({ clinicId: f.clinic.id, firstName: "Léo", lastName: "Roux", phone: "+33650000001", language: "fr" })
+      .returning();
     await book(parent.id, "2027-03-15T10:00");
     await book(child.id, "2027-03-15T10:20");
     await tick("2027-03-15T08:00:30Z"); // an hour before 10:00 in Paris (UTC+1)
     await tick("2027-03-15T08:20:30Z"); // and before 10:20
     expect(sent("sms")).toHaveLength(1);
-    const rows = await f.db.select().from(deliveries).where(and(eq(deliveries.address, "+33650000001"), eq(deliveries.channel, "sms")));
+    const rows = await f.db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.address, "+33650000001"), eq(deliveries.channel, "sms")));
     expect(rows.map((r) => r.skipReason).sort()).toEqual(["household_duplicate_sms", null]);
     await f.db.delete(reminderRules).where(eq(reminderRules.agendaId, refs.agendaId));
   });
@@ -134,13 +181,18 @@ describe("scheduled reminders of one household", () => {
 
 describe("two ticks at once", () => {
   it("send each reminder once", async () => {
-    const patients = await Promise.all([1, 2, 3, 4, 5].map((i) => makePatient(f.db, f.clinic.id, { phone: `+3366000000${i}`, email: `p${i}@example.com` })));
+    const patients = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => makePatient(f.db, f.clinic.id, { phone: `+3366000000${i}`, email: `p${i}@example.com` })),
+    );
     for (const [i, p] of patients.entries()) await book(p.id, `2027-03-17T${["08:00", "08:30", "09:00", "09:30", "10:00"][i]}`);
     // The evening before: the five day-before reminders are due.
     const [a, b] = await Promise.all([tick("2027-03-16T20:00:00Z"), tick("2027-03-16T20:00:00Z")]);
     expect(a.sent + b.sent).toBe(5);
     expect(sent("email")).toHaveLength(5);
-    const rows = await f.db.select().from(deliveries).where(and(eq(deliveries.eventType, "appointment.reminder"), eq(deliveries.status, "sent")));
+    const rows = await f.db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.eventType, "appointment.reminder"), eq(deliveries.status, "sent")));
     const keys = rows.map((r) => `${r.eventId}:${r.channel}:${r.address}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

@@ -24,7 +24,9 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 
 function inQuiet(minute: number, quiet: QuietHours): boolean {
   if (quiet.startsAt === quiet.endsAt) return false;
-  return quiet.startsAt > quiet.endsAt ? minute >= quiet.startsAt || minute < quiet.endsAt : minute >= quiet.startsAt && minute < quiet.endsAt;
+  return quiet.startsAt > quiet.endsAt
+    ? minute >= quiet.startsAt || minute < quiet.endsAt
+    : minute >= quiet.startsAt && minute < quiet.endsAt;
 }
 
 // Whole days before are counted on the calendar (the day before at the same clock time, even
@@ -62,7 +64,12 @@ export function planReminders(input: { startsAt: Date; steps: readonly ReminderS
       continue;
     }
     const backupAt = backup ? pastQuiet(new Date(dueAt.getTime() + backup.afterMinutes * 60_000), input.quiet, input.timeZone) : null;
-    scheduled.push({ offsetMinutes, dueAt, deferredFrom: dueAt.getTime() === due.getTime() ? null : due, backupDueAt: backupAt && backupAt < input.startsAt ? backupAt : null });
+    scheduled.push({
+      offsetMinutes,
+      dueAt,
+      deferredFrom: dueAt.getTime() === due.getTime() ? null : due,
+      backupDueAt: backupAt && backupAt < input.startsAt ? backupAt : null,
+    });
   }
   return { scheduled, dropped };
 }

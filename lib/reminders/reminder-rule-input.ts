@@ -8,13 +8,21 @@ import { clockTime } from "@/lib/time/clock-time-input";
 const MAX_OFFSET = 30 * 24 * 60;
 
 const backupSchema = z.strictObject({
-  afterMinutes: z.number().int("must be a whole number of minutes").min(1, "must be at least 1 minute").max(24 * 60, "must be at most 24 hours"),
+  afterMinutes: z
+    .number()
+    .int("must be a whole number of minutes")
+    .min(1, "must be at least 1 minute")
+    .max(24 * 60, "must be at most 24 hours"),
   until: z.enum(["delivered", "read"], "must be delivered or read"),
 });
 
 const stepSchema = z
   .strictObject({
-    offsetMinutes: z.number().int("must be a whole number of minutes").min(5, "must be at least 5 minutes before the start").max(MAX_OFFSET, "must be at most 30 days before the start"),
+    offsetMinutes: z
+      .number()
+      .int("must be a whole number of minutes")
+      .min(5, "must be at least 5 minutes before the start")
+      .max(MAX_OFFSET, "must be at most 30 days before the start"),
     channels: z
       .array(z.enum(PATIENT_CHANNELS, `must be one of ${PATIENT_CHANNELS.join(", ")}`))
       .min(1, "must name at least one channel")
@@ -24,7 +32,8 @@ const stepSchema = z
   .superRefine((step, ctx) => {
     if (!step.backup) return;
     if (step.channels.length < 2) ctx.addIssue({ code: "custom", path: ["backup"], message: "needs a second channel to fall back to" });
-    if (step.backup.afterMinutes >= step.offsetMinutes) ctx.addIssue({ code: "custom", path: ["backup", "afterMinutes"], message: "must be shorter than the time before the start" });
+    if (step.backup.afterMinutes >= step.offsetMinutes)
+      ctx.addIssue({ code: "custom", path: ["backup", "afterMinutes"], message: "must be shorter than the time before the start" });
   });
 
 export const reminderRuleSchema = z
@@ -35,7 +44,10 @@ export const reminderRuleSchema = z
     steps: z
       .array(stepSchema)
       .max(6, "must have at most 6 reminders")
-      .refine((s) => new Set(s.map((x) => x.offsetMinutes)).size === s.length, "must not have two reminders at the same time before the start"),
+      .refine(
+        (s) => new Set(s.map((x) => x.offsetMinutes)).size === s.length,
+        "must not have two reminders at the same time before the start",
+      ),
     quietHours: z.strictObject({ startsAt: clockTime, endsAt: clockTime }),
   })
   .refine((r) => !(r.agendaId && r.visitReasonId), { path: ["visitReasonId"], message: "give an agenda or a visit reason, not both" });

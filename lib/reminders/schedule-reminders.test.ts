@@ -23,8 +23,14 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const rowsOf = (appointmentId: string) => handle.db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, appointmentId)).orderBy(asc(scheduledReminders.offsetMinutes));
-const book = async (startsAt: string) => (await bookAppointment(await staffContextFor(handle.db, paris), { ...refs, startsAt }, now)).appointment;
+const rowsOf = (appointmentId: string) =>
+  handle.db
+    .select()
+    .from(scheduledReminders)
+    .where(eq(scheduledReminders.appointmentId, appointmentId))
+    .orderBy(asc(scheduledReminders.offsetMinutes));
+const book = async (startsAt: string) =>
+  (await bookAppointment(await staffContextFor(handle.db, paris), { ...refs, startsAt }, now)).appointment;
 
 describe("reminders tied to their appointment", () => {
   it("are created with the booking, re-timed when it moves, cancelled with it", async () => {
@@ -37,7 +43,11 @@ describe("reminders tied to their appointment", () => {
     const ctx = await staffContextFor(handle.db, paris);
     const moved = await changeAppointment(ctx, appointment.id, { action: "reschedule", startsAt: "2026-12-04T15:00" }, now);
     await syncReminders(handle.db, moved.after, now);
-    expect((await rowsOf(appointment.id)).map((r) => clinicLocalDateTime(r.dueAt, "Europe/Paris"))).toEqual(["2026-12-04T14:30", "2026-12-04T13:00", "2026-12-03T15:00"]);
+    expect((await rowsOf(appointment.id)).map((r) => clinicLocalDateTime(r.dueAt, "Europe/Paris"))).toEqual([
+      "2026-12-04T14:30",
+      "2026-12-04T13:00",
+      "2026-12-03T15:00",
+    ]);
     const cancelled = await changeAppointment(ctx, appointment.id, { action: "cancel", reason: "Patient request" }, now);
     await syncReminders(handle.db, cancelled.after, now);
     expect((await rowsOf(appointment.id)).map((r) => [r.status, r.reason])).toEqual(Array(3).fill(["cancelled", "appointment_cancelled"]));
@@ -55,7 +65,13 @@ describe("reminders tied to their appointment", () => {
   it("follow the visit reason's rule over the agenda's and the clinic's", async () => {
     await handle.db.insert(reminderRules).values([
       { clinicId: paris.id, steps: [{ offsetMinutes: 48 * 60, channels: ["email"] }] },
-      { clinicId: paris.id, motifId: refs.visitReasonId, steps: [{ offsetMinutes: 60, channels: ["sms"] }], quietStartsAt: 22 * 60, quietEndsAt: 7 * 60 },
+      {
+        clinicId: paris.id,
+        motifId: refs.visitReasonId,
+        steps: [{ offsetMinutes: 60, channels: ["sms"] }],
+        quietStartsAt: 22 * 60,
+        quietEndsAt: 7 * 60,
+      },
     ]);
     const appointment = await book("2026-12-07T11:00");
     expect((await rowsOf(appointment.id)).map((r) => r.offsetMinutes)).toEqual([60]);

@@ -8,7 +8,18 @@ import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS, planReminders } from "@/li
 
 const snake = (column: string) => column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 // What a new plan rewrites on an existing row (a move, a restored status, a changed rule).
-const REPLANNED = ["dueAt", "deferredFrom", "status", "reason", "validUntil", "channels", "backup", "backupDueAt", "backupStatus", "backupReason"] as const;
+const REPLANNED = [
+  "dueAt",
+  "deferredFrom",
+  "status",
+  "reason",
+  "validUntil",
+  "channels",
+  "backup",
+  "backupDueAt",
+  "backupStatus",
+  "backupReason",
+] as const;
 
 // The step's channels and backup as the row keeps them; a backup that would reach the start is
 // skipped from the outset.
@@ -16,7 +27,13 @@ function stepColumns(step: ReminderStep, backupDueAt: Date | null) {
   if (!step.backup) return { channels: step.channels, backup: null, backupDueAt: null, backupStatus: null, backupReason: null };
   return backupDueAt
     ? { channels: step.channels, backup: step.backup, backupDueAt, backupStatus: "waiting" as const, backupReason: null }
-    : { channels: step.channels, backup: step.backup, backupDueAt: null, backupStatus: "skipped" as const, backupReason: "backup_would_reach_start" };
+    : {
+        channels: step.channels,
+        backup: step.backup,
+        backupDueAt: null,
+        backupStatus: "skipped" as const,
+        backupReason: "backup_would_reach_start",
+      };
 }
 
 export type ClinicReminderRules = { timeZone: string; rules: ReminderRule[] };
@@ -29,22 +46,47 @@ export async function loadReminderRules(db: Database, clinicId: string): Promise
 // The rule that applies to an appointment: its visit reason's, else its agenda's, else the
 // clinic's, else the product's default (24 h, 2 h and 30 min before; quiet 21:00–08:00).
 export function ruleFor(rules: readonly ReminderRule[], appointment: Pick<Appointment, "agendaId" | "motifId">) {
-  const applies = (r: ReminderRule) => (!r.agendaId || r.agendaId === appointment.agendaId) && (!r.motifId || r.motifId === appointment.motifId);
+  const applies = (r: ReminderRule) =>
+    (!r.agendaId || r.agendaId === appointment.agendaId) && (!r.motifId || r.motifId === appointment.motifId);
   const rank = (r: ReminderRule) => (r.motifId ? 2 : 0) + (r.agendaId ? 1 : 0);
   const rule = rules.filter(applies).sort((a, b) => rank(b) - rank(a))[0];
-  return rule ? { steps: rule.steps, quiet: { startsAt: rule.quietStartsAt, endsAt: rule.quietEndsAt } } : { steps: DEFAULT_REMINDER_STEPS, quiet: DEFAULT_QUIET_HOURS };
+  return rule
+    ? { steps: rule.steps, quiet: { startsAt: rule.quietStartsAt, endsAt: rule.quietEndsAt } }
+    : { steps: DEFAULT_REMINDER_STEPS, quiet: DEFAULT_QUIET_HOURS };
 }
 
 // The reminder rows an upcoming appointment should have now, one per offset of its rule: the
 // ones still worth sending, and the others skipped with why.
-export function reminderRowsFor(appointment: Pick<Appointment, "id" | "clinicId" | "agendaId" | "motifId" | "startsAt">, clinicRules: ClinicReminderRules, now: Date) {
+export function reminderRowsFor(
+  appointment: Pick<Appointment, "id" | "clinicId" | "agendaId" | "motifId" | "startsAt">,
+  clinicRules: ClinicReminderRules,
+  now: Date,
+) {
   const rule = ruleFor(clinicRules.rules, appointment);
   const stepOf = new Map(rule.steps.map((step) => [step.offsetMinutes, step]));
   const plan = planReminders({ startsAt: appointment.startsAt, ...rule, timeZone: clinicRules.timeZone, now });
   const of = { clinicId: appointment.clinicId, appointmentId: appointment.id, validUntil: appointment.startsAt };
   return [
-    ...plan.scheduled.map((p) => ({ ...of, ...stepColumns(stepOf.get(p.offsetMinutes)!, p.backupDueAt), offsetMinutes: p.offsetMinutes, dueAt: p.dueAt, deferredFrom: p.deferredFrom, status: "scheduled" as const, reason: null })),
-    ...plan.dropped.map((d) => ({ ...of, ...stepColumns(stepOf.get(d.offsetMinutes)!, null), offsetMinutes: d.offsetMinutes, dueAt: appointment.startsAt, deferredFrom: null, status: "skipped" as const, reason: d.reason as string, backupStatus: null, backupReason: null })),
+    ...plan.scheduled.map((p) => ({
+      ...of,
+      ...stepColumns(stepOf.get(p.offsetMinutes)!, p.backupDueAt),
+      offsetMinutes: p.offsetMinutes,
+      dueAt: p.dueAt,
+      deferredFrom: p.deferredFrom,
+      status: "scheduled" as const,
+      reason: null,
+    })),
+    ...plan.dropped.map((d) => ({
+      ...of,
+      ...stepColumns(stepOf.get(d.offsetMinutes)!, null),
+      offsetMinutes: d.offsetMinutes,
+      dueAt: appointment.startsAt,
+      deferredFrom: null,
+      status: "skipped" as const,
+      reason: d.reason as string,
+      backupStatus: null,
+      backupReason: null,
+    })),
   ];
 }
 
@@ -57,13 +99,33 @@ export async function syncReminders(db: Database, appointment: Appointment, now:
   const waiting = existing.filter((r) => r.status === "scheduled");
   if (!isUpcoming(appointment.status)) {
     const reason = appointment.status === "cancelled" ? "appointment_cancelled" : "appointment_status_changed";
-    if (waiting.length) await db.update(scheduledReminders).set({ status: "cancelled", reason, updatedAt: now }).where(inArray(scheduledReminders.id, waiting.map((r) => r.id)));
+    if (waiting.length)
+      await db
+        .update(scheduledReminders)
+        .set({ status: "cancelled", reason, updatedAt: now })
+        .where(
+          inArray(
+            scheduledReminders.id,
+            waiting.map((r) => r.id),
+          ),
+        );
     const backups = existing.filter((r) => r.status === "sent" && r.backupStatus === "waiting");
-    if (backups.length) await db.update(scheduledReminders).set({ backupStatus: "skipped", backupReason: reason, updatedAt: now }).where(inArray(scheduledReminders.id, backups.map((r) => r.id)));
+    if (backups.length)
+      await db
+        .update(scheduledReminders)
+        .set({ backupStatus: "skipped", backupReason: reason, updatedAt: now })
+        .where(
+          inArray(
+            scheduledReminders.id,
+            backups.map((r) => r.id),
+          ),
+        );
     return;
   }
   // Sent for this very start time; a reminder sent before a move is due again for the new time.
-  const done = new Set(existing.filter((r) => r.status === "sent" && r.validUntil.getTime() === appointment.startsAt.getTime()).map((r) => r.offsetMinutes));
+  const done = new Set(
+    existing.filter((r) => r.status === "sent" && r.validUntil.getTime() === appointment.startsAt.getTime()).map((r) => r.offsetMinutes),
+  );
   // A reminder whose time passed while it was cancelled (the status changed, then was restored)
   // keeps that reason rather than a new one.
   const settled = new Set(existing.filter((r) => r.status !== "scheduled").map((r) => r.offsetMinutes));
@@ -87,5 +149,14 @@ export async function syncReminders(db: Database, appointment: Appointment, now:
   // Offsets the rule no longer has (it changed since booking) stop waiting.
   const planned = new Set(rows.map((r) => r.offsetMinutes));
   const stale = waiting.filter((r) => !planned.has(r.offsetMinutes));
-  if (stale.length) await db.update(scheduledReminders).set({ status: "cancelled", reason: "rule_changed", updatedAt: now }).where(inArray(scheduledReminders.id, stale.map((r) => r.id)));
+  if (stale.length)
+    await db
+      .update(scheduledReminders)
+      .set({ status: "cancelled", reason: "rule_changed", updatedAt: now })
+      .where(
+        inArray(
+          scheduledReminders.id,
+          stale.map((r) => r.id),
+        ),
+      );
 }

@@ -27,12 +27,23 @@ const tick = (at: string) => sendDueReminders(handle.db, new Date(at), async (id
 
 describe("the reminder tick", () => {
   it("hands each due reminder to the pipeline once, with a stable id, whatever the number of ticks", async () => {
-    const { appointment } = await bookAppointment(await staffContextFor(handle.db, paris), { ...refs, startsAt: "2026-12-02T10:00" }, booked);
+    const { appointment } = await bookAppointment(
+      await staffContextFor(handle.db, paris),
+      { ...refs, startsAt: "2026-12-02T10:00" },
+      booked,
+    );
     expect(await tick("2026-12-01T08:00:00Z")).toMatchObject({ sent: 0, skipped: 0 }); // a day and an hour before: nothing due
     expect(await tick("2026-12-01T09:00:30Z")).toMatchObject({ sent: 1, skipped: 0 }); // the 24 h one
     expect(await tick("2026-12-01T09:01:30Z")).toMatchObject({ sent: 0, skipped: 0 }); // a second tick sends nothing
-    const [event] = await handle.db.select().from(events).where(eq(events.eventKey, `reminder:${appointment.id}:1440:${appointment.startsAt.toISOString()}`));
-    expect(event).toMatchObject({ type: "appointment.reminder", source: "scheduler", payload: { appointmentId: appointment.id, offset: "24h" } });
+    const [event] = await handle.db
+      .select()
+      .from(events)
+      .where(eq(events.eventKey, `reminder:${appointment.id}:1440:${appointment.startsAt.toISOString()}`));
+    expect(event).toMatchObject({
+      type: "appointment.reminder",
+      source: "scheduler",
+      payload: { appointmentId: appointment.id, offset: "24h" },
+    });
     expect(queued).toEqual([event.id]);
     // A late tick finds the day's two reminders due: only the one nearest the start goes.
     expect(await tick("2026-12-02T08:45:00Z")).toMatchObject({ sent: 1, skipped: 1 });

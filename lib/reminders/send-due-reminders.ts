@@ -36,12 +36,16 @@ function notSendable(r: Claimed, now: Date): string | null {
   return null;
 }
 
-const eventKey = (r: Claimed, stage: "first" | "backup") => `reminder:${r.appointmentId}:${r.offsetMinutes}:${r.startsAt.toISOString()}${stage === "backup" ? ":backup" : ""}`;
+const eventKey = (r: Claimed, stage: "first" | "backup") =>
+  `reminder:${r.appointmentId}:${r.offsetMinutes}:${r.startsAt.toISOString()}${stage === "backup" ? ":backup" : ""}`;
 
 // One appointment.reminder per reminder, through the pipeline's one door (storeEvents: the key
 // is unique per clinic, so a key seen before is found, not stored twice); returns each
 // reminder's event id, and those to queue.
-async function storeReminderEvents(tx: Database, items: { reminder: Claimed; stage: "first" | "backup"; channels: Channel[]; pick: "all" | "first_available" }[]) {
+async function storeReminderEvents(
+  tx: Database,
+  items: { reminder: Claimed; stage: "first" | "backup"; channels: Channel[]; pick: "all" | "first_available" }[],
+) {
   const stored = await storeEvents(
     tx,
     items.map(({ reminder: r, stage, channels, pick }) => ({
@@ -50,7 +54,13 @@ async function storeReminderEvents(tx: Database, items: { reminder: Claimed; sta
       event: {
         id: eventKey(r, stage),
         type: "appointment.reminder" as const,
-        data: { appointmentId: r.appointmentId, offset: offsetLabel(r.offsetMinutes), ...(channels.length ? { channels } : {}), pick, stage },
+        data: {
+          appointmentId: r.appointmentId,
+          offset: offsetLabel(r.offsetMinutes),
+          ...(channels.length ? { channels } : {}),
+          pick,
+          stage,
+        },
       },
     })),
   );
@@ -69,7 +79,11 @@ async function setEach(tx: Database, column: "event_id" | "backup_event_id", val
   );
 }
 
-async function markEach(tx: Database, byReason: Map<string, string[]>, set: (reason: string) => Partial<typeof scheduledReminders.$inferInsert>) {
+async function markEach(
+  tx: Database,
+  byReason: Map<string, string[]>,
+  set: (reason: string) => Partial<typeof scheduledReminders.$inferInsert>,
+) {
   for (const [reason, ids] of byReason) await tx.update(scheduledReminders).set(set(reason)).where(inArray(scheduledReminders.id, ids));
 }
 
@@ -138,12 +152,21 @@ async function backupBatch(db: Database, now: Date, result: TickResult) {
       .from(scheduledReminders)
       .innerJoin(appointments, eq(appointments.id, scheduledReminders.appointmentId))
       .innerJoin(events, eq(events.id, scheduledReminders.eventId))
-      .where(and(eq(scheduledReminders.backupStatus, "waiting"), eq(scheduledReminders.status, "sent"), lte(scheduledReminders.backupDueAt, now)))
+      .where(
+        and(
+          eq(scheduledReminders.backupStatus, "waiting"),
+          eq(scheduledReminders.status, "sent"),
+          lte(scheduledReminders.backupDueAt, now),
+        ),
+      )
       .orderBy(asc(scheduledReminders.backupDueAt))
       .limit(BATCH)
       .for("update", { of: scheduledReminders, skipLocked: true });
     const ready = due.filter((r) => r.eventStatus === "processed" || r.eventStatus === "failed" || notSendable(r, now));
-    const attemptsOf = await patientAttemptsOf(tx, ready.map((r) => r.eventId!));
+    const attemptsOf = await patientAttemptsOf(
+      tx,
+      ready.map((r) => r.eventId!),
+    );
     const decided = new Map<string, string[]>();
     const send: { reminder: Claimed; stage: "backup"; channels: Channel[]; pick: "first_available" }[] = [];
     for (const r of ready) {

@@ -44,11 +44,7 @@ export function statusChangeProblem(
   return null;
 }
 
-export function rescheduleProblem(
-  appointment: { status: AppointmentStatus },
-  newStart: Date,
-  now: Date,
-): ChangeProblem | null {
+export function rescheduleProblem(appointment: { status: AppointmentStatus }, newStart: Date, now: Date): ChangeProblem | null {
   if (!isUpcoming(appointment.status)) {
     return {
       code: "invalid_transition",

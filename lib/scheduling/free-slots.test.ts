@@ -14,7 +14,16 @@ const local = (slots: { startsAt: Date }[], timeZone: string) => slots.map((s) =
 
 describe("free slots", () => {
   it("cuts the opening hours into the visit reason's duration, around the break", () => {
-    const slots = freeSlots({ timeZone: "Europe/Paris", from: "2026-06-01", to: "2026-06-01", week: WEEK, closures: [], booked: [], durationMinutes: 60, now: LONG_AGO });
+    const slots = freeSlots({
+      timeZone: "Europe/Paris",
+      from: "2026-06-01",
+      to: "2026-06-01",
+      week: WEEK,
+      closures: [],
+      booked: [],
+      durationMinutes: 60,
+      now: LONG_AGO,
+    });
     expect(local(slots, "Europe/Paris")).toEqual(["08:30", "09:30", "10:30", "11:30", "14:00", "15:00", "16:00", "17:00"]);
     expect(slots[0].startsAt.toISOString()).toBe("2026-06-01T06:30:00.000Z");
     expect(slots[0].endsAt.getTime() - slots[0].startsAt.getTime()).toBe(3600_000);
@@ -27,7 +36,16 @@ describe("free slots", () => {
       ["2026-10-24", "2026-10-24T06:30:00.000Z"], // Saturday, still summer time (UTC+2)
       ["2026-10-26", "2026-10-26T07:30:00.000Z"], // Monday after the fall-back Sunday
     ]) {
-      const slots = freeSlots({ timeZone: "Europe/Paris", from: day, to: day, week: WEEK, closures: [], booked: [], durationMinutes: 30, now: LONG_AGO });
+      const slots = freeSlots({
+        timeZone: "Europe/Paris",
+        from: day,
+        to: day,
+        week: WEEK,
+        closures: [],
+        booked: [],
+        durationMinutes: 30,
+        now: LONG_AGO,
+      });
       expect(slots[0].startsAt.toISOString(), day).toBe(utc);
       expect(local(slots, "Europe/Paris")[0]).toBe("08:30");
     }
@@ -35,7 +53,8 @@ describe("free slots", () => {
 
   it("counts real hours across the jump itself: a night stretch is an hour shorter in spring and longer in autumn", () => {
     const nights: OpenStretch[] = [{ weekday: 7, opensAt: 0, closesAt: 6 * 60 }];
-    const night = (timeZone: string, day: string) => freeSlots({ timeZone, from: day, to: day, week: nights, closures: [], booked: [], durationMinutes: 60, now: LONG_AGO });
+    const night = (timeZone: string, day: string) =>
+      freeSlots({ timeZone, from: day, to: day, week: nights, closures: [], booked: [], durationMinutes: 60, now: LONG_AGO });
     // Paris: 29 March 2026 02:00 → 03:00; 25 October 2026 03:00 → 02:00.
     expect(night("Europe/Paris", "2026-03-29")).toHaveLength(5);
     expect(local(night("Europe/Paris", "2026-03-29"), "Europe/Paris")).toEqual(["00:00", "01:00", "03:00", "04:00", "05:00"]);
@@ -52,7 +71,16 @@ describe("free slots", () => {
       ["2026-10-31", "2026-10-31T12:30:00.000Z"],
       ["2026-11-02", "2026-11-02T13:30:00.000Z"],
     ]) {
-      const [first] = freeSlots({ timeZone: "America/New_York", from: day, to: day, week: WEEK, closures: [], booked: [], durationMinutes: 20, now: LONG_AGO });
+      const [first] = freeSlots({
+        timeZone: "America/New_York",
+        from: day,
+        to: day,
+        week: WEEK,
+        closures: [],
+        booked: [],
+        durationMinutes: 20,
+        now: LONG_AGO,
+      });
       expect(first.startsAt.toISOString(), day).toBe(utc);
     }
   });
@@ -60,7 +88,9 @@ describe("free slots", () => {
   it("leaves out closed days (one agenda's day off or the clinic's holiday), Sundays and the past", () => {
     const query = { timeZone: "Europe/Paris", from: "2026-12-21", to: "2026-12-27", week: WEEK, booked: [], durationMinutes: 240 };
     const open = freeSlots({ ...query, closures: [], now: LONG_AGO });
-    const days = (slots: { startsAt: Date }[]) => [...new Set(slots.map((s) => clinicLocalDateTime(s.startsAt, "Europe/Paris").slice(0, 10)))];
+    const days = (slots: { startsAt: Date }[]) => [
+      ...new Set(slots.map((s) => clinicLocalDateTime(s.startsAt, "Europe/Paris").slice(0, 10))),
+    ];
     expect(days(open)).toEqual(["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24", "2026-12-25", "2026-12-26"]);
     const closed = freeSlots({ ...query, closures: [{ startsOn: "2026-12-24", endsOn: "2026-12-25" }], now: LONG_AGO });
     expect(days(closed)).toEqual(["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-26"]);
@@ -74,7 +104,16 @@ describe("free slots", () => {
       { startsAt: new Date("2026-06-01T06:40:00Z"), endsAt: new Date("2026-06-01T07:05:00Z") }, // 08:40–09:05
       { startsAt: new Date("2026-06-01T08:00:00Z"), endsAt: new Date("2026-06-01T10:30:00Z") }, // 10:00–12:30
     ];
-    const slots = freeSlots({ timeZone: "Europe/Paris", from: "2026-06-01", to: "2026-06-01", week: WEEK.filter((s) => s.opensAt < 12 * 60), closures: [], booked, durationMinutes: 20, now: LONG_AGO });
+    const slots = freeSlots({
+      timeZone: "Europe/Paris",
+      from: "2026-06-01",
+      to: "2026-06-01",
+      week: WEEK.filter((s) => s.opensAt < 12 * 60),
+      closures: [],
+      booked,
+      durationMinutes: 20,
+      now: LONG_AGO,
+    });
     expect(local(slots, "Europe/Paris")).toEqual(["09:05", "09:25"]);
     // Nothing overlaps anything booked.
     for (const s of slots) for (const b of booked) expect(s.endsAt <= b.startsAt || s.startsAt >= b.endsAt).toBe(true);
@@ -85,13 +124,28 @@ describe("free slots", () => {
       const startsAt = new Date(Date.UTC(2026, 5, 1, 6, 30) + i * 17 * 60_000);
       return { startsAt, endsAt: new Date(startsAt.getTime() + 15 * 60_000) };
     });
-    const slots = freeSlots({ timeZone: "Europe/Paris", from: "2026-06-01", to: "2026-06-28", week: WEEK, closures: [], booked, durationMinutes: 20, now: LONG_AGO });
+    const slots = freeSlots({
+      timeZone: "Europe/Paris",
+      from: "2026-06-01",
+      to: "2026-06-28",
+      week: WEEK,
+      closures: [],
+      booked,
+      durationMinutes: 20,
+      now: LONG_AGO,
+    });
     for (const s of slots) expect(booked.some((b) => s.startsAt < b.endsAt && b.startsAt < s.endsAt)).toBe(false);
   });
 });
 
 describe("booking problems", () => {
-  const base = { timeZone: "Europe/Paris", week: WEEK, closures: [{ startsOn: "2026-12-25", endsOn: "2026-12-25" }], now: new Date("2026-12-01T08:00:00Z"), durationMinutes: 30 };
+  const base = {
+    timeZone: "Europe/Paris",
+    week: WEEK,
+    closures: [{ startsOn: "2026-12-25", endsOn: "2026-12-25" }],
+    now: new Date("2026-12-01T08:00:00Z"),
+    durationMinutes: 30,
+  };
   it("accepts a time inside the opening hours, refuses the break, a closed day, the past and an overrun", () => {
     expect(bookingProblem(base, new Date("2026-12-02T08:10:00Z"))).toBeNull(); // 09:10
     expect(bookingProblem(base, new Date("2026-12-02T12:00:00Z"))).toBe("outside_opening_hours"); // 13:00, the break

@@ -81,7 +81,7 @@ export function freeSlots(query: SlotQuery): Interval[] {
     while (first < booked.length && booked[first].endsAt.getTime() <= cursor) first++;
     // Each gap between appointments is cut from its start, so a slot follows an appointment
     // that ended off the grid instead of wasting the minutes after it.
-    for (let i = first; cursor + duration <= close; ) {
+    for (let i = first; cursor + duration <= close;) {
       const next = booked[i];
       if (next && next.startsAt.getTime() < cursor + duration) {
         cursor = Math.max(cursor, next.endsAt.getTime());

@@ -37,7 +37,10 @@ export function seal(plain: string): string {
 
 // A value sealed with another key, or altered, throws: never a silently wrong secret.
 export function unseal(sealed: string): string {
-  const [nonce, tag, data] = sealed.slice(PREFIX.length).split(":").map((p) => Buffer.from(p, "base64url"));
+  const [nonce, tag, data] = sealed
+    .slice(PREFIX.length)
+    .split(":")
+    .map((p) => Buffer.from(p, "base64url"));
   const decipher = createDecipheriv("aes-256-gcm", key(), nonce);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");

@@ -31,7 +31,15 @@ export const staffChangeSchema = z.strictObject({
 export const passwordResetSchema = z.strictObject({ password });
 export const staffIdSchema = z.object({ id: z.uuid("must be a staff id") });
 
-const columns = { id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, permissions: staffUsers.permissions, active: staffUsers.active, lastSignInAt: staffUsers.lastSignInAt };
+const columns = {
+  id: staffUsers.id,
+  name: staffUsers.name,
+  email: staffUsers.email,
+  role: staffUsers.role,
+  permissions: staffUsers.permissions,
+  active: staffUsers.active,
+  lastSignInAt: staffUsers.lastSignInAt,
+};
 
 export async function listStaff(ctx: Ctx) {
   return { staff: await ctx.db.select(columns).from(staffUsers).where(inClinic(ctx, staffUsers)).orderBy(asc(staffUsers.name)) };
@@ -45,13 +53,23 @@ export async function createStaff(ctx: Ctx, input: z.output<typeof newStaffSchem
     .transaction(async (tx) => {
       const [created] = await tx
         .insert(staffUsers)
-        .values({ clinicId: ctx.clinicId, name: input.name, email: input.email, role: input.role, passwordHash, permissions: [...ROLE_DEFAULT_PERMISSIONS[input.role]], createdAt: now, updatedAt: now })
+        .values({
+          clinicId: ctx.clinicId,
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          passwordHash,
+          permissions: [...ROLE_DEFAULT_PERMISSIONS[input.role]],
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning(columns);
       await recordAudit(tx, ctx, { action: "staff.created", detail: { staffId: created.id, name: created.name, role: created.role } }, now);
       return { staff: created };
     })
     .catch((error: unknown) => {
-      if (databaseRefusal(error)?.code === UNIQUE_VIOLATION) throw new ConflictError("email_taken", "This email address already has an account.", { email: ["already has an account"] });
+      if (databaseRefusal(error)?.code === UNIQUE_VIOLATION)
+        throw new ConflictError("email_taken", "This email address already has an account.", { email: ["already has an account"] });
       throw error;
     });
 }
@@ -60,20 +78,60 @@ export async function createStaff(ctx: Ctx, input: z.output<typeof newStaffSchem
 // the row. An admin cannot lock themself out (deactivate themself or drop their manage_staff).
 export async function updateStaff(ctx: Ctx, staffId: string, change: z.output<typeof staffChangeSchema>, now: Date) {
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(staffUsers).where(inClinic(ctx, staffUsers, eq(staffUsers.id, staffId))).for("update");
+    const [before] = await tx
+      .select()
+      .from(staffUsers)
+      .where(inClinic(ctx, staffUsers, eq(staffUsers.id, staffId)))
+      .for("update");
     if (!before) throw new NotFoundError("Staff member");
-    const permissions: Permission[] | undefined = change.permissions ? [...new Set(change.permissions)] : change.role && change.role !== before.role ? [...ROLE_DEFAULT_PERMISSIONS[change.role]] : undefined;
+    const permissions: Permission[] | undefined = change.permissions
+      ? [...new Set(change.permissions)]
+      : change.role && change.role !== before.role
+        ? [...ROLE_DEFAULT_PERMISSIONS[change.role]]
+        : undefined;
     if (staffId === ctx.staff.id && (change.active === false || (permissions && !permissions.includes("manage_staff")))) {
-      throw new ConflictError("self_lockout", "You cannot deactivate yourself or remove your own right to manage staff: ask another admin.");
+      throw new ConflictError(
+        "self_lockout",
+        "You cannot deactivate yourself or remove your own right to manage staff: ask another admin.",
+      );
     }
     const [after] = await tx
       .update(staffUsers)
-      .set({ ...(change.name ? { name: change.name } : {}), ...(change.role ? { role: change.role } : {}), ...(permissions ? { permissions } : {}), ...(change.active !== undefined ? { active: change.active } : {}), updatedAt: now })
+      .set({
+        ...(change.name ? { name: change.name } : {}),
+        ...(change.role ? { role: change.role } : {}),
+        ...(permissions ? { permissions } : {}),
+        ...(change.active !== undefined ? { active: change.active } : {}),
+        updatedAt: now,
+      })
       .where(inClinic(ctx, staffUsers, eq(staffUsers.id, staffId)))
       .returning();
-    const changes = changedFields({ ...before, permissions: toPermissions(before.permissions).join(",") }, { ...after, permissions: toPermissions(after.permissions).join(",") }, ["name", "role", "permissions", "active"]);
-    if (Object.keys(changes).length) await recordAudit(tx, ctx, { action: change.active === false && before.active ? "staff.deactivated" : "staff.updated", detail: { staffId, name: after.name, ...changes } }, now);
-    return { staff: { id: after.id, name: after.name, email: after.email, role: after.role, permissions: after.permissions, active: after.active, lastSignInAt: after.lastSignInAt } };
+    const changes = changedFields(
+      { ...before, permissions: toPermissions(before.permissions).join(",") },
+      { ...after, permissions: toPermissions(after.permissions).join(",") },
+      ["name", "role", "permissions", "active"],
+    );
+    if (Object.keys(changes).length)
+      await recordAudit(
+        tx,
+        ctx,
+        {
+          action: change.active === false && before.active ? "staff.deactivated" : "staff.updated",
+          detail: { staffId, name: after.name, ...changes },
+        },
+        now,
+      );
+    return {
+      staff: {
+        id: after.id,
+        name: after.name,
+        email: after.email,
+        role: after.role,
+        permissions: after.permissions,
+        active: after.active,
+        lastSignInAt: after.lastSignInAt,
+      },
+    };
   });
 }
 
@@ -81,7 +139,11 @@ export async function updateStaff(ctx: Ctx, staffId: string, change: z.output<ty
 export async function resetStaffPassword(ctx: Ctx, staffId: string, input: z.output<typeof passwordResetSchema>, now: Date) {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx.update(staffUsers).set({ passwordHash, updatedAt: now }).where(inClinic(ctx, staffUsers, eq(staffUsers.id, staffId))).returning({ id: staffUsers.id, name: staffUsers.name });
+    const [updated] = await tx
+      .update(staffUsers)
+      .set({ passwordHash, updatedAt: now })
+      .where(inClinic(ctx, staffUsers, eq(staffUsers.id, staffId)))
+      .returning({ id: staffUsers.id, name: staffUsers.name });
     if (!updated) throw new NotFoundError("Staff member");
     await recordAudit(tx, ctx, { action: "staff.password_reset", detail: { staffId, name: updated.name } }, now);
     return { reset: true };

@@ -25,7 +25,12 @@ describe("notification switches and the explainer", () => {
     // The same again changes and records nothing.
     await changeNotificationSwitch(admin, { target: "agenda", id: agenda.id, switch: "sms", on: false }, new Date());
     const trail = await f.db.select().from(auditEvents).where(eq(auditEvents.action, "notification_switch.changed"));
-    expect(trail).toEqual([expect.objectContaining({ staffUserId: admin.staff.id, detail: expect.objectContaining({ target: "agenda", id: agenda.id, switch: "sms", before: true, after: false }) })]);
+    expect(trail).toEqual([
+      expect.objectContaining({
+        staffUserId: admin.staff.id,
+        detail: expect.objectContaining({ target: "agenda", id: agenda.id, switch: "sms", before: true, after: false }),
+      }),
+    ]);
     const listed = await listNotificationSwitches(admin);
     expect(listed.agendas.find((a) => a.id === agenda.id)!.switches.sms).toMatchObject({ on: false, lastChange: { by: admin.staff.name } });
 
@@ -45,7 +50,9 @@ describe("notification switches and the explainer", () => {
     expect((await find(rows.email.providerMessageId!)).deliveries.map((d) => d.id)).toEqual([rows.email.id]);
     expect((await find("ANNE@example.com")).deliveries.map((d) => d.id)).toContain(rows.email.id);
     expect((await find("anne ro")).deliveries.map((d) => d.id)).toEqual(expect.arrayContaining([rows.email.id, rows.sms.id]));
-    expect((await find(appointment.bookingReference)).deliveries.map((d) => d.id)).toEqual(expect.arrayContaining([rows.email.id, rows.sms.id]));
+    expect((await find(appointment.bookingReference)).deliveries.map((d) => d.id)).toEqual(
+      expect.arrayContaining([rows.email.id, rows.sms.id]),
+    );
     expect((await find("no-such-message-id")).deliveries).toEqual([]);
   });
 
@@ -54,16 +61,27 @@ describe("notification switches and the explainer", () => {
     await changeNotificationSwitch(admin, { target: "visit_reason", id: motif.id, on: false }, new Date());
     const off = await publish(f, { type: "appointment.cancelled", data: { appointmentId: appointment.id } });
     expect((await deliveriesOf(f, off.id)).sms).toMatchObject({ status: "skipped", skipReason: "motif_notifications_off" });
-    expect((await explainAppointment(admin, appointment.id)).find((e) => e.kind === "delivery" && e.reason === "motif_notifications_off")).toMatchObject({ attribution: { by: admin.staff.name } });
+    expect(
+      (await explainAppointment(admin, appointment.id)).find((e) => e.kind === "delivery" && e.reason === "motif_notifications_off"),
+    ).toMatchObject({ attribution: { by: admin.staff.name } });
 
     // The patient's switch is on the record; its change is a patient.updated audit entry.
     const moved = await bookAppointment(f, { email: null, phone: "+33698765432" });
     await f.db.update(patients).set({ notificationsEnabled: false }).where(eq(patients.id, moved.patient.id));
-    await f.db.insert(auditEvents).values({ clinicId: f.clinic.id, staffUserId: admin.staff.id, action: "patient.updated", patientId: moved.patient.id, detail: { notificationsEnabled: { before: true, after: false } }, at: new Date(Date.now() - 1000) });
+    await f.db.insert(auditEvents).values({
+      clinicId: f.clinic.id,
+      staffUserId: admin.staff.id,
+      action: "patient.updated",
+      patientId: moved.patient.id,
+      detail: { notificationsEnabled: { before: true, after: false } },
+      at: new Date(Date.now() - 1000),
+    });
     const again = await publish(f, { type: "appointment.rescheduled", data: { appointmentId: moved.appointment.id } });
     // A move goes by WhatsApp and email: WhatsApp is held by the patient's switch.
     const whatsapp = (await deliveriesOf(f, again.id)).whatsapp;
     expect(whatsapp).toMatchObject({ status: "skipped", skipReason: "patient_notifications_off" });
-    expect((await explainPatient(admin, moved.patient.id)).find((e) => e.id === whatsapp.id)).toMatchObject({ attribution: { by: admin.staff.name } });
+    expect((await explainPatient(admin, moved.patient.id)).find((e) => e.id === whatsapp.id)).toMatchObject({
+      attribution: { by: admin.staff.name },
+    });
   });
 });

@@ -15,8 +15,27 @@ export type Attribution = { by: string; at: Date };
 // the time, never recomputed: a delivery row (sent, delivered, skipped, failed, with its
 // reason and, for a switch, who turned it off) or a reminder that never went out.
 export type Explanation =
-  | { kind: "delivery"; id: string; at: Date; eventType: string; channel: Channel; status: DeliveryStatus; reason: SkipReason | null; error: string | null; attribution: Attribution | null; appointmentId: string | null }
-  | { kind: "reminder"; id: string; at: Date; offsetMinutes: number; status: "skipped" | "cancelled"; reason: string | null; appointmentId: string };
+  | {
+      kind: "delivery";
+      id: string;
+      at: Date;
+      eventType: string;
+      channel: Channel;
+      status: DeliveryStatus;
+      reason: SkipReason | null;
+      error: string | null;
+      attribution: Attribution | null;
+      appointmentId: string | null;
+    }
+  | {
+      kind: "reminder";
+      id: string;
+      at: Date;
+      offsetMinutes: number;
+      status: "skipped" | "cancelled";
+      reason: string | null;
+      appointmentId: string;
+    };
 
 const LIMIT = 100;
 const SWITCH_OF: Partial<Record<Channel, AgendaSwitch>> = { sms: "sms", email: "email", whatsapp: "whatsapp", push: "push" };
@@ -48,8 +67,30 @@ async function explain(ctx: Ctx, scope: { appointmentIds: string[]; patientId?: 
   const at = new Date(Math.max(0, ...rows.map((r) => r.at.getTime())));
   const off = (reason: string) => rows.filter((r) => r.reason === reason);
   const [agendaChanges, reasonChanges, patientChanges] = await Promise.all([
-    switchChangeBefore(ctx, "agenda", [...new Set(off("agenda_channel_off").map((r) => r.agendaId!).filter(Boolean))], at),
-    switchChangeBefore(ctx, "visit_reason", [...new Set(off("motif_notifications_off").map((r) => r.motifId!).filter(Boolean))], at),
+    switchChangeBefore(
+      ctx,
+      "agenda",
+      [
+        ...new Set(
+          off("agenda_channel_off")
+            .map((r) => r.agendaId!)
+            .filter(Boolean),
+        ),
+      ],
+      at,
+    ),
+    switchChangeBefore(
+      ctx,
+      "visit_reason",
+      [
+        ...new Set(
+          off("motif_notifications_off")
+            .map((r) => r.motifId!)
+            .filter(Boolean),
+        ),
+      ],
+      at,
+    ),
     patientSwitchChanges(ctx, [...new Set(off("patient_notifications_off").map((r) => r.patientId))], at),
   ]);
   const attributionOf = (r: (typeof rows)[number]): Attribution | null => {
@@ -58,25 +99,57 @@ async function explain(ctx: Ctx, scope: { appointmentIds: string[]; patientId?: 
       return found ? { by: found.by, at: found.at } : null;
     };
     const detail = (c: { detail: unknown }) => c.detail as { id: string; switch: string; after: boolean };
-    if (r.reason === "agenda_channel_off") return latest(agendaChanges, (c) => detail(c).id === r.agendaId && detail(c).switch === SWITCH_OF[r.channel] && detail(c).after === false);
-    if (r.reason === "motif_notifications_off") return latest(reasonChanges, (c) => detail(c).id === r.motifId && detail(c).after === false);
+    if (r.reason === "agenda_channel_off")
+      return latest(
+        agendaChanges,
+        (c) => detail(c).id === r.agendaId && detail(c).switch === SWITCH_OF[r.channel] && detail(c).after === false,
+      );
+    if (r.reason === "motif_notifications_off")
+      return latest(reasonChanges, (c) => detail(c).id === r.motifId && detail(c).after === false);
     if (r.reason === "patient_notifications_off") return latest(patientChanges, (c) => c.patientId === r.patientId);
     return null;
   };
 
   const reminderRows = appointmentIds.length
     ? await ctx.db
-        .select({ id: scheduledReminders.id, at: scheduledReminders.updatedAt, offsetMinutes: scheduledReminders.offsetMinutes, status: scheduledReminders.status, reason: scheduledReminders.reason, appointmentId: scheduledReminders.appointmentId })
+        .select({
+          id: scheduledReminders.id,
+          at: scheduledReminders.updatedAt,
+          offsetMinutes: scheduledReminders.offsetMinutes,
+          status: scheduledReminders.status,
+          reason: scheduledReminders.reason,
+          appointmentId: scheduledReminders.appointmentId,
+        })
         .from(scheduledReminders)
-        .where(inClinic(ctx, scheduledReminders, inArray(scheduledReminders.appointmentId, appointmentIds), inArray(scheduledReminders.status, ["skipped", "cancelled"])))
+        .where(
+          inClinic(
+            ctx,
+            scheduledReminders,
+            inArray(scheduledReminders.appointmentId, appointmentIds),
+            inArray(scheduledReminders.status, ["skipped", "cancelled"]),
+          ),
+        )
         .orderBy(desc(scheduledReminders.updatedAt))
         .limit(LIMIT)
     : [];
 
   return [
-    ...rows.map((r) => ({ kind: "delivery" as const, id: r.id, at: r.at, eventType: r.eventType, channel: r.channel, status: r.status, reason: r.reason as SkipReason | null, error: r.error, attribution: attributionOf(r), appointmentId: r.appointmentId })),
+    ...rows.map((r) => ({
+      kind: "delivery" as const,
+      id: r.id,
+      at: r.at,
+      eventType: r.eventType,
+      channel: r.channel,
+      status: r.status,
+      reason: r.reason as SkipReason | null,
+      error: r.error,
+      attribution: attributionOf(r),
+      appointmentId: r.appointmentId,
+    })),
     // A reminder the appointment's cancellation called off says nothing the cancellation does not.
-    ...reminderRows.filter((r) => r.reason !== "appointment_cancelled").map((r) => ({ kind: "reminder" as const, ...r, status: r.status as "skipped" | "cancelled" })),
+    ...reminderRows
+      .filter((r) => r.reason !== "appointment_cancelled")
+      .map((r) => ({ kind: "reminder" as const, ...r, status: r.status as "skipped" | "cancelled" })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, LIMIT);
@@ -106,6 +179,9 @@ export function explainAppointment(ctx: Ctx, appointmentId: string) {
 }
 
 export async function explainPatient(ctx: Ctx, patientId: string) {
-  const own = await ctx.db.select({ id: appointments.id }).from(appointments).where(inClinic(ctx, appointments, eq(appointments.patientId, patientId)));
+  const own = await ctx.db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(inClinic(ctx, appointments, eq(appointments.patientId, patientId)));
   return explain(ctx, { appointmentIds: own.map((a) => a.id), patientId });
 }

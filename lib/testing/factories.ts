@@ -31,12 +31,7 @@ export async function makeClinic(db: Database, overrides: Partial<typeof clinics
   return row;
 }
 
-export async function makeStaff(
-  db: Database,
-  clinicId: string,
-  role: StaffRole,
-  overrides: Partial<typeof staffUsers.$inferInsert> = {},
-) {
+export async function makeStaff(db: Database, clinicId: string, role: StaffRole, overrides: Partial<typeof staffUsers.$inferInsert> = {}) {
   const n = next();
   const [row] = await db
     .insert(staffUsers)
@@ -63,8 +58,14 @@ export async function makePatient(db: Database, clinicId: string, overrides: Par
 }
 
 export async function makeAgendaAndMotif(db: Database, clinicId: string) {
-  const [agenda] = await db.insert(agendas).values({ clinicId, name: `Agenda ${next()}` }).returning();
-  const [motif] = await db.insert(motifs).values({ clinicId, name: `Motif ${next()}`, durationMinutes: 20 }).returning();
+  const [agenda] = await db
+    .insert(agendas)
+    .values({ clinicId, name: `Agenda ${next()}` })
+    .returning();
+  const [motif] = await db
+    .insert(motifs)
+    .values({ clinicId, name: `Motif ${next()}`, durationMinutes: 20 })
+    .returning();
   return { agenda, motif };
 }
 
@@ -77,8 +78,14 @@ export async function makeBookableAgenda(db: Database, clinicId: string, options
       { weekday, opensAt: 8 * 60, closesAt: 12 * 60 },
       { weekday, opensAt: 14 * 60, closesAt: 18 * 60 },
     ]);
-  const [agenda] = await db.insert(agendas).values({ clinicId, name: `Agenda ${next()}` }).returning();
-  const [motif] = await db.insert(motifs).values({ clinicId, name: `Motif ${next()}`, durationMinutes: options.durationMinutes ?? 20 }).returning();
+  const [agenda] = await db
+    .insert(agendas)
+    .values({ clinicId, name: `Agenda ${next()}` })
+    .returning();
+  const [motif] = await db
+    .insert(motifs)
+    .values({ clinicId, name: `Motif ${next()}`, durationMinutes: options.durationMinutes ?? 20 })
+    .returning();
   await db.insert(agendaMotifs).values({ clinicId, agendaId: agenda.id, motifId: motif.id });
   await db.insert(openingHours).values(week.map((stretch) => ({ clinicId, agendaId: agenda.id, ...stretch })));
   return { agenda, motif };

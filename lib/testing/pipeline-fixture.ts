@@ -59,12 +59,15 @@ export async function pipelineFixture(options: { handle?: DatabaseHandle } = {})
   };
 }
 
-export async function bookAppointment(
-  f: PipelineFixture,
-  patient: Partial<NewPatient> = {},
-  appointment: Partial<NewAppointment> = {},
-) {
-  const p = await makePatient(f.db, f.clinic.id, { firstName: "Anne", lastName: "Roux", phone: "+33612345678", email: "anne@example.com", language: "fr", ...patient });
+export async function bookAppointment(f: PipelineFixture, patient: Partial<NewPatient> = {}, appointment: Partial<NewAppointment> = {}) {
+  const p = await makePatient(f.db, f.clinic.id, {
+    firstName: "Anne",
+    lastName: "Roux",
+    phone: "+33612345678",
+    email: "anne@example.com",
+    language: "fr",
+    ...patient,
+  });
   const { agenda, motif } = await makeAgendaAndMotif(f.db, f.clinic.id);
   const a = await makeAppointment(f.db, { clinicId: f.clinic.id, agendaId: agenda.id, motifId: motif.id, patientId: p.id }, appointment);
   return { patient: p, agenda, motif, appointment: a };

@@ -27,7 +27,11 @@ export async function sharedTarget(): Promise<SharedTarget> {
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "notify-shared-"));
-  return { target: { pgliteDir: dir }, env: { PGLITE_DIR: dir, DATABASE_URL: "" }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    target: { pgliteDir: dir },
+    env: { PGLITE_DIR: dir, DATABASE_URL: "" },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 // Waits for a condition the test cannot be told about (a child process's progress).

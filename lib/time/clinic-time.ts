@@ -58,5 +58,7 @@ export function clinicLocalDateTime(instant: Date, timeZone: string): string {
 
 // A local date `days` later (or earlier): calendar arithmetic at noon UTC, which no zone shifts.
 export function addLocalDays(localDate: string, days: number): string {
-  return addDays(new Date(`${localDate}T12:00:00Z`), days).toISOString().slice(0, 10);
+  return addDays(new Date(`${localDate}T12:00:00Z`), days)
+    .toISOString()
+    .slice(0, 10);
 }

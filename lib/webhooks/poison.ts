@@ -7,7 +7,13 @@ import type { WebhookResult } from "./webhook-result";
 // A signed webhook we cannot use is kept once (per clinic, provider and body) and answered
 // 200: the provider is not at fault in a way a retry would fix, and retrying forever would
 // only repeat it. Support sees what was wrong; nothing half-applied is stored elsewhere.
-export async function recordPoison(db: Database, clinicId: string, provider: string, raw: string, problems: Record<string, string[]>): Promise<WebhookResult> {
+export async function recordPoison(
+  db: Database,
+  clinicId: string,
+  provider: string,
+  raw: string,
+  problems: Record<string, string[]>,
+): Promise<WebhookResult> {
   const [stored] = await db
     .insert(poisonWebhooks)
     .values({

@@ -20,7 +20,15 @@ export function verifyHubSignature(secret: string, rawBody: string, header: stri
 // name and value, sorted by name)).
 export function twilioSignature(authToken: string, url: string, params: URLSearchParams): string {
   const keys = [...new Set(params.keys())].sort();
-  const data = keys.reduce((acc, key) => acc + params.getAll(key).map((v) => key + v).join(""), url);
+  const data = keys.reduce(
+    (acc, key) =>
+      acc +
+      params
+        .getAll(key)
+        .map((v) => key + v)
+        .join(""),
+    url,
+  );
   return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
 }
 

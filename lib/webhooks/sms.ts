@@ -12,11 +12,19 @@ import type { ProviderWebhook } from "./webhook-route";
 import { badRequest, unauthorized, type WebhookResult } from "./webhook-result";
 
 // Twilio-style statuses; "queued", "accepted" and "sending" add nothing to our own "sent".
-const STATUS_MAP: Record<string, Receipt["status"] | undefined> = { sent: "sent", delivered: "delivered", read: "read", undelivered: "failed", failed: "failed" };
+const STATUS_MAP: Record<string, Receipt["status"] | undefined> = {
+  sent: "sent",
+  delivered: "delivered",
+  read: "read",
+  undelivered: "failed",
+  failed: "failed",
+};
 
 const HELP_TEXT = {
-  en: (clinic: string) => `${clinic}: appointment messages. Reply STOP to unsubscribe, START to subscribe again. For help, call the clinic.`,
-  fr: (clinic: string) => `${clinic} : messages de rendez-vous. Répondez STOP pour ne plus les recevoir, START pour les recevoir à nouveau. Pour de l'aide, appelez le cabinet.`,
+  en: (clinic: string) =>
+    `${clinic}: appointment messages. Reply STOP to unsubscribe, START to subscribe again. For help, call the clinic.`,
+  fr: (clinic: string) =>
+    `${clinic} : messages de rendez-vous. Répondez STOP pour ne plus les recevoir, START pour les recevoir à nouveau. Pour de l'aide, appelez le cabinet.`,
 };
 
 const twiml = (message?: string): WebhookResult => ({
@@ -43,7 +51,8 @@ export const smsWebhook: ProviderWebhook<URLSearchParams> = {
 
 async function receiveSms(db: Database, clinicId: string, params: URLSearchParams, now: Date): Promise<WebhookResult> {
   const withNul = nulFields(Object.fromEntries(params));
-  if (withNul.length) return recordPoison(db, clinicId, "sms", params.toString(), Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
+  if (withNul.length)
+    return recordPoison(db, clinicId, "sms", params.toString(), Object.fromEntries(withNul.map((f) => [f, [NUL_MESSAGE]])));
   const sid = params.get("MessageSid");
   if (!sid) return badRequest("Missing MessageSid.", { MessageSid: ["is required"] });
 
@@ -72,7 +81,10 @@ async function receiveSms(db: Database, clinicId: string, params: URLSearchParam
   // change, never a cancellation, and staff should see it), in one transaction with it.
   const { keyword } = await receivePatientMessage(db, { clinicId, channel: "sms", from, body, externalId: sid, at: now });
   if (keyword === "help") {
-    const [clinic] = await db.select({ name: clinics.name, language: clinics.defaultLanguage }).from(clinics).where(eq(clinics.id, clinicId));
+    const [clinic] = await db
+      .select({ name: clinics.name, language: clinics.defaultLanguage })
+      .from(clinics)
+      .where(eq(clinics.id, clinicId));
     return twiml(HELP_TEXT[clinic.language](clinic.name));
   }
   return twiml();

@@ -54,11 +54,7 @@ async function certificate(url: string): Promise<X509Certificate> {
 
 export type SnsVerification = { ok: true; message: SnsMessage } | { ok: false; reason: string };
 
-export async function verifySnsMessage(
-  body: unknown,
-  now: Date,
-  certUrlPattern: RegExp = SNS_CERT_URL_PATTERN,
-): Promise<SnsVerification> {
+export async function verifySnsMessage(body: unknown, now: Date, certUrlPattern: RegExp = SNS_CERT_URL_PATTERN): Promise<SnsVerification> {
   const parsed = snsMessageSchema.safeParse(body);
   if (!parsed.success) return { ok: false, reason: "not an SNS message" };
   const message = parsed.data;

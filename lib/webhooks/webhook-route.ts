@@ -44,7 +44,9 @@ export function webhookRoute<T>(webhook: ProviderWebhook<T>) {
       // An unknown clinic is answered like a bad signature: nothing to learn from probing.
       if (!clinicId.success) return toResponse(unauthorized("Invalid signature."));
       const publicUrl = `${appUrl()}${request.nextUrl.pathname}`;
-      return toResponse(await receiveWebhook(webhook, { db: getDb(), clinicId: clinicId.data, raw, headers: request.headers, publicUrl, now: new Date() }));
+      return toResponse(
+        await receiveWebhook(webhook, { db: getDb(), clinicId: clinicId.data, raw, headers: request.headers, publicUrl, now: new Date() }),
+      );
     } catch (error) {
       return errorResponse(error);
     }

@@ -27,7 +27,11 @@ afterAll(() => f.close());
 beforeEach(() => f.sink.store.clear());
 
 // A webhook request as the route hands it over; the URL is what a provider signs (Twilio).
-const request = (raw: string, headers: Record<string, string | null> = {}, publicUrl = "http://localhost:3000/api/webhooks"): WebhookRequest => ({
+const request = (
+  raw: string,
+  headers: Record<string, string | null> = {},
+  publicUrl = "http://localhost:3000/api/webhooks",
+): WebhookRequest => ({
   db: f.db,
   clinicId: f.clinic.id,
   raw,
@@ -47,12 +51,32 @@ describe("WhatsApp webhook", () => {
   };
   const statusPayload = (id: string, status: string, at: Date, callback?: string) => ({
     object: "whatsapp_business_account",
-    entry: [{ id: "waba", changes: [{ field: "messages", value: { statuses: [{ id, status, timestamp: seconds(at), recipient_id: "33612345678", biz_opaque_callback_data: callback }] } }] }],
+    entry: [
+      {
+        id: "waba",
+        changes: [
+          {
+            field: "messages",
+            value: { statuses: [{ id, status, timestamp: seconds(at), recipient_id: "33612345678", biz_opaque_callback_data: callback }] },
+          },
+        ],
+      },
+    ],
   });
 
   async function sentWhatsapp() {
-    const { appointment, patient } = await bookAppointment(f, { phone: `+3361${Math.floor(Math.random() * 1e7).toString().padStart(7, "0")}` }, { status: "cancelled" });
-    await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: patient.phone!, state: "opted_in", source: "test" });
+    const { appointment, patient } = await bookAppointment(
+      f,
+      {
+        phone: `+3361${Math.floor(Math.random() * 1e7)
+          .toString()
+          .padStart(7, "0")}`,
+      },
+      { status: "cancelled" },
+    );
+    await f.db
+      .insert(consentRecords)
+      .values({ clinicId: f.clinic.id, channel: "whatsapp", address: patient.phone!, state: "opted_in", source: "test" });
     const rows = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
     return rows.whatsapp;
   }
@@ -94,21 +118,51 @@ describe("WhatsApp webhook", () => {
   });
 
   it("a timestamp of 1e20 or a NUL in a message is poison, not a 500, and nothing of it is filed", async () => {
-    const message = (timestamp: string, body: string) => ({ entry: [{ changes: [{ value: { messages: [{ from: "33645454545", id: `wamid.${timestamp}`, timestamp, type: "text", text: { body } }] } }] }] });
+    const message = (timestamp: string, body: string) => ({
+      entry: [
+        {
+          changes: [{ value: { messages: [{ from: "33645454545", id: `wamid.${timestamp}`, timestamp, type: "text", text: { body } }] } }],
+        },
+      ],
+    });
     const huge = await post(message("100000000000000000000", "Bonjour"));
-    expect(huge).toMatchObject({ status: 200, body: { outcome: "poison", problems: { "entry.0.changes.0.value.messages.0.timestamp": ["must be Unix seconds"] } } });
+    expect(huge).toMatchObject({
+      status: 200,
+      body: { outcome: "poison", problems: { "entry.0.changes.0.value.messages.0.timestamp": ["must be Unix seconds"] } },
+    });
     const nul = await post(message(seconds(new Date()), "Bon\u0000jour"));
-    expect(nul).toMatchObject({ status: 200, body: { outcome: "poison", problems: { "entry.0.changes.0.value.messages.0.text.body": ["must not contain NUL (\\u0000) characters"] } } });
+    expect(nul).toMatchObject({
+      status: 200,
+      body: {
+        outcome: "poison",
+        problems: { "entry.0.changes.0.value.messages.0.text.body": ["must not contain NUL (\\u0000) characters"] },
+      },
+    });
     expect(await f.db.select().from(messages).where(eq(messages.externalId, "wamid.100000000000000000000"))).toEqual([]);
   });
 
   it("an incoming message opens the 24-hour window: the next notification goes as free text without opt-in", async () => {
     const { appointment, patient } = await bookAppointment(f, { phone: "+33644444444" }, { status: "cancelled" });
     const inbound = {
-      entry: [{ changes: [{ value: { messages: [{ from: "33644444444", id: "wamid.in1", timestamp: seconds(new Date()), type: "text", text: { body: "Bonjour" } }] } }] }],
+      entry: [
+        {
+          changes: [
+            {
+              value: {
+                messages: [
+                  { from: "33644444444", id: "wamid.in1", timestamp: seconds(new Date()), type: "text", text: { body: "Bonjour" } },
+                ],
+              },
+            },
+          ],
+        },
+      ],
     };
     expect((await post(inbound)).status).toBe(200);
-    const [window] = await f.db.select().from(lastInbound).where(and(eq(lastInbound.clinicId, f.clinic.id), eq(lastInbound.address, patient.phone!)));
+    const [window] = await f.db
+      .select()
+      .from(lastInbound)
+      .where(and(eq(lastInbound.clinicId, f.clinic.id), eq(lastInbound.address, patient.phone!)));
     expect(window.channel).toBe("whatsapp");
     const [conversation] = await f.db.select().from(conversations).where(eq(conversations.patientId, patient.id));
     const thread = await f.db.select().from(messages).where(eq(messages.conversationId, conversation.id));
@@ -132,8 +186,12 @@ describe("webhook secrets", () => {
   });
 
   it("the WhatsApp handshake answers its own verify token, never the signing secret", async () => {
-    const query = (token: string) => new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "1158201444" });
-    expect(await whatsappHandshake(f.db, f.clinic.id, query(secrets.whatsappVerifyToken))).toMatchObject({ status: 200, body: "1158201444" });
+    const query = (token: string) =>
+      new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "1158201444" });
+    expect(await whatsappHandshake(f.db, f.clinic.id, query(secrets.whatsappVerifyToken))).toMatchObject({
+      status: 200,
+      body: "1158201444",
+    });
     expect((await whatsappHandshake(f.db, f.clinic.id, query(secrets.whatsapp))).status).toBe(403);
   });
 });
@@ -195,7 +253,9 @@ describe("SMS webhook", () => {
   });
 
   it("recognises the compliance keywords, and only as the whole message", () => {
-    expect(["STOP", "stop", "Arrêt", "STOPALL", "unsubscribe", "Cancel.", "end", "quit"].map(patientKeyword)).toEqual(Array(8).fill("stop"));
+    expect(["STOP", "stop", "Arrêt", "STOPALL", "unsubscribe", "Cancel.", "end", "quit"].map(patientKeyword)).toEqual(
+      Array(8).fill("stop"),
+    );
     expect(["START", "unstop"].map(patientKeyword)).toEqual(["start", "start"]);
     expect(patientKeyword("Please stop calling me")).toBeNull();
     expect(patientKeyword("cancel my appointment")).toBeNull();
@@ -245,7 +305,16 @@ describe("SES webhook (SNS)", () => {
 
   it("a hard bounce marks the delivery bounced and stops email to the address", async () => {
     const email = await sentEmail("bounce@example.com");
-    await post(notification({ eventType: "Bounce", mail: { messageId: email.providerMessageId }, bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: "bounce@example.com", diagnosticCode: "550 5.1.1 user unknown" }] } }));
+    await post(
+      notification({
+        eventType: "Bounce",
+        mail: { messageId: email.providerMessageId },
+        bounce: {
+          bounceType: "Permanent",
+          bouncedRecipients: [{ emailAddress: "bounce@example.com", diagnosticCode: "550 5.1.1 user unknown" }],
+        },
+      }),
+    );
     const [row] = await f.db.select().from(deliveries).where(eq(deliveries.id, email.id));
     expect(row).toMatchObject({ status: "bounced", providerErrorCode: "hard_bounce", providerError: "550 5.1.1 user unknown" });
     const { appointment } = await bookAppointment(f, { email: "bounce@example.com", phone: null }, { status: "cancelled" });
@@ -254,7 +323,13 @@ describe("SES webhook (SNS)", () => {
 
   it("a complaint stops email to the address", async () => {
     const email = await sentEmail("complains@example.com");
-    await post(notification({ eventType: "Complaint", mail: { messageId: email.providerMessageId }, complaint: { complainedRecipients: [{ emailAddress: "complains@example.com" }] } }));
+    await post(
+      notification({
+        eventType: "Complaint",
+        mail: { messageId: email.providerMessageId },
+        complaint: { complainedRecipients: [{ emailAddress: "complains@example.com" }] },
+      }),
+    );
     const [consent] = await f.db.select().from(consentRecords).where(eq(consentRecords.address, "complains@example.com"));
     expect(consent).toMatchObject({ state: "suppressed", source: "ses_complaint" });
   });
@@ -274,35 +349,71 @@ describe("SES webhook (SNS)", () => {
       "Content-Type: text/plain; charset=utf-8",
       "",
       o.text,
-      ...(o.attachment ? ["--b1", `Content-Type: application/octet-stream; name="${o.attachment.name}"`, `Content-Disposition: attachment; filename="${o.attachment.name}"`, "Content-Transfer-Encoding: base64", "", o.attachment.base64] : []),
+      ...(o.attachment
+        ? [
+            "--b1",
+            `Content-Type: application/octet-stream; name="${o.attachment.name}"`,
+            `Content-Disposition: attachment; filename="${o.attachment.name}"`,
+            "Content-Transfer-Encoding: base64",
+            "",
+            o.attachment.base64,
+          ]
+        : []),
       "--b1--",
       "",
     ].join("\r\n");
   const received = (raw: string) =>
-    notification({ notificationType: "Received", mail: { messageId: `inbound-${crypto.randomUUID()}` }, receipt: { action: { type: "SNS", encoding: "BASE64" } }, content: Buffer.from(raw).toString("base64") });
+    notification({
+      notificationType: "Received",
+      mail: { messageId: `inbound-${crypto.randomUUID()}` },
+      receipt: { action: { type: "SNS", encoding: "BASE64" } },
+      content: Buffer.from(raw).toString("base64"),
+    });
 
   it("a patient's email reply lands in their conversation, threaded on the email it answers, without the quoted history", async () => {
     const email = await sentEmail("replies@example.com");
     const text = "Merci, je serai là.\r\n\r\nLe lun. 1 juin 2026, Cabinet a écrit :\r\n> Votre rendez-vous est annulé.";
     // Sent from another address than the one on file: the In-Reply-To header finds the patient.
-    const raw = mime({ from: "other.address@example.net", inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>`, text, attachment: { name: "justificatif.pdf", base64: PDF_BASE64 } });
+    const raw = mime({
+      from: "other.address@example.net",
+      inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>`,
+      text,
+      attachment: { name: "justificatif.pdf", base64: PDF_BASE64 },
+    });
     expect(await post(received(raw))).toMatchObject({ status: 200, body: { outcome: "received" } });
     const [message] = await f.db.select().from(messages).where(eq(messages.body, "Merci, je serai là."));
     const [conversation] = await f.db.select().from(conversations).where(eq(conversations.id, message.conversationId));
     expect(conversation).toMatchObject({ patientId: email.recipientId, status: "unread" });
-    expect(message).toMatchObject({ channel: "email", direction: "inbound", subject: "Re: Votre rendez-vous", inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>` });
-    expect(await f.db.select({ fileName: attachments.fileName, contentType: attachments.contentType }).from(attachments).where(eq(attachments.messageId, message.id))).toEqual([
-      { fileName: "justificatif.pdf", contentType: "application/pdf" },
-    ]);
+    expect(message).toMatchObject({
+      channel: "email",
+      direction: "inbound",
+      subject: "Re: Votre rendez-vous",
+      inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>`,
+    });
+    expect(
+      await f.db
+        .select({ fileName: attachments.fileName, contentType: attachments.contentType })
+        .from(attachments)
+        .where(eq(attachments.messageId, message.id)),
+    ).toEqual([{ fileName: "justificatif.pdf", contentType: "application/pdf" }]);
   });
 
   it("an email that fails DMARC is never filed in the patient's thread, even from their address: triage, with the verdicts", async () => {
     const email = await sentEmail("spoofed@example.com");
-    const raw = mime({ from: "spoofed@example.com", inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>`, text: "Annulez tous mes rendez-vous." });
+    const raw = mime({
+      from: "spoofed@example.com",
+      inReplyTo: `<${email.providerMessageId}@eu-west-1.amazonses.com>`,
+      text: "Annulez tous mes rendez-vous.",
+    });
     const forged = notification({
       notificationType: "Received",
       mail: { messageId: `inbound-${crypto.randomUUID()}` },
-      receipt: { action: { type: "SNS", encoding: "BASE64" }, spfVerdict: { status: "FAIL" }, dkimVerdict: { status: "GRAY" }, dmarcVerdict: { status: "FAIL" } },
+      receipt: {
+        action: { type: "SNS", encoding: "BASE64" },
+        spfVerdict: { status: "FAIL" },
+        dkimVerdict: { status: "GRAY" },
+        dmarcVerdict: { status: "FAIL" },
+      },
       content: Buffer.from(raw).toString("base64"),
     });
     expect(await post(forged)).toMatchObject({ status: 200, body: { outcome: "received" } });
@@ -313,26 +424,42 @@ describe("SES webhook (SNS)", () => {
   });
 
   it("an email from an unknown address opens a triage conversation; a refused attachment is named, not kept", async () => {
-    const raw = mime({ from: "stranger@example.org", text: "Bonjour, je voudrais un rendez-vous.", attachment: { name: "setup.exe", base64: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(300)]).toString("base64") } });
+    const raw = mime({
+      from: "stranger@example.org",
+      text: "Bonjour, je voudrais un rendez-vous.",
+      attachment: { name: "setup.exe", base64: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(300)]).toString("base64") },
+    });
     await post(received(raw));
     const [message] = await f.db.select().from(messages).where(eq(messages.body, "Bonjour, je voudrais un rendez-vous."));
     const [conversation] = await f.db.select().from(conversations).where(eq(conversations.id, message.conversationId));
     expect(conversation).toMatchObject({ patientId: null, contactAddress: "stranger@example.org" });
-    expect(message.metadata).toMatchObject({ refusedAttachments: [{ fileName: "setup.exe", reason: expect.stringContaining("application/x-msdownload") }] });
+    expect(message.metadata).toMatchObject({
+      refusedAttachments: [{ fileName: "setup.exe", reason: expect.stringContaining("application/x-msdownload") }],
+    });
     expect(await f.db.select().from(attachments).where(eq(attachments.messageId, message.id))).toEqual([]);
   });
 
   it("refuses a bad signature, a replayed old message and a certificate from elsewhere", async () => {
     const good = notification({ eventType: "Delivery", mail: { messageId: "x" } });
     expect((await post({ ...good, Message: good.Message.replace("Delivery", "Bounce") })).status).toBe(401);
-    expect((await post(notification({ eventType: "Delivery", mail: { messageId: "x" } }, new Date(Date.now() - 2 * 3600_000)))).status).toBe(401);
+    expect(
+      (await post(notification({ eventType: "Delivery", mail: { messageId: "x" } }, new Date(Date.now() - 2 * 3600_000)))).status,
+    ).toBe(401);
     expect((await receiveWebhook(sesWebhook(), request(JSON.stringify(good)))).status).toBe(401);
   });
 
   it("refuses a message from another AWS account's topic, even signed by SNS, and never confirms its subscription", async () => {
     const email = await sentEmail("foreign-topic@example.com");
     const foreign = "arn:aws:sns:eu-west-1:999999999999:attacker";
-    const complaint = notification({ eventType: "Complaint", mail: { messageId: email.providerMessageId }, complaint: { complainedRecipients: [{ emailAddress: "foreign-topic@example.com" }] } }, new Date(), foreign);
+    const complaint = notification(
+      {
+        eventType: "Complaint",
+        mail: { messageId: email.providerMessageId },
+        complaint: { complainedRecipients: [{ emailAddress: "foreign-topic@example.com" }] },
+      },
+      new Date(),
+      foreign,
+    );
     expect((await post(complaint)).status).toBe(401);
     expect(await f.db.select().from(consentRecords).where(eq(consentRecords.address, "foreign-topic@example.com"))).toEqual([]);
 
@@ -345,7 +472,17 @@ describe("SES webhook (SNS)", () => {
     const confirmUrl = `http://127.0.0.1:${(confirmServer.address() as AddressInfo).port}/?Action=ConfirmSubscription`;
     const subscription = (topicArn: string) =>
       signSnsMessage(
-        { Type: "SubscriptionConfirmation", MessageId: crypto.randomUUID(), TopicArn: topicArn, Message: "confirm", Timestamp: new Date().toISOString(), SignatureVersion: "2", SigningCertURL: certUrl, SubscribeURL: confirmUrl, Token: "t" },
+        {
+          Type: "SubscriptionConfirmation",
+          MessageId: crypto.randomUUID(),
+          TopicArn: topicArn,
+          Message: "confirm",
+          Timestamp: new Date().toISOString(),
+          SignatureVersion: "2",
+          SigningCertURL: certUrl,
+          SubscribeURL: confirmUrl,
+          Token: "t",
+        },
         privateKey,
       );
     expect((await post(subscription(foreign))).status).toBe(401);
@@ -358,7 +495,12 @@ describe("SES webhook (SNS)", () => {
   it("takes certificates only from sns.<region>.amazonaws.com, and refuses timestamps from the future", async () => {
     expect(SNS_CERT_URL_PATTERN.test("https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-abc.pem")).toBe(true);
     expect(SNS_CERT_URL_PATTERN.test("https://sns.us-gov-west-1.amazonaws.com/SimpleNotificationService-abc.pem")).toBe(true);
-    for (const bad of ["https://sns.s3.amazonaws.com/x.pem", "https://sns.evil.amazonaws.com/x.pem", "http://sns.eu-west-1.amazonaws.com/x.pem", "https://sns.eu-west-1.amazonaws.com.evil.org/x.pem"]) {
+    for (const bad of [
+      "https://sns.s3.amazonaws.com/x.pem",
+      "https://sns.evil.amazonaws.com/x.pem",
+      "http://sns.eu-west-1.amazonaws.com/x.pem",
+      "https://sns.eu-west-1.amazonaws.com.evil.org/x.pem",
+    ]) {
       expect(SNS_CERT_URL_PATTERN.test(bad)).toBe(false);
     }
     const future = notification({ eventType: "Delivery", mail: { messageId: "x" } }, new Date(Date.now() + 60 * 60_000));

@@ -28,7 +28,9 @@ const messageSchema = z.object({
 export const whatsappWebhookSchema = z.object({
   entry: z.array(
     z.object({
-      changes: z.array(z.object({ value: z.object({ statuses: z.array(statusSchema).optional(), messages: z.array(messageSchema).optional() }) })),
+      changes: z.array(
+        z.object({ value: z.object({ statuses: z.array(statusSchema).optional(), messages: z.array(messageSchema).optional() }) }),
+      ),
     }),
   ),
 });
@@ -82,7 +84,15 @@ async function receiveWhatsapp(db: Database, clinicId: string, payload: z.infer<
       const phone = `+${m.from.replace(/^\+/, "")}`;
       // Into the patient's conversation in the Communication Hub (non-text messages show their
       // type); a STOP or START typed there changes consent, in the same transaction.
-      const landed = await receivePatientMessage(db, { clinicId, channel: "whatsapp", from: phone, body: m.text?.body ?? `[${m.type}]`, typed: Boolean(m.text), externalId: m.id, at: at(m.timestamp) });
+      const landed = await receivePatientMessage(db, {
+        clinicId,
+        channel: "whatsapp",
+        from: phone,
+        body: m.text?.body ?? `[${m.type}]`,
+        typed: Boolean(m.text),
+        externalId: m.id,
+        at: at(m.timestamp),
+      });
       outcomes.push(landed.duplicate ? "duplicate" : "inbound");
     }
   }

@@ -34,11 +34,26 @@ export const agendaBenchmark: Benchmark = {
       for (let d = 0; d < 28 && n < wanted; d++) {
         const date = addLocalDays(FROM, d);
         if (new Date(`${date}T12:00:00Z`).getUTCDay() === 0) continue;
-        for (const [open, close] of [[8 * 60, 12 * 60], [14 * 60, 18 * 60]]) {
+        for (const [open, close] of [
+          [8 * 60, 12 * 60],
+          [14 * 60, 18 * 60],
+        ]) {
           for (let m = open; m + minutes <= close && n < wanted; m += minutes) {
             if (index === 0 && start++ % 8 === 7) continue;
-            const startsAt = clinicLocalToUtc(`${date}T${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`, clinic.timeZone);
-            rows.push({ clinicId: clinic.id, agendaId: agenda.id, motifId: motif.id, patientId: patient.id, bookingReference: `B-${index}-${n++}`, startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000), status: "confirmed" });
+            const startsAt = clinicLocalToUtc(
+              `${date}T${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`,
+              clinic.timeZone,
+            );
+            rows.push({
+              clinicId: clinic.id,
+              agendaId: agenda.id,
+              motifId: motif.id,
+              patientId: patient.id,
+              bookingReference: `B-${index}-${n++}`,
+              startsAt,
+              endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+              status: "confirmed",
+            });
           }
         }
       }
@@ -66,7 +81,10 @@ export const agendaBenchmark: Benchmark = {
     const day = addLocalDays(FROM, 9);
     const ids = agendas.map((a) => a.agenda.id);
     const dayView = async () =>
-      Promise.all([listAppointmentsBetween(staffCtx, { from: day, to: day, agendaIds: ids }), ...agendas.map(({ agenda, motif }) => agendaSlots(staffCtx, agenda.id, { from: day, to: day, visitReasonId: motif.id }, now))]);
+      Promise.all([
+        listAppointmentsBetween(staffCtx, { from: day, to: day, agendaIds: ids }),
+        ...agendas.map(({ agenda, motif }) => agendaSlots(staffCtx, agenda.id, { from: day, to: day, visitReasonId: motif.id }, now)),
+      ]);
     await dayView();
     const view: number[] = [];
     for (let i = 0; i < ROUNDS; i++) view.push((await timeIt(dayView)).ms);

@@ -17,7 +17,9 @@ export const inboxJsSizeBenchmark: Benchmark = {
   description: "gzipped JavaScript of the /inbox route in the production build",
   async run() {
     if (!existsSync(path.join(NEXT_DIR, "BUILD_ID"))) {
-      const build = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+      const build = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], {
+        stdio: "inherit",
+      });
       if (build.status !== 0) throw new Error("next build failed");
     }
     const manifest = JSON.parse(readFileSync(path.join(NEXT_DIR, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };

@@ -31,7 +31,11 @@ export const inboxBenchmark: Benchmark = {
     process.stdout.write("\n");
 
     const [clinic] = await db.select().from(clinics).where(eq(clinics.id, clinicId));
-    const [staff] = await db.select().from(staffUsers).where(and(eq(staffUsers.clinicId, clinicId), eq(staffUsers.role, "receptionist"))).limit(1);
+    const [staff] = await db
+      .select()
+      .from(staffUsers)
+      .where(and(eq(staffUsers.clinicId, clinicId), eq(staffUsers.role, "receptionist")))
+      .limit(1);
     const staffCtx = { db, clinicId, clinic, staff: { id: staff.id, name: staff.name, email: staff.email, role: staff.role } };
 
     const list = (input: Record<string, string>) => async () => {
@@ -39,7 +43,10 @@ export const inboxBenchmark: Benchmark = {
       return Promise.all([listConversations(staffCtx, query), unreadCounts(staffCtx)]);
     };
     const firstPage = await listConversations(staffCtx, conversationListSchema.parse({}));
-    const [busiest] = await db.select({ id: conversations.id, patientId: conversations.patientId }).from(conversations).where(eq(conversations.id, firstPage.conversations[5].id));
+    const [busiest] = await db
+      .select({ id: conversations.id, patientId: conversations.patientId })
+      .from(conversations)
+      .where(eq(conversations.id, firstPage.conversations[5].id));
     const threadFirst = await getThread(staffCtx, busiest.id, threadPageSchema.parse({ limit: "10" }));
     const thread = (input: Record<string, string>) => async () => {
       const page = await getThread(staffCtx, busiest.id, threadPageSchema.parse(input));

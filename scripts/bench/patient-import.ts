@@ -15,7 +15,9 @@ function exportFile(rows: number): Buffer {
   const lines = ["N° dossier;Nom;Prénom;Date de naissance;Portable;Email;Adresse"];
   for (let i = 0; i < rows; i++) {
     const n = String(i).padStart(6, "0");
-    lines.push(`D${n};Lefèvre${i % 977};Hélène;${String(1 + (i % 28)).padStart(2, "0")}/${String(1 + (i % 12)).padStart(2, "0")}/19${50 + (i % 50)};06 ${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)} 12;p${n}@example.com;${i} rue de la Paix, 75002 Paris`);
+    lines.push(
+      `D${n};Lefèvre${i % 977};Hélène;${String(1 + (i % 28)).padStart(2, "0")}/${String(1 + (i % 12)).padStart(2, "0")}/19${50 + (i % 50)};06 ${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)} 12;p${n}@example.com;${i} rue de la Paix, 75002 Paris`,
+    );
   }
   return Buffer.from(lines.join("\r\n"), "latin1");
 }
@@ -23,14 +25,23 @@ function exportFile(rows: number): Buffer {
 // On PostgreSQL the import runs in a process of its own (scripts/bench/run-import-process.ts),
 // so its peak memory is measured apart from this process, which also built the 10 MB file.
 // In-memory PGlite cannot be shared: there it runs here, and only the total peak is known.
-async function importOnce(handle: BenchContext["handle"], staffCtx: Awaited<ReturnType<typeof staffContextFor>>, importId: string, mapping: ImportMapping): Promise<{ seconds: number; peakRss: number | null }> {
+async function importOnce(
+  handle: BenchContext["handle"],
+  staffCtx: Awaited<ReturnType<typeof staffContextFor>>,
+  importId: string,
+  mapping: ImportMapping,
+): Promise<{ seconds: number; peakRss: number | null }> {
   if (handle.engine === "postgres") {
     await staffCtx.db.update(patientImports).set({ mapping }).where(eq(patientImports.id, importId));
     // The bench's own fresh database, which the child opens by name.
     const [{ name }] = await handle.sql<{ name: string }[]>`select current_database() as name`;
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
-    const out = execFileSync("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/bench/run-import-process.ts", staffCtx.staff.id, importId], { encoding: "utf8", env: { ...process.env, DATABASE_URL: url.toString() } });
+    const out = execFileSync(
+      "npx",
+      ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/bench/run-import-process.ts", staffCtx.staff.id, importId],
+      { encoding: "utf8", env: { ...process.env, DATABASE_URL: url.toString() } },
+    );
     const { seconds, peakRssMiB: peak } = JSON.parse(out.trim().split("\n").pop()!) as { seconds: number; peakRssMiB: number };
     return { seconds, peakRss: peak };
   }

@@ -42,6 +42,11 @@ export const patientSearchBenchmark: Benchmark = {
       figures[`${kind}_p95_ms`] = round(percentile(samples, 95), 2);
       all.push(...samples);
     }
-    return { patients: ctx.options.patients, all_p50_ms: round(percentile(all, 50), 2), all_p95_ms: round(percentile(all, 95), 2), ...figures };
+    return {
+      patients: ctx.options.patients,
+      all_p50_ms: round(percentile(all, 50), 2),
+      all_p95_ms: round(percentile(all, 95), 2),
+      ...figures,
+    };
   },
 };

@@ -19,7 +19,11 @@ const EVENTS = Number(process.env.BENCH_PIPELINE_EVENTS ?? 10_000);
 // The local provider servers in a process of their own, as real providers would be.
 export async function startSinkProcess(): Promise<{ url: string; stop: () => void }> {
   // Node itself, not npx: stopping it must not leave an orphan holding our output open.
-  const child = spawn(process.execPath, ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/dev/sinks.ts", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/dev/sinks.ts", "--port", "0"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       const m = chunk.toString().match(/SINK_URL=(\S+)/);
@@ -55,7 +59,17 @@ export const pipelineBenchmark: Benchmark = {
         language: "fr" as const,
       }));
       await insertInBatches(db, patients, people);
-      await insertInBatches(db, consentRecords, people.map((p) => ({ clinicId: clinic.id, channel: "whatsapp" as const, address: p.phone, state: "opted_in" as const, source: "bench" })));
+      await insertInBatches(
+        db,
+        consentRecords,
+        people.map((p) => ({
+          clinicId: clinic.id,
+          channel: "whatsapp" as const,
+          address: p.phone,
+          state: "opted_in" as const,
+          source: "bench",
+        })),
+      );
       const bookings = people.map((p, i) => ({
         id: randomUUID(),
         clinicId: clinic.id,
@@ -72,7 +86,8 @@ export const pipelineBenchmark: Benchmark = {
       await db.execute(sql`analyze`);
 
       const ingest = await timeIt(async () => {
-        for (const b of bookings) await storeEvent(db, clinic.id, { type: "appointment.reminder", data: { appointmentId: b.id, offset: "24h" } }, "scheduler");
+        for (const b of bookings)
+          await storeEvent(db, clinic.id, { type: "appointment.reminder", data: { appointmentId: b.id, offset: "24h" } }, "scheduler");
       });
 
       const deps = { ...sendDepsFor(db), policy: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 } };
@@ -88,7 +103,10 @@ export const pipelineBenchmark: Benchmark = {
       });
 
       const [{ rows }] = await db.select({ rows: count() }).from(deliveries).where(eq(deliveries.clinicId, clinic.id));
-      const [{ sent }] = await db.select({ sent: count() }).from(deliveries).where(sql`${deliveries.clinicId} = ${clinic.id} and ${deliveries.status} = 'sent'`);
+      const [{ sent }] = await db
+        .select({ sent: count() })
+        .from(deliveries)
+        .where(sql`${deliveries.clinicId} = ${clinic.id} and ${deliveries.status} = 'sent'`);
 
       // The floor: the same delivery rows written by plain batched inserts, nothing else.
       const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -99,7 +117,9 @@ export const pipelineBenchmark: Benchmark = {
       const floor = await timeIt(async () => {
         for (let i = 0; i < logged.length; i += 1000) {
           const batch = logged.slice(i, i + 1000);
-          await db.execute(sql`insert into bench_delivery_floor select * from json_populate_recordset(null::bench_delivery_floor, ${JSON.stringify(batch)}::json)`);
+          await db.execute(
+            sql`insert into bench_delivery_floor select * from json_populate_recordset(null::bench_delivery_floor, ${JSON.stringify(batch)}::json)`,
+          );
         }
       });
       await db.execute(sql`drop table bench_delivery_floor`);

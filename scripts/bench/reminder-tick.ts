@@ -12,7 +12,8 @@ const ROUNDS = 30;
 // each with 4 reminders (those before `now` sent, the rest scheduled), 5,000 of them due.
 export const reminderTickBenchmark: Benchmark = {
   name: "reminder-tick",
-  description: "one tick over 1,000,000 reminder rows with 5,000 due (claim, store the events, mark sent); a tick with nothing due; the claim's plan",
+  description:
+    "one tick over 1,000,000 reminder rows with 5,000 due (claim, store the events, mark sent); a tick with nothing due; the claim's plan",
   async run(ctx) {
     const db = ctx.handle.db;
     const clinic = await makeClinic(db, { timeZone: "Europe/Paris" });
@@ -45,7 +46,9 @@ export const reminderTickBenchmark: Benchmark = {
       sql`select count(*)::int as rows, count(*) filter (where status = 'scheduled' and due_at <= ${now.toISOString()}::timestamptz)::int as due from scheduled_reminders where clinic_id = ${clinic.id}`,
     )) as unknown as { rows: number; due: number }[];
 
-    const plan = ((await db.execute(sql`explain (analyze, buffers) ${dueReminders(db, now)}`)) as unknown as Record<string, string>[]).map((r) => Object.values(r)[0]);
+    const plan = ((await db.execute(sql`explain (analyze, buffers) ${dueReminders(db, now)}`)) as unknown as Record<string, string>[]).map(
+      (r) => Object.values(r)[0],
+    );
     const indexLine = plan.find((l) => l.includes("scheduled_reminders_due")) ?? plan.find((l) => l.includes("scheduled_reminders")) ?? "";
     console.log(plan.join("\n"));
 

@@ -10,7 +10,11 @@ import { getImport } from "@/lib/patients/import/upload-import";
 const [staffId, importId] = process.argv.slice(2);
 const handle = openDatabase(targetFromEnv(), { maxConnections: 2 });
 // The staff context the route would have (without next-auth, which needs Next's runtime).
-const [{ staff, clinic }] = await handle.db.select({ staff: staffUsers, clinic: clinics }).from(staffUsers).innerJoin(clinics, eq(clinics.id, staffUsers.clinicId)).where(eq(staffUsers.id, staffId));
+const [{ staff, clinic }] = await handle.db
+  .select({ staff: staffUsers, clinic: clinics })
+  .from(staffUsers)
+  .innerJoin(clinics, eq(clinics.id, staffUsers.clinicId))
+  .where(eq(staffUsers.id, staffId));
 const ctx = { db: handle.db, clinicId: clinic.id, clinic, staff: { id: staff.id, name: staff.name, email: staff.email, role: staff.role } };
 const stored = await getImport(ctx, importId);
 const started = performance.now();

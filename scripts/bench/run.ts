@@ -15,10 +15,24 @@ import { reminderTickBenchmark } from "./reminder-tick";
 import { seedScaleBenchmark } from "./seed-scale";
 import type { BenchContext, Benchmark, Figures } from "./types";
 
-const BENCHMARKS: Benchmark[] = [seedScaleBenchmark, patientSearchBenchmark, pipelineBenchmark, inboxBenchmark, inboxJsSizeBenchmark, agendaBenchmark, patientImportBenchmark, reminderTickBenchmark, pushFanoutBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  seedScaleBenchmark,
+  patientSearchBenchmark,
+  pipelineBenchmark,
+  inboxBenchmark,
+  inboxJsSizeBenchmark,
+  agendaBenchmark,
+  patientImportBenchmark,
+  reminderTickBenchmark,
+  pushFanoutBenchmark,
+];
 
 const { values, positionals } = parseArgs({
-  options: { patients: { type: "string", default: "50000" }, conversations: { type: "string", default: "50000" }, messages: { type: "string", default: "1000000" } },
+  options: {
+    patients: { type: "string", default: "50000" },
+    conversations: { type: "string", default: "50000" },
+    messages: { type: "string", default: "1000000" },
+  },
   allowPositionals: true,
 });
 const patients = z.coerce.number().int().min(100).parse(values.patients);

@@ -23,8 +23,14 @@ describe("one-way layers", () => {
 
   it("inside lib/notifications, refuses a planted value import up or across its sub-folders, and lets a type through", () => {
     const planted = backImports([
-      { file: "lib/notifications/decisions/decide-patient-channels.ts", text: 'import { processEvents } from "../events/process-event";\n' },
-      { file: "lib/notifications/delivery/send-delivery.ts", text: 'import { patientAttemptsOf } from "@/lib/notifications/log/patient-attempts";\n' },
+      {
+        file: "lib/notifications/decisions/decide-patient-channels.ts",
+        text: 'import { processEvents } from "../events/process-event";\n',
+      },
+      {
+        file: "lib/notifications/delivery/send-delivery.ts",
+        text: 'import { patientAttemptsOf } from "@/lib/notifications/log/patient-attempts";\n',
+      },
       { file: "lib/notifications/events/ingest-event.ts", text: 'import type { EventQueue } from "../queue/event-queue";\n' },
       { file: "lib/notifications/queue/receive-event-job.ts", text: 'import { processEvent } from "../events/process-event";\n' },
     ]);
@@ -39,7 +45,10 @@ describe("one-way layers", () => {
       { file: "lib/notifications/events/plan-hub-message.ts", text: 'import { composerChannels } from "@/lib/conversations/rules";\n' },
       { file: "db/client.ts", text: 'import { pipelineFixture } from "../lib/testing/pipeline-fixture";\n' },
       { file: "lib/appointments/apply-appointment-change.ts", text: 'import type { Attachment } from "@/lib/attachments/rules";\n' },
-      { file: "lib/conversations/rules.ts", text: 'import { channelAvailability } from "@/lib/notifications/decisions/channel-availability";\n' },
+      {
+        file: "lib/conversations/rules.ts",
+        text: 'import { channelAvailability } from "@/lib/notifications/decisions/channel-availability";\n',
+      },
     ]);
     expect(planted.map((p) => p.why)).toEqual([
       "lib/notifications (layer 6) imports lib/conversations (layer 10), above it",

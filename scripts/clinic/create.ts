@@ -43,7 +43,13 @@ try {
   console.log(`Admin: ${created.admin.email}${created.generatedPassword ? ` — password (shown once): ${created.generatedPassword}` : ""}`);
 } catch (error) {
   if (error instanceof ZodError) {
-    const FLAGS: Record<string, string> = { timeZone: "time-zone", defaultLanguage: "language", "admin.name": "admin-name", "admin.email": "admin-email", "admin.password": "admin-password" };
+    const FLAGS: Record<string, string> = {
+      timeZone: "time-zone",
+      defaultLanguage: "language",
+      "admin.name": "admin-name",
+      "admin.email": "admin-email",
+      "admin.password": "admin-password",
+    };
     for (const issue of error.issues) console.error(`--${FLAGS[issue.path.join(".")] ?? issue.path.join(".")}: ${issue.message}`);
   } else if (error instanceof AppError) {
     console.error(error.message);

@@ -61,7 +61,10 @@ run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/db/pre
 run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/e2e/write-secrets.ts", e2eSecretsFile(port)], env);
 
 // Node itself, not npx: SIGTERM must reach the server, or it outlives the test run.
-const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  stdio: "inherit",
+  env,
+});
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;

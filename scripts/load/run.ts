@@ -12,7 +12,14 @@ import postgres from "postgres";
 import { z } from "zod";
 import { sharedTarget } from "@/lib/testing/shared-database";
 
-const { values } = parseArgs({ options: { rate: { type: "string", default: "150" }, duration: { type: "string", default: "60" }, staff: { type: "string", default: "50" }, port: { type: "string", default: "3300" } } });
+const { values } = parseArgs({
+  options: {
+    rate: { type: "string", default: "150" },
+    duration: { type: "string", default: "60" },
+    staff: { type: "string", default: "50" },
+    port: { type: "string", default: "3300" },
+  },
+});
 const rate = z.coerce.number().int().min(1).parse(values.rate);
 const duration = z.coerce.number().int().min(5).parse(values.duration);
 const staff = z.coerce.number().int().min(1).parse(values.staff);
@@ -25,7 +32,11 @@ if (!serverUrl) {
 }
 
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv) =>
-  new Promise<void>((resolve, reject) => spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed`)))));
+  new Promise<void>((resolve, reject) =>
+    spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed`)),
+    ),
+  );
 
 // A database for this run alone, dropped at the end.
 const shared = await sharedTarget();
@@ -47,7 +58,10 @@ let server: ReturnType<typeof spawn> | undefined;
 try {
   if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"], env);
   await run("npx", ["tsx", "--import", "./scripts/node/server-side.mjs", "scripts/db/prepare.ts", "--start"], env);
-  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { stdio: ["ignore", "ignore", "inherit"], env });
+  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env,
+  });
   for (let i = 0; ; i++) {
     if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
     if (i > 600) throw new Error("the server did not start");
@@ -56,14 +70,16 @@ try {
 
   // Sessions for the simulated staff (each demo receptionist and admin signs in once).
   const cookies: string[] = [];
-  for (const email of ["reception@saint-martin.demo", "admin@saint-martin.demo", "reception@hudson.demo", "admin@hudson.demo"]) cookies.push(await signIn(email));
+  for (const email of ["reception@saint-martin.demo", "admin@saint-martin.demo", "reception@hudson.demo", "admin@hudson.demo"])
+    cookies.push(await signIn(email));
   const get = async (cookie: string, p: string) => (await fetch(`${base}${p}`, { headers: { cookie } })).json();
   const { patients } = await get(cookies[0], "/api/patients?limit=100");
   const { conversations } = await get(cookies[0], "/api/conversations?limit=30");
   const patientIds: string[] = patients.map((p: { id: string }) => p.id);
 
   let n = 0;
-  const eventBody = () => JSON.stringify({ id: `load-${n++}`, type: "clinical.report_ready", data: { patientId: patientIds[n % patientIds.length] } });
+  const eventBody = () =>
+    JSON.stringify({ id: `load-${n++}`, type: "clinical.report_ready", data: { patientId: patientIds[n % patientIds.length] } });
   const browsing = [
     "/api/conversations",
     "/api/conversations?status=unread",
@@ -112,7 +128,8 @@ try {
       (select count(*)::int from deliveries d join events e on e.id = d.event_id where e.event_key like 'load-%' and d.status in ('pending', 'sending')) as unfinished,
       (select count(*)::int from (select 1 from deliveries group by event_id, recipient_id, channel, address having count(*) > 1) x) as duplicate_rows,
       (select count(*)::int from (select 1 from delivery_attempts where outcome = 'accepted' group by delivery_id having count(*) > 1) x) as sent_twice`;
-  const statuses = await db`select d.status, count(*)::int as n from deliveries d join events e on e.id = d.event_id where e.event_key like 'load-%' group by d.status order by d.status`;
+  const statuses =
+    await db`select d.status, count(*)::int as n from deliveries d join events e on e.id = d.event_id where e.event_key like 'load-%' group by d.status order by d.status`;
 
   const figures = {
     duration_s: duration,
@@ -136,7 +153,12 @@ try {
   console.table(Object.fromEntries(statuses.map((s) => [s.status, s.n])));
   // Requests cut off by the end of the run may still have been stored: at least the accepted
   // ones are there, and every stored one was decided.
-  const ok = counts.events >= accepted && counts.processed === counts.events && counts.unfinished === 0 && counts.duplicate_rows === 0 && counts.sent_twice === 0;
+  const ok =
+    counts.events >= accepted &&
+    counts.processed === counts.events &&
+    counts.unfinished === 0 &&
+    counts.duplicate_rows === 0 &&
+    counts.sent_twice === 0;
   console.log(ok ? "Every accepted event was decided; every delivery is final; nothing was sent twice." : "FAILED: see the counts above.");
   process.exitCode = ok ? 0 : 1;
 } finally {
@@ -157,7 +179,10 @@ async function signIn(email: string): Promise<string> {
     body: new URLSearchParams({ email, password: "demo-clinic-2026", csrfToken, json: "true" }),
     redirect: "manual",
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`could not sign in ${email} (${response.status})`);
   return session;
 }

@@ -55,7 +55,13 @@ function playwright(label: string, outName: string, args: string[], extraEnv: Re
   add(playwrightTally(file), ok);
 }
 
-const unitOk = run("unit + integration (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${OUT}/vitest.json`]);
+const unitOk = run("unit + integration (vitest)", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${OUT}/vitest.json`,
+]);
 add(vitestTally(`${OUT}/vitest.json`), unitOk);
 
 rmSync(".next", { recursive: true, force: true });

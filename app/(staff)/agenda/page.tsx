@@ -48,11 +48,16 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const [allAgendas, visitReasons] = await Promise.all([listAgendas(ctx), listVisitReasons(ctx)]);
   const wanted = new Set((query.agendas ?? "").split(",").filter(Boolean));
   const shown = wanted.size ? allAgendas.filter((a) => wanted.has(a.id)) : allAgendas;
-  const reasonId = query.reason && visitReasons.some((r) => r.id === query.reason) ? query.reason : (shown[0]?.visitReasonIds[0] ?? visitReasons[0]?.id);
+  const reasonId =
+    query.reason && visitReasons.some((r) => r.id === query.reason) ? query.reason : (shown[0]?.visitReasonIds[0] ?? visitReasons[0]?.id);
   const reason = visitReasons.find((r) => r.id === reasonId);
   const mayBook = can(ctx, "manage_appointments");
   // Booking for a patient chosen beforehand (the patient page's "Book").
-  const patient = query.patient ? await getPatient(ctx, query.patient).then((r) => r.patient).catch(() => null) : null;
+  const patient = query.patient
+    ? await getPatient(ctx, query.patient)
+        .then((r) => r.patient)
+        .catch(() => null)
+    : null;
 
   const now = new Date();
   const week = query.view === "week";
@@ -60,14 +65,28 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const to = week ? addLocalDays(from, 6) : date;
   const listed = week ? shown.slice(0, 1) : shown;
   // One query for every column's appointments; the slots per agenda over the whole range.
-  const booked = (await listAppointmentsBetween(ctx, { from, to, agendaIds: listed.map((a) => a.id) })).map((a) => ({ ...a, localStart: clinicLocalDateTime(a.startsAt, timeZone) }));
+  const booked = (await listAppointmentsBetween(ctx, { from, to, agendaIds: listed.map((a) => a.id) })).map((a) => ({
+    ...a,
+    localStart: clinicLocalDateTime(a.startsAt, timeZone),
+  }));
   const slotsOf = new Map(
     await Promise.all(
-      listed.map(async (agenda) => [agenda.id, reason && agenda.visitReasonIds.includes(reason.id) ? (await agendaSlots(ctx, agenda.id, { from, to, visitReasonId: reason.id }, now)).slots : null] as const),
+      listed.map(
+        async (agenda) =>
+          [
+            agenda.id,
+            reason && agenda.visitReasonIds.includes(reason.id)
+              ? (await agendaSlots(ctx, agenda.id, { from, to, visitReasonId: reason.id }, now)).slots
+              : null,
+          ] as const,
+      ),
     ),
   );
-  const dayTitle = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" });
-  const columns = (week ? localDatesBetween(from, to).map((day) => ({ agenda: listed[0], day })) : listed.map((agenda) => ({ agenda, day: date })))
+  const dayTitle = (day: string) =>
+    format.dateTime(new Date(`${day}T12:00:00Z`), { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" });
+  const columns = (
+    week ? localDatesBetween(from, to).map((day) => ({ agenda: listed[0], day })) : listed.map((agenda) => ({ agenda, day: date }))
+  )
     .filter((c) => c.agenda)
     .map(({ agenda, day }) => ({
       agenda,
@@ -79,7 +98,14 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
 
   const link = (change: Partial<Record<"date" | "agendas" | "reason" | "view", string | null>>) => {
     const next = new URLSearchParams();
-    const merged = { date, agendas: query.agendas ?? null, reason: reasonId ?? null, patient: query.patient ?? null, view: week ? "week" : null, ...change };
+    const merged = {
+      date,
+      agendas: query.agendas ?? null,
+      reason: reasonId ?? null,
+      patient: query.patient ?? null,
+      view: week ? "week" : null,
+      ...change,
+    };
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
     return `/agenda?${next}`;
   };
@@ -89,13 +115,21 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title={t("title")}>
         <nav aria-label={t("dayNavigation")} className="flex flex-wrap items-center gap-1">
-          <Link href={link({ date: addLocalDays(date, week ? -7 : -1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t(week ? "previousWeek" : "previousDay")}>
+          <Link
+            href={link({ date: addLocalDays(date, week ? -7 : -1) })}
+            className="rounded-md p-2 hover:bg-slate-100"
+            aria-label={t(week ? "previousWeek" : "previousDay")}
+          >
             <ChevronLeft className="size-4" aria-hidden />
           </Link>
           <span className="text-center font-medium" data-testid="agenda-day">
             {week ? t("weekOf", { day: dayTitle(from) }) : format.dateTime(noon, { dateStyle: "full", timeZone })}
           </span>
-          <Link href={link({ date: addLocalDays(date, week ? 7 : 1) })} className="rounded-md p-2 hover:bg-slate-100" aria-label={t(week ? "nextWeek" : "nextDay")}>
+          <Link
+            href={link({ date: addLocalDays(date, week ? 7 : 1) })}
+            className="rounded-md p-2 hover:bg-slate-100"
+            aria-label={t(week ? "nextWeek" : "nextDay")}
+          >
             <ChevronRight className="size-4" aria-hidden />
           </Link>
           <Link href={link({ date: null })} className="ml-1 rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
@@ -103,7 +137,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
           </Link>
           <span className="ml-2 inline-flex rounded-md ring-1 ring-slate-300" role="group" aria-label={t("viewLabel")}>
             {(["day", "week"] as const).map((v) => (
-              <Link key={v} href={link({ view: v === "week" ? "week" : null })} aria-current={query.view === v ? "true" : undefined} className={cn("px-3 py-1.5 text-sm", query.view === v ? "bg-brand-600 text-white" : "hover:bg-slate-50")}>
+              <Link
+                key={v}
+                href={link({ view: v === "week" ? "week" : null })}
+                aria-current={query.view === v ? "true" : undefined}
+                className={cn("px-3 py-1.5 text-sm", query.view === v ? "bg-brand-600 text-white" : "hover:bg-slate-50")}
+              >
                 {t(`views.${v}`)}
               </Link>
             ))}
@@ -145,7 +184,10 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               key={a.id ?? "all"}
               href={link({ agendas: a.id })}
               aria-current={active ? "true" : undefined}
-              className={cn("rounded-full px-3 py-1 text-sm ring-1", active ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50")}
+              className={cn(
+                "rounded-full px-3 py-1 text-sm ring-1",
+                active ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50",
+              )}
             >
               {a.name}
             </Link>
@@ -156,8 +198,17 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       {shown.length === 0 ? (
         <EmptyState icon={CalendarX} title={t("noAgendas")} />
       ) : (
-        <div className={cn("grid gap-4", week ? "md:grid-cols-2 xl:grid-cols-4" : [listed.length > 1 && "lg:grid-cols-2", listed.length > 2 && "2xl:grid-cols-3"])}>
-          {week ? <h2 className="font-semibold text-slate-900 md:col-span-2 xl:col-span-4" data-testid="week-agenda">{listed[0].name}</h2> : null}
+        <div
+          className={cn(
+            "grid gap-4",
+            week ? "md:grid-cols-2 xl:grid-cols-4" : [listed.length > 1 && "lg:grid-cols-2", listed.length > 2 && "2xl:grid-cols-3"],
+          )}
+        >
+          {week ? (
+            <h2 className="font-semibold text-slate-900 md:col-span-2 xl:col-span-4" data-testid="week-agenda">
+              {listed[0].name}
+            </h2>
+          ) : null}
           {columns.map((column) => (
             <AgendaColumn
               key={`${column.agenda.id}-${column.day}`}

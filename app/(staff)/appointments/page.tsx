@@ -85,43 +85,43 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
             ...(mayChange ? [t("columns.actions")] : []),
           ]}
         >
-              {rows.map((a) => {
-                const time = format.dateTime(a.startsAt, { timeStyle: "short", timeZone });
-                const patient = `${a.patientName.toUpperCase()} ${a.patientFirstName}`;
-                return (
-                  <tr key={a.id} data-testid="appointment-row" data-reference={a.bookingReference}>
-                    <td className="px-4 py-2 font-medium whitespace-nowrap tabular-nums">
-                      <Link href={`/appointments/${a.id}`} className="hover:underline" aria-label={t("open", { time })}>
-                        {time}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2">
-                      <Link href={`/patients/${a.patientId}`} className="font-medium text-brand-700 hover:underline">
-                        {patient}
-                      </Link>
-                      <span className="block text-xs text-slate-500">
-                        {a.bookingReference}
-                        {a.bookedBy === "patient_online" ? ` · ${t("bookedOnline")}` : ""}
-                      </span>
-                    </td>
-                    <td className="px-4 py-2 text-slate-700">{a.agendaName}</td>
-                    <td className="px-4 py-2 text-slate-700">{a.motifName}</td>
-                    <td className="px-4 py-2">
-                      <StatusBadge status={a.status} />
-                    </td>
-                    {mayChange ? (
-                      <td className="px-4 py-2">
-                        <AppointmentActions
-                          id={a.id}
-                          status={a.status}
-                          localStart={clinicLocalDateTime(a.startsAt, timeZone)}
-                          label={`${time} ${patient}`}
-                        />
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
+          {rows.map((a) => {
+            const time = format.dateTime(a.startsAt, { timeStyle: "short", timeZone });
+            const patient = `${a.patientName.toUpperCase()} ${a.patientFirstName}`;
+            return (
+              <tr key={a.id} data-testid="appointment-row" data-reference={a.bookingReference}>
+                <td className="px-4 py-2 font-medium whitespace-nowrap tabular-nums">
+                  <Link href={`/appointments/${a.id}`} className="hover:underline" aria-label={t("open", { time })}>
+                    {time}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">
+                  <Link href={`/patients/${a.patientId}`} className="font-medium text-brand-700 hover:underline">
+                    {patient}
+                  </Link>
+                  <span className="block text-xs text-slate-500">
+                    {a.bookingReference}
+                    {a.bookedBy === "patient_online" ? ` · ${t("bookedOnline")}` : ""}
+                  </span>
+                </td>
+                <td className="px-4 py-2 text-slate-700">{a.agendaName}</td>
+                <td className="px-4 py-2 text-slate-700">{a.motifName}</td>
+                <td className="px-4 py-2">
+                  <StatusBadge status={a.status} />
+                </td>
+                {mayChange ? (
+                  <td className="px-4 py-2">
+                    <AppointmentActions
+                      id={a.id}
+                      status={a.status}
+                      localStart={clinicLocalDateTime(a.startsAt, timeZone)}
+                      label={`${time} ${patient}`}
+                    />
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
         </TableShell>
       )}
     </>

@@ -40,7 +40,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <>
       <PageHeader title={t("title")}>
         <Button asChild variant="secondary">
-          <a href={`/api/deliveries/export?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== "cursor" && k !== "limit"))}`} download data-testid="export-csv">
+          <a
+            href={`/api/deliveries/export?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== "cursor" && k !== "limit"))}`}
+            download
+            data-testid="export-csv"
+          >
             <Download className="size-4" aria-hidden /> {t("export")}
           </a>
         </Button>
@@ -56,10 +60,22 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           </div>
         </details>
       ) : null}
-      <form method="get" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-8" aria-label={t("filters")}>
+      <form
+        method="get"
+        className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-8"
+        aria-label={t("filters")}
+      >
         <div className="sm:col-span-3 lg:col-span-2">
           <FieldLabel htmlFor="f-q">{t("search")}</FieldLabel>
-          <Input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} aria-describedby="f-q-hint" className="w-full" />
+          <Input
+            id="f-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            placeholder={t("searchPlaceholder")}
+            aria-describedby="f-q-hint"
+            className="w-full"
+          />
           <p id="f-q-hint" className="mt-1 text-xs text-slate-600">
             {t("searchHint")}
           </p>
@@ -112,36 +128,48 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </EmptyState>
       ) : (
         <TableShell columns={(["time", "recipient", "event", "channel", "status", "why"] as const).map((c) => t(`columns.${c}`))}>
-              {deliveries.map((d) => (
-                <tr key={d.id} data-testid="delivery-row" data-channel={d.channel} data-event={d.eventType} className="hover:bg-slate-50">
-                  <td className="px-4 py-2 whitespace-nowrap tabular-nums">
-                    <Link href={`/notifications/${d.id}`} data-row-link className="text-brand-700 hover:underline">
-                      {format.dateTime(d.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone })}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">
-                    {d.audience === "patient" ? (
-                      <Link href={`/patients/${d.recipientId}`} className="hover:underline">
-                        {d.recipientName}
-                      </Link>
-                    ) : (
-                      d.recipientName
-                    )}
-                    {deliveryAddressLabel(d) ? <span className="block text-xs text-slate-500">{deliveryAddressLabel(d)}</span> : null}
-                  </td>
-                  <td className="px-4 py-2">{tEvent(eventTypeKey(d.eventType))}</td>
-                  <td className="px-4 py-2">{tChannel(d.channel)}</td>
-                  <td className="px-4 py-2">
-                    <DeliveryStatusBadge status={d.status} />
-                  </td>
-                  <td className="px-4 py-2 text-slate-700" data-testid="delivery-why">
-                    {d.skipReason ? tReason(d.skipReason) : d.providerErrorCode ? `${d.providerErrorCode}` : d.attempts > 1 ? t("attempts", { count: d.attempts }) : ""}
-                  </td>
-                </tr>
-              ))}
+          {deliveries.map((d) => (
+            <tr key={d.id} data-testid="delivery-row" data-channel={d.channel} data-event={d.eventType} className="hover:bg-slate-50">
+              <td className="px-4 py-2 whitespace-nowrap tabular-nums">
+                <Link href={`/notifications/${d.id}`} data-row-link className="text-brand-700 hover:underline">
+                  {format.dateTime(d.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone })}
+                </Link>
+              </td>
+              <td className="px-4 py-2">
+                {d.audience === "patient" ? (
+                  <Link href={`/patients/${d.recipientId}`} className="hover:underline">
+                    {d.recipientName}
+                  </Link>
+                ) : (
+                  d.recipientName
+                )}
+                {deliveryAddressLabel(d) ? <span className="block text-xs text-slate-500">{deliveryAddressLabel(d)}</span> : null}
+              </td>
+              <td className="px-4 py-2">{tEvent(eventTypeKey(d.eventType))}</td>
+              <td className="px-4 py-2">{tChannel(d.channel)}</td>
+              <td className="px-4 py-2">
+                <DeliveryStatusBadge status={d.status} />
+              </td>
+              <td className="px-4 py-2 text-slate-700" data-testid="delivery-why">
+                {d.skipReason
+                  ? tReason(d.skipReason)
+                  : d.providerErrorCode
+                    ? `${d.providerErrorCode}`
+                    : d.attempts > 1
+                      ? t("attempts", { count: d.attempts })
+                      : ""}
+              </td>
+            </tr>
+          ))}
         </TableShell>
       )}
-      <PagingLinks firstHref="/notifications" nextHref={nextHref} paged={Boolean(query.cursor)} labels={{ newest: t("newest"), older: t("older") }} className="mt-4 flex gap-3" />
+      <PagingLinks
+        firstHref="/notifications"
+        nextHref={nextHref}
+        paged={Boolean(query.cursor)}
+        labels={{ newest: t("newest"), older: t("older") }}
+        className="mt-4 flex gap-3"
+      />
     </>
   );
 }

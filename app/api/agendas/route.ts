@@ -7,4 +7,6 @@ import { staffRoute } from "@/lib/api/staff-route";
 export const GET = staffRoute({ permission: "view_patients" }, async ({ ctx }) => ({ agendas: await listAgendas(ctx) }));
 
 // POST /api/agendas — a new agenda (a doctor's or a room's); admins.
-export const POST = staffRoute({ permission: "manage_settings", body: agendaCreateSchema }, async ({ ctx, body }) => ({ agenda: await createAgenda(ctx, body, new Date()) }));
+export const POST = staffRoute({ permission: "manage_settings", body: agendaCreateSchema }, async ({ ctx, body }) => ({
+  agenda: await createAgenda(ctx, body, new Date()),
+}));

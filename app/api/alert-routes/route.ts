@@ -6,4 +6,6 @@ import { staffRoute } from "@/lib/api/staff-route";
 
 export const GET = staffRoute({ permission: "manage_settings" }, ({ ctx }) => listAlertRoutes(ctx));
 
-export const PUT = staffRoute({ permission: "manage_settings", body: alertRouteSchema }, ({ ctx, body }) => saveAlertRoute(ctx, body, new Date()));
+export const PUT = staffRoute({ permission: "manage_settings", body: alertRouteSchema }, ({ ctx, body }) =>
+  saveAlertRoute(ctx, body, new Date()),
+);

@@ -13,4 +13,6 @@ export const GET = staffRoute({ permission: "view_patients", query: appointmentL
 }));
 
 // POST /api/appointments — book a patient into a free slot (clinic time); 409 if it was just taken.
-export const POST = staffRoute({ permission: "manage_appointments", body: bookingSchema }, ({ ctx, body }) => bookAppointment(ctx, body, new Date()));
+export const POST = staffRoute({ permission: "manage_appointments", body: bookingSchema }, ({ ctx, body }) =>
+  bookAppointment(ctx, body, new Date()),
+);

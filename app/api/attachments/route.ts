@@ -16,14 +16,15 @@ export const POST = staffRoute({ permission: "send_messages" }, async ({ ctx, re
   const limit = megabytes(maxBytes);
   // Read as it arrives and cut past the limit: an oversized or endless body never fills memory.
   const body = await readBodyBytes(request, maxBytes + MULTIPART_OVERHEAD).catch((error) => {
-    if (error instanceof AppError && error.status === 413) throw new AppError(413, "too_large", `The file is larger than the ${limit} limit.`, { file: [`is larger than ${limit}`] });
+    if (error instanceof AppError && error.status === 413)
+      throw new AppError(413, "too_large", `The file is larger than the ${limit} limit.`, { file: [`is larger than ${limit}`] });
     throw error;
   });
   const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => {
     throw new InvalidInputError("Send the file as multipart/form-data.", { file: ["is required"] });
   });
   const file = form.get("file");
-  if (!(file instanceof File)) throw new InvalidInputError("Send the file in a field named \"file\".", { file: ["is required"] });
+  if (!(file instanceof File)) throw new InvalidInputError('Send the file in a field named "file".', { file: ["is required"] });
   const row = await uploadAttachment(ctx, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   return NextResponse.json(
     { attachment: { id: row.id, fileName: row.fileName, contentType: row.contentType, sizeBytes: row.sizeBytes } },

@@ -3,4 +3,6 @@ import { staffRoute } from "@/lib/api/staff-route";
 import { listDeliveries } from "@/lib/notifications/log/list-deliveries";
 import { deliveryLogQuerySchema } from "@/lib/notifications/log/schemas";
 
-export const GET = staffRoute({ permission: "view_deliveries", query: deliveryLogQuerySchema }, ({ ctx, query }) => listDeliveries(ctx, query));
+export const GET = staffRoute({ permission: "view_deliveries", query: deliveryLogQuerySchema }, ({ ctx, query }) =>
+  listDeliveries(ctx, query),
+);

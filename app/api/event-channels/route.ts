@@ -5,4 +5,6 @@ import { eventChannelsSchema, listEventChannels, saveEventChannels } from "@/lib
 
 export const GET = staffRoute({ permission: "manage_settings" }, ({ ctx }) => listEventChannels(ctx));
 
-export const PUT = staffRoute({ permission: "manage_settings", body: eventChannelsSchema }, ({ ctx, body }) => saveEventChannels(ctx, body, new Date()));
+export const PUT = staffRoute({ permission: "manage_settings", body: eventChannelsSchema }, ({ ctx, body }) =>
+  saveEventChannels(ctx, body, new Date()),
+);

@@ -10,7 +10,12 @@ export async function POST(request: NextRequest) {
   try {
     // Too large is refused before the key is even looked at.
     refuseDeclaredOversize(request, MAX_BODY_BYTES);
-    const result = await acceptApiEvent(notificationRuntime(), request.headers.get("authorization"), () => readJsonBody(request), new Date());
+    const result = await acceptApiEvent(
+      notificationRuntime(),
+      request.headers.get("authorization"),
+      () => readJsonBody(request),
+      new Date(),
+    );
     return NextResponse.json(result, { status: 202 });
   } catch (error) {
     return errorResponse(error);

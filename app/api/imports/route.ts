@@ -10,7 +10,8 @@ const MAX_BYTES = 50 * 1024 * 1024;
 
 export const POST = staffRoute({ permission: "manage_settings" }, async ({ ctx, request }) => {
   const body = await readBodyBytes(request, MAX_BYTES + 64 * 1024).catch((error) => {
-    if (error instanceof AppError && error.status === 413) throw new AppError(413, "too_large", "The file is larger than 50 MB.", { file: ["is larger than 50 MB"] });
+    if (error instanceof AppError && error.status === 413)
+      throw new AppError(413, "too_large", "The file is larger than 50 MB.", { file: ["is larger than 50 MB"] });
     throw error;
   });
   const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => {

@@ -5,4 +5,6 @@ import { changeNotificationSwitch, listNotificationSwitches, switchChangeSchema 
 
 export const GET = staffRoute({ permission: "manage_settings" }, ({ ctx }) => listNotificationSwitches(ctx));
 
-export const PATCH = staffRoute({ permission: "manage_settings", body: switchChangeSchema }, ({ ctx, body }) => changeNotificationSwitch(ctx, body, new Date()));
+export const PATCH = staffRoute({ permission: "manage_settings", body: switchChangeSchema }, ({ ctx, body }) =>
+  changeNotificationSwitch(ctx, body, new Date()),
+);

@@ -5,9 +5,7 @@ import { createPatient } from "@/lib/patients/save-patient";
 import { patientSearchSchema } from "@/lib/patients/schemas";
 import { searchPatients } from "@/lib/patients/search-patients";
 
-export const GET = staffRoute({ permission: "view_patients", query: patientSearchSchema }, ({ ctx, query }) =>
-  searchPatients(ctx, query),
-);
+export const GET = staffRoute({ permission: "view_patients", query: patientSearchSchema }, ({ ctx, query }) => searchPatients(ctx, query));
 
 // POST /api/patients — a new patient (reception and admins). Phones are read in the clinic's country.
 export const POST = staffRoute({ permission: "manage_patients", body: patientCreateSchema }, async ({ ctx, body }) => ({

@@ -2,4 +2,6 @@
 import { staffRoute } from "@/lib/api/staff-route";
 import { accountSearchSchema, searchPortalAccounts } from "@/lib/patients/household";
 
-export const GET = staffRoute({ permission: "manage_patients", query: accountSearchSchema }, async ({ ctx, query }) => ({ accounts: await searchPortalAccounts(ctx, query.q) }));
+export const GET = staffRoute({ permission: "manage_patients", query: accountSearchSchema }, async ({ ctx, query }) => ({
+  accounts: await searchPortalAccounts(ctx, query.q),
+}));

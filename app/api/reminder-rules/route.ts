@@ -7,4 +7,6 @@ import { staffRoute } from "@/lib/api/staff-route";
 
 export const GET = staffRoute({ permission: "manage_settings" }, ({ ctx }) => listReminderRules(ctx));
 
-export const PUT = staffRoute({ permission: "manage_settings", body: reminderRuleSchema }, ({ ctx, body }) => saveReminderRule(ctx, body, new Date()));
+export const PUT = staffRoute({ permission: "manage_settings", body: reminderRuleSchema }, ({ ctx, body }) =>
+  saveReminderRule(ctx, body, new Date()),
+);

@@ -21,7 +21,15 @@ export type ConsentEntry = {
 export async function recordConsent(db: Database, entry: ConsentEntry): Promise<ConsentRecord> {
   const [record] = await db
     .insert(consentRecords)
-    .values({ clinicId: entry.clinicId, channel: entry.channel, address: entry.address, state: entry.state, reason: entry.reason, source: entry.source, recordedAt: entry.at })
+    .values({
+      clinicId: entry.clinicId,
+      channel: entry.channel,
+      address: entry.address,
+      state: entry.state,
+      reason: entry.reason,
+      source: entry.source,
+      recordedAt: entry.at,
+    })
     .returning();
   return record;
 }

@@ -19,12 +19,18 @@ describe("is the appointment still what the event says at send time?", () => {
   });
 
   it("never sends a reminder or a move notice after the appointment started", () => {
-    expect(appointmentSkipReason("appointment.reminder", { status: "confirmed", startsAt: earlier }, now)?.reason).toBe("appointment_already_started");
-    expect(appointmentSkipReason("appointment.rescheduled", { status: "confirmed", startsAt: now }, now)?.reason).toBe("appointment_already_started");
+    expect(appointmentSkipReason("appointment.reminder", { status: "confirmed", startsAt: earlier }, now)?.reason).toBe(
+      "appointment_already_started",
+    );
+    expect(appointmentSkipReason("appointment.rescheduled", { status: "confirmed", startsAt: now }, now)?.reason).toBe(
+      "appointment_already_started",
+    );
   });
 
   it("does not announce a cancellation that was undone", () => {
-    expect(appointmentSkipReason("appointment.cancelled", { status: "confirmed", startsAt: later }, now)?.reason).toBe("appointment_status_changed");
+    expect(appointmentSkipReason("appointment.cancelled", { status: "confirmed", startsAt: later }, now)?.reason).toBe(
+      "appointment_status_changed",
+    );
     expect(appointmentSkipReason("appointment.cancelled", { status: "cancelled", startsAt: earlier }, now)).toBeNull();
   });
 });

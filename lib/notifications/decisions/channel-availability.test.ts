@@ -12,7 +12,8 @@ const facts = (contact: Partial<ContactFacts> = {}, consent: Partial<ConsentFact
 
 describe("channel availability, the one rule for the pipeline, the composer and the hub's send", () => {
   it("every channel is available with full contact data and consent", () => {
-    for (const channel of ["sms", "email", "telegram", "push"] as const) expect(channelAvailability(channel, facts(), now)).toEqual({ available: true });
+    for (const channel of ["sms", "email", "telegram", "push"] as const)
+      expect(channelAvailability(channel, facts(), now)).toEqual({ available: true });
     expect(channelAvailability("whatsapp", facts(), now)).toEqual({ available: true, whatsapp: { mode: "template" } });
   });
 
@@ -25,13 +26,22 @@ describe("channel availability, the one rule for the pipeline, the composer and 
   });
 
   it("missing contact data is named before consent", () => {
-    expect(channelAvailability("sms", facts({ phone: null }, { smsOptedOut: true }), now)).toEqual({ available: false, reason: "no_phone" });
-    expect(channelAvailability("email", facts({ email: null }, { emailSuppressed: true }), now)).toEqual({ available: false, reason: "no_email" });
+    expect(channelAvailability("sms", facts({ phone: null }, { smsOptedOut: true }), now)).toEqual({
+      available: false,
+      reason: "no_phone",
+    });
+    expect(channelAvailability("email", facts({ email: null }, { emailSuppressed: true }), now)).toEqual({
+      available: false,
+      reason: "no_email",
+    });
   });
 
   it("respects an SMS STOP and a bounced or complained address", () => {
     expect(channelAvailability("sms", facts({}, { smsOptedOut: true }), now)).toEqual({ available: false, reason: "sms_opted_out" });
-    expect(channelAvailability("email", facts({}, { emailSuppressed: true }), now)).toEqual({ available: false, reason: "email_suppressed" });
+    expect(channelAvailability("email", facts({}, { emailSuppressed: true }), now)).toEqual({
+      available: false,
+      reason: "email_suppressed",
+    });
     // A STOP on SMS says nothing about email or WhatsApp.
     expect(channelAvailability("email", facts({}, { smsOptedOut: true }), now).available).toBe(true);
   });
@@ -44,13 +54,22 @@ describe("channel availability, the one rule for the pipeline, the composer and 
       whatsapp: { mode: "text", windowEndsAt: new Date(justInside.getTime() + WHATSAPP_WINDOW_MS) },
     });
     expect(channelAvailability("whatsapp", facts({}, {}, justOutside), now)).toEqual({ available: true, whatsapp: { mode: "template" } });
-    expect(channelAvailability("whatsapp", facts({}, { whatsappOptedIn: false }, justOutside), now)).toEqual({ available: false, reason: "whatsapp_no_opt_in" });
-    expect(channelAvailability("whatsapp", facts({}, { whatsappOptedIn: false }), now)).toEqual({ available: false, reason: "whatsapp_no_opt_in" });
+    expect(channelAvailability("whatsapp", facts({}, { whatsappOptedIn: false }, justOutside), now)).toEqual({
+      available: false,
+      reason: "whatsapp_no_opt_in",
+    });
+    expect(channelAvailability("whatsapp", facts({}, { whatsappOptedIn: false }), now)).toEqual({
+      available: false,
+      reason: "whatsapp_no_opt_in",
+    });
   });
 
   it("a deactivated record is reachable on no channel, whatever its contact data and consent", () => {
     for (const channel of ["whatsapp", "sms", "email", "telegram", "push"] as const) {
-      expect(channelAvailability(channel, facts({ active: false, telegramChatId: "42", deviceCount: 1 }, {}, now), now)).toEqual({ available: false, reason: "patient_inactive" });
+      expect(channelAvailability(channel, facts({ active: false, telegramChatId: "42", deviceCount: 1 }, {}, now), now)).toEqual({
+        available: false,
+        reason: "patient_inactive",
+      });
     }
   });
 });

@@ -25,7 +25,14 @@ export type Availability = { available: true; whatsapp?: WhatsappMode } | { avai
 
 export type UnavailableReason = Extract<
   SkipReason,
-  "patient_inactive" | "no_phone" | "no_email" | "no_telegram_chat" | "no_device" | "sms_opted_out" | "email_suppressed" | "whatsapp_no_opt_in"
+  | "patient_inactive"
+  | "no_phone"
+  | "no_email"
+  | "no_telegram_chat"
+  | "no_device"
+  | "sms_opted_out"
+  | "email_suppressed"
+  | "whatsapp_no_opt_in"
 >;
 
 const unavailable = (reason: UnavailableReason): Availability => ({ available: false, reason });

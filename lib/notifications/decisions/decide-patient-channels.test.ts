@@ -29,7 +29,10 @@ function input(overrides: Partial<DecisionInput> = {}): DecisionInput {
 }
 
 function outcome(decisions: ChannelDecision[]): Record<PatientChannel, string> {
-  return Object.fromEntries(decisions.map((d) => [d.channel, d.send ? (d.whatsappMode ?? "send") : d.reason])) as Record<PatientChannel, string>;
+  return Object.fromEntries(decisions.map((d) => [d.channel, d.send ? (d.whatsappMode ?? "send") : d.reason])) as Record<
+    PatientChannel,
+    string
+  >;
 }
 
 const agendaWith = (off: Partial<Record<"notifySms" | "notifyEmail" | "notifyWhatsapp" | "notifyPush", boolean>>) => ({
@@ -51,13 +54,20 @@ describe("deciding a patient notification's channels", () => {
 
   it("never uses a channel the clinic has not enabled", () => {
     const decisions = decidePatientChannels(input({ enabledChannels: new Set<Channel>(["email"]) }));
-    expect(outcome(decisions)).toMatchObject({ whatsapp: "channel_not_enabled", sms: "channel_not_enabled", push: "channel_not_enabled", email: "send" });
+    expect(outcome(decisions)).toMatchObject({
+      whatsapp: "channel_not_enabled",
+      sms: "channel_not_enabled",
+      push: "channel_not_enabled",
+      email: "send",
+    });
   });
 
   it("sends nothing at all for a visit reason with notifications off, even if the patient booked online", () => {
     for (const bookedBy of ["practice", "patient_online"] as const) {
       const decisions = decidePatientChannels(input({ appointment: { ...agendaWith({}), bookedBy, motifNotificationsEnabled: false } }));
-      expect(decisions.every((d) => !d.send && d.reason !== "not_an_event_channel" ? d.reason === "motif_notifications_off" : true)).toBe(true);
+      expect(decisions.every((d) => (!d.send && d.reason !== "not_an_event_channel" ? d.reason === "motif_notifications_off" : true))).toBe(
+        true,
+      );
       expect(decisions.filter((d) => d.send)).toEqual([]);
     }
   });
@@ -69,14 +79,20 @@ describe("deciding a patient notification's channels", () => {
 
   it("each agenda switch governs its own channel", () => {
     expect(outcome(decidePatientChannels(input({ appointment: agendaWith({ notifyEmail: false }) }))).email).toBe("agenda_channel_off");
-    expect(outcome(decidePatientChannels(input({ appointment: agendaWith({ notifyWhatsapp: false }) }))).whatsapp).toBe("agenda_channel_off");
+    expect(outcome(decidePatientChannels(input({ appointment: agendaWith({ notifyWhatsapp: false }) }))).whatsapp).toBe(
+      "agenda_channel_off",
+    );
     expect(outcome(decidePatientChannels(input({ appointment: agendaWith({ notifyPush: false }) }))).push).toBe("agenda_channel_off");
   });
 
   it("appointments the patient booked online still notify when the agenda's or the patient's switch is off", () => {
     const appointment = { ...agendaWith({ notifySms: false, notifyEmail: false }), bookedBy: "patient_online" as const };
     const patient = { ...input().patient, notificationsEnabled: false };
-    expect(outcome(decidePatientChannels(input({ appointment, patient })))).toMatchObject({ sms: "send", email: "send", whatsapp: "template" });
+    expect(outcome(decidePatientChannels(input({ appointment, patient })))).toMatchObject({
+      sms: "send",
+      email: "send",
+      whatsapp: "template",
+    });
   });
 
   it("a patient with notifications off gets no SMS, email or WhatsApp for practice bookings", () => {
@@ -119,13 +135,28 @@ describe("deciding a patient notification's channels", () => {
   it("uses WhatsApp free text inside the 24-hour window, an approved template outside it, and nothing without opt-in", () => {
     const notOptedIn = { smsOptedOut: false, emailSuppressed: false, whatsappOptedIn: false };
     expect(outcome(decidePatientChannels(input({ whatsappLastInboundAt: hoursAgo(23.9), consent: notOptedIn }))).whatsapp).toBe("text");
-    expect(outcome(decidePatientChannels(input({ whatsappLastInboundAt: hoursAgo(24), consent: notOptedIn }))).whatsapp).toBe("whatsapp_no_opt_in");
+    expect(outcome(decidePatientChannels(input({ whatsappLastInboundAt: hoursAgo(24), consent: notOptedIn }))).whatsapp).toBe(
+      "whatsapp_no_opt_in",
+    );
     expect(outcome(decidePatientChannels(input({ whatsappLastInboundAt: hoursAgo(30) }))).whatsapp).toBe("template");
   });
 
   it("sends push to every active device of the household once", () => {
-    const patient = { ...input().patient, devices: [{ id: "d1", token: "a" }, { id: "d2", token: "b" }] };
+    const patient = {
+      ...input().patient,
+      devices: [
+        { id: "d1", token: "a" },
+        { id: "d2", token: "b" },
+      ],
+    };
     const push = decidePatientChannels(input({ patient })).find((d) => d.channel === "push");
-    expect(push).toEqual({ channel: "push", send: true, recipients: [{ address: "a", deviceId: "d1" }, { address: "b", deviceId: "d2" }] });
+    expect(push).toEqual({
+      channel: "push",
+      send: true,
+      recipients: [
+        { address: "a", deviceId: "d1" },
+        { address: "b", deviceId: "d2" },
+      ],
+    });
   });
 });

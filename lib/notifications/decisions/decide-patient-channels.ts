@@ -91,7 +91,9 @@ function decideOne(channel: PatientChannel, input: DecisionInput): ChannelDecisi
   );
   if (!availability.available) return skip(availability.reason);
   const recipients = recipientsFor(channel, patient);
-  return availability.whatsapp ? { channel, send: true, recipients, whatsappMode: availability.whatsapp.mode } : { channel, send: true, recipients };
+  return availability.whatsapp
+    ? { channel, send: true, recipients, whatsappMode: availability.whatsapp.mode }
+    : { channel, send: true, recipients };
 }
 
 export function decidePatientChannels(input: DecisionInput): ChannelDecision[] {

@@ -38,9 +38,21 @@ export async function loadPatientFacts(db: Database, people: Patient[]): Promise
       .from(patientDevices)
       .innerJoin(
         patientUserProfiles,
-        and(eq(patientUserProfiles.patientUserId, patientDevices.patientUserId), eq(patientUserProfiles.approved, true), eq(patientUserProfiles.clinicId, patientDevices.clinicId)),
+        and(
+          eq(patientUserProfiles.patientUserId, patientDevices.patientUserId),
+          eq(patientUserProfiles.approved, true),
+          eq(patientUserProfiles.clinicId, patientDevices.clinicId),
+        ),
       )
-      .where(and(eq(patientDevices.active, true), inArray(patientUserProfiles.patientId, people.map((p) => p.id)))),
+      .where(
+        and(
+          eq(patientDevices.active, true),
+          inArray(
+            patientUserProfiles.patientId,
+            people.map((p) => p.id),
+          ),
+        ),
+      ),
     phones.length
       ? db
           .select({ clinicId: lastInbound.clinicId, address: lastInbound.address, at: lastInbound.at })

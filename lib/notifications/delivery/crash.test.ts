@@ -30,16 +30,26 @@ async function crashScenario(
   const f = await pipelineFixture({ handle });
   cleanups.push(() => f.close());
   const { appointment } = await bookAppointment(f, { email: null }, { status: "cancelled" });
-  const { id } = await ingestEvent(f.db, f.queue, f.clinic.id, { type: "appointment.cancelled", data: { appointmentId: appointment.id } }, "api");
+  const { id } = await ingestEvent(
+    f.db,
+    f.queue,
+    f.clinic.id,
+    { type: "appointment.cancelled", data: { appointmentId: appointment.id } },
+    "api",
+  );
   arrange(f);
 
   // PGlite allows one process per folder: hand the database over to the worker.
   if (handle.engine === "pglite") await handle.close();
   // Node itself (not npx): the signal must reach the worker, not a wrapper around it.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/testing/process-event-once.ts", id], {
-    env: { ...process.env, ...shared.env, ...childEnv },
-    stdio: "ignore",
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/testing/process-event-once.ts", id],
+    {
+      env: { ...process.env, ...shared.env, ...childEnv },
+      stdio: "ignore",
+    },
+  );
   const exited = new Promise((r) => child.once("exit", r));
   await until(() => killWhen(f), "the worker to reach the provider");
   // Time for the worker to record the provider's answer before it dies, where the story needs it.
@@ -54,8 +64,16 @@ async function crashScenario(
   // A new worker, once the dead one's lock has expired.
   const later = new Date(Date.now() + 3 * 60_000);
   const outcome = await processEvent({ ...f.deps, db: handle.db, clock: () => later }, id);
-  const [sms] = await handle.db.select().from(deliveries).where(eq(deliveries.eventId, id)).then((rows) => rows.filter((r) => r.channel === "sms"));
-  const attempts = await handle.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, sms.id)).orderBy(deliveryAttempts.attempt);
+  const [sms] = await handle.db
+    .select()
+    .from(deliveries)
+    .where(eq(deliveries.eventId, id))
+    .then((rows) => rows.filter((r) => r.channel === "sms"));
+  const attempts = await handle.db
+    .select()
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.deliveryId, sms.id))
+    .orderBy(deliveryAttempts.attempt);
   return { f, outcome, sms, attempts };
 }
 

@@ -28,6 +28,14 @@ export async function learnFromPermanentFailure(
       .where(and(eq(staffPushSubscriptions.endpoint, delivery.address), eq(staffPushSubscriptions.active, true)));
   }
   if (delivery.channel === "sms" && failure.code === SMS_UNSUBSCRIBED_CODE) {
-    await recordConsent(db, { clinicId: delivery.clinicId, channel: "sms", address: delivery.address, state: "opted_out", reason, source: "provider", at: now });
+    await recordConsent(db, {
+      clinicId: delivery.clinicId,
+      channel: "sms",
+      address: delivery.address,
+      state: "opted_out",
+      reason,
+      source: "provider",
+      at: now,
+    });
   }
 }

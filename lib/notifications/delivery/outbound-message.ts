@@ -27,10 +27,16 @@ export async function outboundMessageFor(db: Database, delivery: Delivery, webPu
     link: extras.link,
   };
   if (extras.messageId && (delivery.channel === "email" || delivery.channel === "whatsapp")) {
-    const files = await db.select().from(attachments).where(and(eq(attachments.clinicId, delivery.clinicId), eq(attachments.messageId, extras.messageId))).orderBy(attachments.createdAt);
+    const files = await db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.clinicId, delivery.clinicId), eq(attachments.messageId, extras.messageId)))
+      .orderBy(attachments.createdAt);
     if (files.length) {
       const store = fileStore();
-      message.attachments = await Promise.all(files.map(async (f) => ({ fileName: f.fileName, contentType: f.contentType, content: await store.get(f.storageKey) })));
+      message.attachments = await Promise.all(
+        files.map(async (f) => ({ fileName: f.fileName, contentType: f.contentType, content: await store.get(f.storageKey) })),
+      );
     }
   }
   if (delivery.channel === "web_push") {
@@ -49,7 +55,12 @@ export async function webPushKeysFor(db: Database, batch: Pick<Delivery, "clinic
   if (!pushes.length) return keys;
   // An endpoint is unique; the key still names the clinic, so one never reads another's.
   const rows = await db
-    .select({ clinicId: staffPushSubscriptions.clinicId, endpoint: staffPushSubscriptions.endpoint, p256dh: staffPushSubscriptions.p256dh, auth: staffPushSubscriptions.auth })
+    .select({
+      clinicId: staffPushSubscriptions.clinicId,
+      endpoint: staffPushSubscriptions.endpoint,
+      p256dh: staffPushSubscriptions.p256dh,
+      auth: staffPushSubscriptions.auth,
+    })
     .from(staffPushSubscriptions)
     .where(anyOf(staffPushSubscriptions.endpoint, [...new Set(pushes.map((d) => d.address))], "text"));
   for (const { clinicId, endpoint, ...k } of rows) keys.set(`${clinicId}|${endpoint}`, k);

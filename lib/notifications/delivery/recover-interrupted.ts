@@ -17,7 +17,12 @@ export async function recoverInterruptedDeliveries(db: Database, eventId: string
   const attempts = await db
     .select()
     .from(deliveryAttempts)
-    .where(inArray(deliveryAttempts.deliveryId, stuck.map((s) => s.id)))
+    .where(
+      inArray(
+        deliveryAttempts.deliveryId,
+        stuck.map((s) => s.id),
+      ),
+    )
     .orderBy(desc(deliveryAttempts.attempt));
 
   for (const { id } of stuck) {
@@ -34,7 +39,10 @@ export async function recoverInterruptedDeliveries(db: Database, eventId: string
         })
         .where(and(eq(deliveries.id, id), eq(deliveries.status, "sending")));
     } else {
-      await db.update(deliveries).set({ status: "pending" }).where(and(eq(deliveries.id, id), eq(deliveries.status, "sending")));
+      await db
+        .update(deliveries)
+        .set({ status: "pending" })
+        .where(and(eq(deliveries.id, id), eq(deliveries.status, "sending")));
     }
   }
 }

@@ -26,7 +26,11 @@ export type SendDeps = {
 const SEND_CONCURRENCY = 64;
 const SLICE = 32;
 
-async function callProvider(provider: ChannelProvider, message: OutboundMessage, prepared?: () => Promise<SendOutcome>): Promise<SendOutcome> {
+async function callProvider(
+  provider: ChannelProvider,
+  message: OutboundMessage,
+  prepared?: () => Promise<SendOutcome>,
+): Promise<SendOutcome> {
   try {
     return await (prepared ? prepared() : provider.send(message));
   } catch (error) {
@@ -58,7 +62,12 @@ async function callBatch(provider: ChannelProvider, messages: OutboundMessage[])
   try {
     return await provider.sendBatch!(messages);
   } catch (error) {
-    const outcome: SendOutcome = { ok: false, kind: "transient", code: "exception", message: error instanceof Error ? error.message : String(error) };
+    const outcome: SendOutcome = {
+      ok: false,
+      kind: "transient",
+      code: "exception",
+      message: error instanceof Error ? error.message : String(error),
+    };
     return messages.map(() => outcome);
   }
 }
@@ -105,7 +114,13 @@ async function startAttempts(db: Database, slice: Delivery[], startedAt: Date): 
 
 // One failed attempt: record it, then retry transient errors with backoff until the limit.
 // Every attempt row is written before its provider call, so a crash mid-call leaves evidence.
-async function retryUntilDone(deps: SendDeps, delivery: Delivery, provider: ChannelProvider, message: OutboundMessage, first: { attempt: number; attemptId: string; outcome: SendOutcome }) {
+async function retryUntilDone(
+  deps: SendDeps,
+  delivery: Delivery,
+  provider: ChannelProvider,
+  message: OutboundMessage,
+  first: { attempt: number; attemptId: string; outcome: SendOutcome },
+) {
   const { db } = deps;
   let { attempt, attemptId, outcome } = first;
   for (;;) {
@@ -136,13 +151,21 @@ async function retryUntilDone(deps: SendDeps, delivery: Delivery, provider: Chan
     const giveUp = outcome.kind === "permanent" || attempt >= deps.policy.maxAttempts;
     await db
       .update(deliveries)
-      .set({ attempts: attempt, providerErrorCode: outcome.code, providerError: outcome.message.slice(0, 1000), ...(giveUp ? { status: "failed" as const, failedAt: finishedAt } : {}) })
+      .set({
+        attempts: attempt,
+        providerErrorCode: outcome.code,
+        providerError: outcome.message.slice(0, 1000),
+        ...(giveUp ? { status: "failed" as const, failedAt: finishedAt } : {}),
+      })
       .where(eq(deliveries.id, delivery.id));
     if (outcome.kind === "permanent") return learnFromPermanentFailure(db, delivery, outcome, finishedAt);
     if (giveUp) return;
     await deps.sleep(retryDelayMs(attempt, deps.policy, deps.random(), outcome.retryAfterMs));
     attempt += 1;
-    const [row] = await db.insert(deliveryAttempts).values({ deliveryId: delivery.id, attempt, startedAt: deps.clock() }).returning({ id: deliveryAttempts.id });
+    const [row] = await db
+      .insert(deliveryAttempts)
+      .values({ deliveryId: delivery.id, attempt, startedAt: deps.clock() })
+      .returning({ id: deliveryAttempts.id });
     attemptId = row.id;
     outcome = await callProvider(provider, message);
   }
@@ -160,7 +183,15 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
     await db
       .update(deliveries)
       .set({ status: "skipped", skipReason: "channel_not_enabled" })
-      .where(and(inArray(deliveries.id, orphans.map((d) => d.id)), eq(deliveries.status, "pending")));
+      .where(
+        and(
+          inArray(
+            deliveries.id,
+            orphans.map((d) => d.id),
+          ),
+          eq(deliveries.status, "pending"),
+        ),
+      );
   }
   const sendable = pending.filter((d) => providerFor(d));
   if (!sendable.length) return;
@@ -168,7 +199,15 @@ export async function sendDeliveries(deps: SendDeps, pending: Delivery[], provid
   const won = await db
     .update(deliveries)
     .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1` })
-    .where(and(anyOf(deliveries.id, sendable.map((d) => d.id)), eq(deliveries.status, "pending")))
+    .where(
+      and(
+        anyOf(
+          deliveries.id,
+          sendable.map((d) => d.id),
+        ),
+        eq(deliveries.status, "pending"),
+      ),
+    )
     .returning({ id: deliveries.id, attempts: deliveries.attempts });
   if (!won.length) return;
   const byId = new Map(sendable.map((d) => [d.id, d]));
@@ -212,8 +251,14 @@ export async function sendClaimed(deps: SendDeps, claimed: Delivery[], providerF
     const prepared = provider.sendBatch ? [] : messages.map((m) => prepareCall(provider, m));
     const attemptIds = await written;
     const calls = provider.sendBatch
-      ? [callBatch(provider, messages).then((outcomes) => slice.forEach((d, j) => settle(d, provider, messages[j], attemptIds[j], outcomes[j])))]
-      : slice.map((d, j) => callProvider(provider, messages[j], prepared[j]).then((outcome) => settle(d, provider, messages[j], attemptIds[j], outcome)));
+      ? [
+          callBatch(provider, messages).then((outcomes) =>
+            slice.forEach((d, j) => settle(d, provider, messages[j], attemptIds[j], outcomes[j])),
+          ),
+        ]
+      : slice.map((d, j) =>
+          callProvider(provider, messages[j], prepared[j]).then((outcome) => settle(d, provider, messages[j], attemptIds[j], outcome)),
+        );
     inFlightMessages += slice.length;
     const all = Promise.all(calls).then(() => {
       inFlight.delete(all);
@@ -225,5 +270,8 @@ export async function sendClaimed(deps: SendDeps, claimed: Delivery[], providerF
   await Promise.all(retrying);
   await recordAccepted(db, accepted);
   // Staff watching the inbox see the tick move without waiting for a poll.
-  await announceDeliveryChanges(db, claimed.filter((d) => d.eventType === HUB_MESSAGE_EVENT).map((d) => d.id));
+  await announceDeliveryChanges(
+    db,
+    claimed.filter((d) => d.eventType === HUB_MESSAGE_EVENT).map((d) => d.id),
+  );
 }

@@ -18,7 +18,10 @@ async function load(db: Database, clinicId: string): Promise<ClinicSettings> {
   const [[clinic], defaults, templates, providers] = await Promise.all([
     db.select().from(clinics).where(eq(clinics.id, clinicId)),
     db.select().from(eventChannelDefaults).where(eq(eventChannelDefaults.clinicId, clinicId)),
-    db.select().from(messageTemplates).where(and(eq(messageTemplates.clinicId, clinicId))),
+    db
+      .select()
+      .from(messageTemplates)
+      .where(and(eq(messageTemplates.clinicId, clinicId))),
     clinicProviders(db, clinicId),
   ]);
   return {

@@ -10,4 +10,9 @@ export type PlannedDelivery = Omit<NewDelivery, "decision"> & { decision: Delive
 // rows: every delivery of the event, sent or skipped; decisions: the event's trace for
 // support; afterRecord: work that needs the rows stored (linking a hub message to its delivery);
 // raises: events this one causes (the staff alert of a cancellation), stored and queued with it.
-export type EventPlan = { rows: PlannedDelivery[]; decisions: unknown[]; afterRecord?: (db: Database) => Promise<void>; raises?: IncomingEvent[] };
+export type EventPlan = {
+  rows: PlannedDelivery[];
+  decisions: unknown[];
+  afterRecord?: (db: Database) => Promise<void>;
+  raises?: IncomingEvent[];
+};

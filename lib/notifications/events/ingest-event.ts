@@ -41,13 +41,26 @@ export async function storeEvents(db: Database, items: readonly EventToStore[]):
     const existing = await db
       .select({ id: events.id, clinicId: events.clinicId, eventKey: events.eventKey, status: events.status })
       .from(events)
-      .where(and(inArray(events.clinicId, [...new Set(missing.map((m) => m.clinicId))]), inArray(events.eventKey, missing.map((m) => m.key))));
+      .where(
+        and(
+          inArray(events.clinicId, [...new Set(missing.map((m) => m.clinicId))]),
+          inArray(
+            events.eventKey,
+            missing.map((m) => m.key),
+          ),
+        ),
+      );
     for (const e of existing) found.set(slot(e.clinicId, e.eventKey), { id: e.id, duplicate: true, needsQueue: e.status === "pending" });
   }
   return items.map((item, i) => found.get(slot(item.clinicId, keys[i]))!);
 }
 
-export async function storeEvent(db: Database, clinicId: string, event: IncomingEvent | HubMessageEvent, source: EventSource): Promise<StoredEvent> {
+export async function storeEvent(
+  db: Database,
+  clinicId: string,
+  event: IncomingEvent | HubMessageEvent,
+  source: EventSource,
+): Promise<StoredEvent> {
   const [stored] = await storeEvents(db, [{ clinicId, event, source }]);
   return stored;
 }
@@ -61,7 +74,13 @@ export async function enqueueStored(queue: EventQueue, stored: readonly (StoredE
   else if (ids.length) await queue.enqueueMany(ids);
 }
 
-export async function ingestEvent(db: Database, queue: EventQueue, clinicId: string, incoming: IncomingEvent, source: EventSource): Promise<Ingested> {
+export async function ingestEvent(
+  db: Database,
+  queue: EventQueue,
+  clinicId: string,
+  incoming: IncomingEvent,
+  source: EventSource,
+): Promise<Ingested> {
   const stored = await storeEvent(db, clinicId, incoming, source);
   await enqueueStored(queue, [stored]);
   return { id: stored.id, duplicate: stored.duplicate };

@@ -2,7 +2,18 @@ import "server-only";
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
-import { agendas, appointments, motifs, patients, staffUsers, type Agenda, type Appointment, type EventRow, type Motif, type Patient } from "@/db/schema";
+import {
+  agendas,
+  appointments,
+  motifs,
+  patients,
+  staffUsers,
+  type Agenda,
+  type Appointment,
+  type EventRow,
+  type Motif,
+  type Patient,
+} from "@/db/schema";
 
 export type AppointmentSubject = Appointment & { agenda: Agenda; motif: Motif; doctorName: string | null };
 // doctorId (events about a patient, not an appointment): the doctor of their latest appointment
@@ -20,7 +31,10 @@ export async function loadSubjects(db: Database, batch: EventRow[]): Promise<Map
   const byPatient = refs.filter((r) => !(r.appointmentId || r.bookingReference) && r.patientId);
 
   const appointmentMatch: SQL[] = byAppointment.map((r) =>
-    and(eq(appointments.clinicId, r.event.clinicId), r.appointmentId ? eq(appointments.id, r.appointmentId) : eq(appointments.bookingReference, r.bookingReference!))!,
+    and(
+      eq(appointments.clinicId, r.event.clinicId),
+      r.appointmentId ? eq(appointments.id, r.appointmentId) : eq(appointments.bookingReference, r.bookingReference!),
+    )!,
   );
   const [appointmentRows, patientRows] = await Promise.all([
     appointmentMatch.length
@@ -34,24 +48,44 @@ export async function loadSubjects(db: Database, batch: EventRow[]): Promise<Map
           .where(or(...appointmentMatch))
       : Promise.resolve([]),
     byPatient.length
-      ? db.select().from(patients).where(inArray(patients.id, byPatient.map((r) => r.patientId!)))
+      ? db
+          .select()
+          .from(patients)
+          .where(
+            inArray(
+              patients.id,
+              byPatient.map((r) => r.patientId!),
+            ),
+          )
       : Promise.resolve([]),
   ]);
 
   const subjects = new Map<string, SubjectOrMissing>();
   for (const r of byAppointment) {
     const row = appointmentRows.find(
-      (a) => a.appointment.clinicId === r.event.clinicId && (r.appointmentId ? a.appointment.id === r.appointmentId : a.appointment.bookingReference === r.bookingReference),
+      (a) =>
+        a.appointment.clinicId === r.event.clinicId &&
+        (r.appointmentId ? a.appointment.id === r.appointmentId : a.appointment.bookingReference === r.bookingReference),
     );
     subjects.set(
       r.event.id,
-      row ? { patient: row.patient, appointment: { ...row.appointment, agenda: row.agenda, motif: row.motif, doctorName: row.doctorName } } : { missing: "appointment" },
+      row
+        ? { patient: row.patient, appointment: { ...row.appointment, agenda: row.agenda, motif: row.motif, doctorName: row.doctorName } }
+        : { missing: "appointment" },
     );
   }
-  const doctors = await doctorsOf(db, patientRows.filter((p) => byPatient.some((r) => r.patientId === p.id && DOCTOR_EVENTS.has(r.event.type))));
+  const doctors = await doctorsOf(
+    db,
+    patientRows.filter((p) => byPatient.some((r) => r.patientId === p.id && DOCTOR_EVENTS.has(r.event.type))),
+  );
   for (const r of refs.filter((x) => !subjects.has(x.event.id))) {
     const patient = patientRows.find((p) => p.id === r.patientId && p.clinicId === r.event.clinicId);
-    subjects.set(r.event.id, patient ? { patient, appointment: null, ...(DOCTOR_EVENTS.has(r.event.type) ? { doctorId: doctors.get(patient.id) ?? null } : {}) } : { missing: "patient" });
+    subjects.set(
+      r.event.id,
+      patient
+        ? { patient, appointment: null, ...(DOCTOR_EVENTS.has(r.event.type) ? { doctorId: doctors.get(patient.id) ?? null } : {}) }
+        : { missing: "patient" },
+    );
   }
   return subjects;
 }

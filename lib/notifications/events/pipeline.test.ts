@@ -1,6 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { agendas, consentRecords, deliveries, deliveryAttempts, events, motifs, patientDevices, patientUserProfiles, patientUsers, patients } from "@/db/schema";
+import {
+  agendas,
+  consentRecords,
+  deliveries,
+  deliveryAttempts,
+  events,
+  motifs,
+  patientDevices,
+  patientUserProfiles,
+  patientUsers,
+  patients,
+} from "@/db/schema";
 import en from "@/lib/i18n/messages/en.json";
 import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { processEvent } from "./process-event";
@@ -39,7 +50,9 @@ describe("a cancelled appointment", () => {
 
   it("sends a WhatsApp template to a patient who opted in", async () => {
     const { appointment } = await bookAppointment(f, { phone: "+33611111111" }, { status: "cancelled" });
-    await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "whatsapp", address: "+33611111111", state: "opted_in", source: "patient_portal" });
+    await f.db
+      .insert(consentRecords)
+      .values({ clinicId: f.clinic.id, channel: "whatsapp", address: "+33611111111", state: "opted_in", source: "patient_portal" });
     const rows = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
     expect(rows.whatsapp).toMatchObject({ status: "sent", providerMessageId: expect.stringMatching(/^wamid\./) });
     expect(f.sink.store.messages.find((m) => m.channel === "whatsapp")?.template?.name).toBe("appointment_cancelled");
@@ -81,14 +94,20 @@ describe("the clinic's notification switches", () => {
 
   it("a number that replied STOP gets no SMS", async () => {
     const booked = await bookAppointment(f, { phone: "+33622222222" }, { status: "cancelled" });
-    await f.db.insert(consentRecords).values({ clinicId: f.clinic.id, channel: "sms", address: "+33622222222", state: "opted_out", source: "sms_keyword" });
+    await f.db
+      .insert(consentRecords)
+      .values({ clinicId: f.clinic.id, channel: "sms", address: "+33622222222", state: "opted_out", source: "sms_keyword" });
     const rows = await deliveriesOf(f, (await publish(f, cancelled(booked.appointment.id))).id);
     expect(rows.sms.skipReason).toBe("sms_opted_out");
   });
 });
 
 describe("reminders at send time", () => {
-  const reminder = (appointmentId: string, id?: string) => ({ id, type: "appointment.reminder" as const, data: { appointmentId, offset: "24h" } });
+  const reminder = (appointmentId: string, id?: string) => ({
+    id,
+    type: "appointment.reminder" as const,
+    data: { appointmentId, offset: "24h" },
+  });
 
   it("are skipped once the appointment is marked seen, and sent if the status is removed before the send time", async () => {
     const { appointment } = await bookAppointment(f, {}, { status: "seen" });
@@ -103,11 +122,21 @@ describe("reminders at send time", () => {
 
   it("send one SMS for a parent and child with appointments the same day on the same agenda", async () => {
     const parent = await bookAppointment(f, { phone: "+33633333333", email: null }, { startsAt: new Date("2027-01-12T09:00:00Z") });
-    const [child] = await f.db.insert(patients).values({ clinicId: f.clinic.id, firstName: "Léo", lastName: "Roux", phone: "+33633333333", language: "fr" }).returning();
+    const [child] = await f.db
+      .insert(patients)
+      .values({ clinicId: f.clinic.id, firstName: "Léo", lastName: "Roux", phone: "+33633333333", language: "fr" })
+      .returning();
     const { appointments } = await import("@/db/schema");
     const [childAppointment] = await f.db
       .insert(appointments)
-      .values({ ...parent.appointment, id: undefined, patientId: child.id, bookingReference: `C-${child.id.slice(0, 6)}`, startsAt: new Date("2027-01-12T09:30:00Z"), endsAt: new Date("2027-01-12T09:50:00Z") })
+      .values({
+        ...parent.appointment,
+        id: undefined,
+        patientId: child.id,
+        bookingReference: `C-${child.id.slice(0, 6)}`,
+        startsAt: new Date("2027-01-12T09:30:00Z"),
+        endsAt: new Date("2027-01-12T09:50:00Z"),
+      })
       .returning();
 
     const first = await deliveriesOf(f, (await publish(f, reminder(parent.appointment.id))).id);
@@ -119,8 +148,13 @@ describe("reminders at send time", () => {
 
   it("go to every app device of the household once, and a dead token deactivates its device with the reason", async () => {
     const { patient, appointment } = await bookAppointment(f, { email: null, phone: null });
-    const [account] = await f.db.insert(patientUsers).values({ clinicId: f.clinic.id, email: `parent-${patient.id}@example.com`, name: "Parent" }).returning();
-    await f.db.insert(patientUserProfiles).values({ clinicId: f.clinic.id, patientUserId: account.id, patientId: patient.id, relationship: "child", approved: true });
+    const [account] = await f.db
+      .insert(patientUsers)
+      .values({ clinicId: f.clinic.id, email: `parent-${patient.id}@example.com`, name: "Parent" })
+      .returning();
+    await f.db
+      .insert(patientUserProfiles)
+      .values({ clinicId: f.clinic.id, patientUserId: account.id, patientId: patient.id, relationship: "child", approved: true });
     const [live, dead] = await f.db
       .insert(patientDevices)
       .values([
@@ -131,7 +165,14 @@ describe("reminders at send time", () => {
     f.sink.store.queueFaults("push", []);
     const unregistered = {
       status: 404,
-      body: { error: { code: 404, status: "NOT_FOUND", message: "not found", details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }] } },
+      body: {
+        error: {
+          code: 404,
+          status: "NOT_FOUND",
+          message: "not found",
+          details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }],
+        },
+      },
     };
     // The first push call (live token) succeeds; the second answers UNREGISTERED.
     const originalTake = f.sink.store.takeFault.bind(f.sink.store);
@@ -175,7 +216,11 @@ describe("nothing is sent twice", () => {
     f.sink.store.queueFaults("sms", [{ status: 500, body: { code: 20500, message: "Internal Server Error" } }]);
     const rows = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
     expect(rows.sms).toMatchObject({ status: "sent", attempts: 2 });
-    const attempts = await f.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, rows.sms.id)).orderBy(deliveryAttempts.attempt);
+    const attempts = await f.db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.deliveryId, rows.sms.id))
+      .orderBy(deliveryAttempts.attempt);
     expect(attempts.map((a) => [a.outcome, a.errorCode])).toEqual([
       ["transient_error", "20500"],
       ["accepted", null],
@@ -187,12 +232,20 @@ describe("nothing is sent twice", () => {
     const { appointment } = await bookAppointment(f, { email: null }, { status: "cancelled" });
     f.sink.store.queueFaults("sms", [{ status: 400, body: { code: 21211, message: "Invalid 'To' Phone Number" } }]);
     const rows = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
-    expect(rows.sms).toMatchObject({ status: "failed", attempts: 1, providerErrorCode: "21211", providerError: "Invalid 'To' Phone Number" });
+    expect(rows.sms).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      providerErrorCode: "21211",
+      providerError: "Invalid 'To' Phone Number",
+    });
   });
 
   it("transient errors stop after the attempt limit", async () => {
     const { appointment } = await bookAppointment(f, { email: null }, { status: "cancelled" });
-    f.sink.store.queueFaults("sms", [500, 502, 503].map((status) => ({ status, body: { message: "down" } })));
+    f.sink.store.queueFaults(
+      "sms",
+      [500, 502, 503].map((status) => ({ status, body: { message: "down" } })),
+    );
     const rows = await deliveriesOf(f, (await publish(f, cancelled(appointment.id))).id);
     expect(rows.sms).toMatchObject({ status: "failed", attempts: 3 });
     expect(f.sink.store.messages).toHaveLength(0);
@@ -203,7 +256,12 @@ describe("nothing is sent twice", () => {
     try {
       const { appointment } = await bookAppointment(other, {}, { status: "cancelled" });
       const { id } = await publish(f, cancelled(appointment.id));
-      expect(await f.db.select().from(deliveries).where(and(eq(deliveries.eventId, id)))).toEqual([]);
+      expect(
+        await f.db
+          .select()
+          .from(deliveries)
+          .where(and(eq(deliveries.eventId, id))),
+      ).toEqual([]);
       const [event] = await f.db.select().from(events).where(eq(events.id, id));
       expect(event.decisions).toEqual([{ reason: "appointment_not_found" }]);
     } finally {

@@ -29,13 +29,26 @@ export async function planHubMessage(db: Database, event: EventRow, settings: Cl
   const { consent, whatsappLastInboundAt } = facts.get(patient.id)!;
 
   const deliveryId = randomUUID();
-  const base = { id: deliveryId, clinicId: event.clinicId, eventId: event.id, eventType: event.type, audience: "patient" as const, recipientId: patient.id, channel, language: patient.language };
+  const base = {
+    id: deliveryId,
+    clinicId: event.clinicId,
+    eventId: event.id,
+    eventType: event.type,
+    audience: "patient" as const,
+    recipientId: patient.id,
+    channel,
+    language: patient.language,
+  };
   // Sent or not, the message points at its delivery: the timeline shows the tick or the reason.
   const afterRecord = async (tx: Database) => {
     await tx.update(messages).set({ deliveryId }).where(eq(messages.id, messageId));
     await announceDeliveryChanges(tx, [deliveryId]);
   };
-  const skip = (reason: SkipReason): EventPlan => ({ rows: [{ ...base, status: "skipped", skipReason: reason, decision: { reason, messageId } }], decisions: [{ channel, reason }], afterRecord });
+  const skip = (reason: SkipReason): EventPlan => ({
+    rows: [{ ...base, status: "skipped", skipReason: reason, decision: { reason, messageId } }],
+    decisions: [{ channel, reason }],
+    afterRecord,
+  });
 
   if (!settings.providers.has(channel)) return skip("channel_not_enabled");
   if (channel !== "whatsapp" && channel !== "sms" && channel !== "email") return skip("channel_not_enabled");
@@ -44,7 +57,9 @@ export async function planHubMessage(db: Database, event: EventRow, settings: Cl
   // Free text on WhatsApp only inside the 24-hour window; outside it only approved templates.
   const template = message.metadata?.whatsappTemplate;
   if (availability.whatsapp?.mode === "template" && !template) return skip("whatsapp_window_closed");
-  const whatsapp = template ? { mode: "template" as const, templateName: template.name, parameters: template.parameters } : { mode: "text" as const };
+  const whatsapp = template
+    ? { mode: "template" as const, templateName: template.name, parameters: template.parameters }
+    : { mode: "text" as const };
 
   return {
     rows: [

@@ -15,7 +15,6 @@ import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadSubjects, type NotificationSubject, type SubjectOrMissing } from "./load-subject";
 import { staffAlertFor } from "../staff-alerts/staff-alerts";
 
-
 // What planning a batch of patient events needs, read in a handful of queries for the batch.
 export type PatientBatch = {
   subjects: Map<string, SubjectOrMissing>;
@@ -44,7 +43,8 @@ export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date
   const plan = planPatientDeliveries(event, batch, now);
   const subject = batch.subjects.get(event.id)!;
   // An event the appointment has moved past (a "confirmed" about a cancelled one) alerts no one.
-  const relevant = !("missing" in subject) && !(subject.appointment && appointmentSkipReason(event.type as PatientEventType, subject.appointment, now));
+  const relevant =
+    !("missing" in subject) && !(subject.appointment && appointmentSkipReason(event.type as PatientEventType, subject.appointment, now));
   const alert = relevant ? staffAlertFor(event, subject, batch.settings.get(event.clinicId)!.clinic) : null;
   return alert ? { ...plan, raises: [alert] } : plan;
 }
@@ -102,7 +102,11 @@ function planPatientDeliveries(event: EventRow, batch: PatientBatch, now: Date):
     const rendered = renderMessage(template, decision.channel, variables);
     const whatsapp =
       decision.channel === "whatsapp"
-        ? { mode: decision.whatsappMode ?? "template", templateName: rendered.whatsappTemplate?.name, parameters: rendered.whatsappTemplate?.parameters }
+        ? {
+            mode: decision.whatsappMode ?? "template",
+            templateName: rendered.whatsappTemplate?.name,
+            parameters: rendered.whatsappTemplate?.parameters,
+          }
         : undefined;
     return decision.recipients.map((recipient) => ({
       ...base,
@@ -117,13 +121,18 @@ function planPatientDeliveries(event: EventRow, batch: PatientBatch, now: Date):
       decision: { rule: "sent" as const, whatsapp, centreName: settings.clinic.name, smsEncoding: rendered.sms?.encoding },
     }));
   };
-  if (reminder?.pick !== "first_available") return { rows: decisions.filter((d) => channels.includes(d.channel)).flatMap(rowsFor), decisions };
+  if (reminder?.pick !== "first_available")
+    return { rows: decisions.filter((d) => channels.includes(d.channel)).flatMap(rowsFor), decisions };
   return firstAvailable(channels, decisions, rowsFor);
 }
 
 // In the step's order: channels that cannot reach the patient are logged as skipped, the first
 // that can is sent, and the ones after it are held for the backup (no row; in the trace).
-function firstAvailable(channels: readonly Channel[], decisions: ChannelDecision[], rowsFor: (d: ChannelDecision) => PlannedDelivery[]): EventPlan {
+function firstAvailable(
+  channels: readonly Channel[],
+  decisions: ChannelDecision[],
+  rowsFor: (d: ChannelDecision) => PlannedDelivery[],
+): EventPlan {
   const rows: PlannedDelivery[] = [];
   const held: Channel[] = [];
   for (const channel of channels) {

@@ -26,10 +26,18 @@ export type ProcessOutcome = "processed" | "already_processed" | "in_progress" |
 const claimable = (now: Date) =>
   or(eq(events.status, "pending"), and(eq(events.status, "processing"), or(isNull(events.lockedUntil), lt(events.lockedUntil, now))));
 
-const claimSet = (now: Date) => ({ status: "processing" as const, lockedUntil: new Date(now.getTime() + EVENT_LOCK_MS), attempts: sql`${events.attempts} + 1` });
+const claimSet = (now: Date) => ({
+  status: "processing" as const,
+  lockedUntil: new Date(now.getTime() + EVENT_LOCK_MS),
+  attempts: sql`${events.attempts} + 1`,
+});
 
 async function claim(db: Database, ids: string[], now: Date): Promise<EventRow[]> {
-  return db.update(events).set(claimSet(now)).where(and(inArray(events.id, ids), claimable(now))).returning();
+  return db
+    .update(events)
+    .set(claimSet(now))
+    .where(and(inArray(events.id, ids), claimable(now)))
+    .returning();
 }
 
 // The embedded worker's batch: the next due events, claimed in one statement. SKIP LOCKED lets
@@ -38,16 +46,30 @@ export async function claimDueEvents(db: Database, limit: number, now: Date): Pr
   const due = db
     .select({ id: events.id })
     .from(events)
-    .where(or(and(eq(events.status, "pending"), lte(events.nextAttemptAt, now)), and(eq(events.status, "processing"), lt(events.lockedUntil, now))))
+    .where(
+      or(
+        and(eq(events.status, "pending"), lte(events.nextAttemptAt, now)),
+        and(eq(events.status, "processing"), lt(events.lockedUntil, now)),
+      ),
+    )
     .orderBy(asc(events.nextAttemptAt))
     .limit(limit)
     .for("update", { skipLocked: true });
-  return db.update(events).set(claimSet(now)).where(and(inArray(events.id, due), claimable(now))).returning();
+  return db
+    .update(events)
+    .set(claimSet(now))
+    .where(and(inArray(events.id, due), claimable(now)))
+    .returning();
 }
 
 // Topic-style routing: the event type picks the planner. Patient events are planned together
 // from facts read once for the batch; a new kind of event is one planner and one line here.
-async function planAll(db: Database, batch: EventRow[], settings: Map<string, ClinicSettings>, now: Date): Promise<Map<string, EventPlan | Error>> {
+async function planAll(
+  db: Database,
+  batch: EventRow[],
+  settings: Map<string, ClinicSettings>,
+  now: Date,
+): Promise<Map<string, EventPlan | Error>> {
   const plans = new Map<string, EventPlan | Error>();
   const patientEvents = batch.filter((e) => isPatientEvent(e.type));
   const facts = patientEvents.length ? await loadPatientBatch(db, patientEvents, settings) : null;
@@ -95,23 +117,55 @@ async function recordPlans(db: Database, planned: PlannedDelivery[]): Promise<De
   const now = new Date();
   // Object.assign, not spreads: V8 builds a spread of two overlapping objects ~7× slower, and a
   // fan-out to 10,000 phones makes 10,000 of these.
-  const rows = planned.map((r) => Object.assign({}, DELIVERY_DEFAULTS as Partial<Delivery>, r, { decision: deliveryDecisionSchema.parse(r.decision), id: r.id ?? randomUUID(), createdAt: now, updatedAt: now }));
+  const rows = planned.map((r) =>
+    Object.assign({}, DELIVERY_DEFAULTS as Partial<Delivery>, r, {
+      decision: deliveryDecisionSchema.parse(r.decision),
+      id: r.id ?? randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
   const kept = new Set(await insertRecords(db, deliveries, rows, { onConflictDoNothing: true }));
   // As the database has them, generated recipient columns included.
   const inserted = rows
     .filter((r) => kept.has(r.id))
-    .map((r) => Object.assign(r, { recipientPatientId: r.audience === "patient" ? r.recipientId : null, recipientStaffId: r.audience === "staff" ? r.recipientId : null }) as Delivery);
-  const keyed = rows.filter((r) => r.dedupeKey && !inserted.some((d) => d.eventId === r.eventId && d.channel === r.channel && d.address === r.address));
+    .map(
+      (r) =>
+        Object.assign(r, {
+          recipientPatientId: r.audience === "patient" ? r.recipientId : null,
+          recipientStaffId: r.audience === "staff" ? r.recipientId : null,
+        }) as Delivery,
+    );
+  const keyed = rows.filter(
+    (r) => r.dedupeKey && !inserted.some((d) => d.eventId === r.eventId && d.channel === r.channel && d.address === r.address),
+  );
   if (!keyed.length) return inserted;
   const existing = await db
     .select({ eventId: deliveries.eventId, address: deliveries.address })
     .from(deliveries)
-    .where(and(inArray(deliveries.eventId, keyed.map((r) => r.eventId)), eq(deliveries.channel, "sms")));
+    .where(
+      and(
+        inArray(
+          deliveries.eventId,
+          keyed.map((r) => r.eventId),
+        ),
+        eq(deliveries.channel, "sms"),
+      ),
+    );
   const refused = keyed.filter((r) => !existing.some((e) => e.eventId === r.eventId && e.address === r.address));
   if (refused.length) {
     await db
       .insert(deliveries)
-      .values(refused.map((r) => ({ ...r, status: "skipped" as const, attempts: 0, skipReason: "household_duplicate_sms", dedupeKey: null, decision: { reason: "household_duplicate_sms", key: r.dedupeKey } })))
+      .values(
+        refused.map((r) => ({
+          ...r,
+          status: "skipped" as const,
+          attempts: 0,
+          skipReason: "household_duplicate_sms",
+          dedupeKey: null,
+          decision: { reason: "household_duplicate_sms", key: r.dedupeKey },
+        })),
+      )
       .onConflictDoNothing();
   }
   return inserted;
@@ -151,7 +205,8 @@ export async function processEvents(deps: SendDeps, ids: string[]): Promise<Map<
   const unclaimed = ids.filter((id) => !claimed.some((e) => e.id === id));
   if (unclaimed.length) {
     const current = await db.select({ id: events.id, status: events.status }).from(events).where(inArray(events.id, unclaimed));
-    for (const id of unclaimed) outcomes.set(id, current.find((c) => c.id === id)?.status === "processing" ? "in_progress" : "already_processed");
+    for (const id of unclaimed)
+      outcomes.set(id, current.find((c) => c.id === id)?.status === "processing" ? "in_progress" : "already_processed");
   }
   for (const [id, outcome] of await processClaimed(deps, claimed)) outcomes.set(id, outcome);
   return outcomes;
@@ -167,14 +222,18 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
   let plans: Map<string, EventPlan | Error>;
   let settings: Map<string, ClinicSettings>;
   try {
-    settings = await settingsOfClinics(db, claimed.map((e) => e.clinicId));
+    settings = await settingsOfClinics(
+      db,
+      claimed.map((e) => e.clinicId),
+    );
     plans = await planAll(db, claimed, settings, now);
   } catch (error) {
     for (const e of claimed) outcomes.set(e.id, await markForRetry(deps, e, error as Error, now));
     return outcomes;
   }
   const planned = claimed.filter((e) => !(plans.get(e.id) instanceof Error));
-  for (const e of claimed.filter((x) => plans.get(x.id) instanceof Error)) outcomes.set(e.id, await markForRetry(deps, e, plans.get(e.id) as Error, now));
+  for (const e of claimed.filter((x) => plans.get(x.id) instanceof Error))
+    outcomes.set(e.id, await markForRetry(deps, e, plans.get(e.id) as Error, now));
 
   try {
     // A first run's rows to send are inserted already claimed ("sending", first attempt), or
@@ -183,20 +242,44 @@ export async function processClaimed(deps: SendDeps, claimed: EventRow[]): Promi
     // pending, and are claimed with what its first run left.
     const providerFor = (d: Pick<Delivery, "clinicId" | "channel">) => settings.get(d.clinicId)?.providers.get(d.channel);
     const firstRun = new Set(planned.filter((e) => e.attempts <= 1).map((e) => e.id));
-    const rows = planned.flatMap((e) => (plans.get(e.id) as EventPlan).rows).map((r) => {
-      if (r.status !== "pending" || !firstRun.has(r.eventId)) return r;
-      return providerFor(r) ? Object.assign({}, r, { status: "sending" as const, attempts: 1 }) : Object.assign({}, r, { status: "skipped" as const, skipReason: "channel_not_enabled" });
-    });
+    const rows = planned
+      .flatMap((e) => (plans.get(e.id) as EventPlan).rows)
+      .map((r) => {
+        if (r.status !== "pending" || !firstRun.has(r.eventId)) return r;
+        return providerFor(r)
+          ? Object.assign({}, r, { status: "sending" as const, attempts: 1 })
+          : Object.assign({}, r, { status: "skipped" as const, skipReason: "channel_not_enabled" });
+      });
     const inserted = await recordPlans(db, rows);
     for (const e of planned) await (plans.get(e.id) as EventPlan).afterRecord?.(db);
     // Raised events have stable ids: a retried event finds them stored and queues any still pending.
-    const raised = await storeEvents(db, planned.flatMap((e) => ((plans.get(e.id) as EventPlan).raises ?? []).map((event) => ({ clinicId: e.clinicId, event, source: "app" as const }))));
+    const raised = await storeEvents(
+      db,
+      planned.flatMap((e) =>
+        ((plans.get(e.id) as EventPlan).raises ?? []).map((event) => ({ clinicId: e.clinicId, event, source: "app" as const })),
+      ),
+    );
     // An event seen before may have deliveries left half-done by a worker that died.
     const retried = planned.filter((e) => e.attempts > 1);
     for (const e of retried) await recoverInterruptedDeliveries(db, e.id, now);
-    await sendClaimed(deps, inserted.filter((d) => d.status === "sending"), providerFor);
+    await sendClaimed(
+      deps,
+      inserted.filter((d) => d.status === "sending"),
+      providerFor,
+    );
     if (retried.length) {
-      const pending = await db.select().from(deliveries).where(and(inArray(deliveries.eventId, retried.map((e) => e.id)), eq(deliveries.status, "pending")));
+      const pending = await db
+        .select()
+        .from(deliveries)
+        .where(
+          and(
+            inArray(
+              deliveries.eventId,
+              retried.map((e) => e.id),
+            ),
+            eq(deliveries.status, "pending"),
+          ),
+        );
       await sendDeliveries(deps, pending, providerFor);
     }
     await markProcessed(db, planned, plans, deps.clock());

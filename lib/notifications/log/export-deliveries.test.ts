@@ -18,12 +18,31 @@ beforeAll(async () => {
   const clinic = await makeClinic(handle.db);
   ctx = { ...(await staffContextFor(handle.db, clinic, "support")), clinic };
   const patient = await makePatient(handle.db, clinic.id, { firstName: "=HYPERLINK(1)", lastName: "Roux" });
-  const event = await storeEvent(handle.db, clinic.id, { type: "walkin.token_called", data: { patientId: patient.id, tokenNumber: "A1", queueName: "Q", room: "1" } }, "api");
+  const event = await storeEvent(
+    handle.db,
+    clinic.id,
+    { type: "walkin.token_called", data: { patientId: patient.id, tokenNumber: "A1", queueName: "Q", room: "1" } },
+    "api",
+  );
   const base = Date.now() - ROWS * 1000;
   await insertRecords(
     handle.db,
     deliveries,
-    Array.from({ length: ROWS }, (_, i) => ({ id: randomUUID(), clinicId: clinic.id, eventId: event.id, eventType: "walkin.token_called", audience: "patient" as const, recipientId: patient.id, channel: "push" as const, address: `token-${i}`, status: "sent" as const, attempts: 1, providerMessageId: `projects/x/messages/${i}`, createdAt: new Date(base + i * 1000), updatedAt: new Date(base + i * 1000) })),
+    Array.from({ length: ROWS }, (_, i) => ({
+      id: randomUUID(),
+      clinicId: clinic.id,
+      eventId: event.id,
+      eventType: "walkin.token_called",
+      audience: "patient" as const,
+      recipientId: patient.id,
+      channel: "push" as const,
+      address: `token-${i}`,
+      status: "sent" as const,
+      attempts: 1,
+      providerMessageId: `projects/x/messages/${i}`,
+      createdAt: new Date(base + i * 1000),
+      updatedAt: new Date(base + i * 1000),
+    })),
   );
 }, 300_000);
 afterAll(() => handle.close());
@@ -39,7 +58,9 @@ describe("the delivery log's CSV export", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(pages.length).toBeLessThanOrEqual(2);
     let text = decoder.decode(first.value);
-    expect(text.split("\n")[0]).toBe("created_at,recipient,audience,event,channel,address,status,skip_reason,provider_message_id,provider_error_code,attempts,sent_at,delivered_at,read_at,failed_at,delivery_id");
+    expect(text.split("\n")[0]).toBe(
+      "created_at,recipient,audience,event,channel,address,status,skip_reason,provider_message_id,provider_error_code,attempts,sent_at,delivered_at,read_at,failed_at,delivery_id",
+    );
     // A cell that would be a formula in a spreadsheet is written as text.
     expect(text.split("\n")[1]).toContain("'=HYPERLINK(1) Roux");
     let lines = text.split("\n").length - 1;

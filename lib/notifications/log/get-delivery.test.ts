@@ -13,8 +13,13 @@ const as = (permissions: Permission[]) => ({ db: f.db, clinicId: f.clinic.id, pe
 
 describe("the delivery log's message", () => {
   it("is shown to staff who may read the patient's conversations; support sees the template and its variables' names only", async () => {
-    const { appointment, patient } = await bookAppointment(f, { firstName: "Hélène", email: "helene@example.org", phone: null }, { status: "cancelled" });
-    const email = (await deliveriesOf(f, (await publish(f, { type: "appointment.cancelled", data: { appointmentId: appointment.id } })).id)).email;
+    const { appointment, patient } = await bookAppointment(
+      f,
+      { firstName: "Hélène", email: "helene@example.org", phone: null },
+      { status: "cancelled" },
+    );
+    const email = (await deliveriesOf(f, (await publish(f, { type: "appointment.cancelled", data: { appointmentId: appointment.id } })).id))
+      .email;
 
     const reception = await getDelivery(as(["view_deliveries", "send_messages"]), email.id);
     expect(reception.content).toMatchObject({ visible: true, body: expect.stringContaining("Hélène") });

@@ -56,7 +56,14 @@ export async function getDelivery(ctx: Ctx, id: string) {
   return {
     delivery: content.visible ? delivery : withoutContent,
     content,
-    event: { id: event.id, type: event.type, key: event.eventKey, source: event.source, receivedAt: event.receivedAt, decisions: event.decisions },
+    event: {
+      id: event.id,
+      type: event.type,
+      key: event.eventKey,
+      source: event.source,
+      receivedAt: event.receivedAt,
+      decisions: event.decisions,
+    },
     attempts,
     receipts: receipts.map(({ raw, ...r }) => r),
     recipientName: recipient[0] ? `${recipient[0].name} ${delivery.audience === "patient" ? recipient[0].last : ""}`.trim() : "",

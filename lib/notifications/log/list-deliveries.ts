@@ -65,7 +65,9 @@ export async function listDeliveries(ctx: Ctx, q: DeliveryLogQuery) {
         q.status ? eq(deliveries.status, q.status) : undefined,
         q.from ? gte(deliveries.createdAt, clinicDayRange(q.from, timeZone).start) : undefined,
         q.to ? lt(deliveries.createdAt, clinicDayRange(q.to, timeZone).end) : undefined,
-        q.cursor ? sql`(${deliveries.createdAt}, ${deliveries.id}) < (${new Date(q.cursor[0]).toISOString()}::timestamptz, ${q.cursor[1]}::uuid)` : undefined,
+        q.cursor
+          ? sql`(${deliveries.createdAt}, ${deliveries.id}) < (${new Date(q.cursor[0]).toISOString()}::timestamptz, ${q.cursor[1]}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(deliveries.createdAt), desc(deliveries.id))

@@ -19,10 +19,34 @@ describe("outcomes per channel per day", () => {
     const clinic = await makeClinic(handle.db, { timeZone: "Europe/Paris" });
     const other = await makeClinic(handle.db);
     const now = new Date("2027-06-10T12:00:00Z");
-    const rows = async (clinicId: string, list: { channel: "sms" | "email"; status: "sent" | "delivered" | "failed" | "skipped" | "bounced"; at: string }[]) => {
+    const rows = async (
+      clinicId: string,
+      list: { channel: "sms" | "email"; status: "sent" | "delivered" | "failed" | "skipped" | "bounced"; at: string }[],
+    ) => {
       const patient = await makePatient(handle.db, clinicId);
-      const event = await storeEvent(handle.db, clinicId, { type: "walkin.token_called", data: { patientId: patient.id, tokenNumber: "A1", queueName: "Q", room: "1" } }, "api");
-      await insertRecords(handle.db, deliveries, list.map((r, i) => ({ id: randomUUID(), clinicId, eventId: event.id, eventType: "walkin.token_called", audience: "patient" as const, recipientId: patient.id, channel: r.channel, address: `a${i}`, status: r.status, createdAt: new Date(r.at), updatedAt: new Date(r.at) })));
+      const event = await storeEvent(
+        handle.db,
+        clinicId,
+        { type: "walkin.token_called", data: { patientId: patient.id, tokenNumber: "A1", queueName: "Q", room: "1" } },
+        "api",
+      );
+      await insertRecords(
+        handle.db,
+        deliveries,
+        list.map((r, i) => ({
+          id: randomUUID(),
+          clinicId,
+          eventId: event.id,
+          eventType: "walkin.token_called",
+          audience: "patient" as const,
+          recipientId: patient.id,
+          channel: r.channel,
+          address: `a${i}`,
+          status: r.status,
+          createdAt: new Date(r.at),
+          updatedAt: new Date(r.at),
+        })),
+      );
     };
     await rows(clinic.id, [
       { channel: "sms", status: "delivered", at: "2027-06-09T21:30:00Z" }, // 23:30 in Paris: the 9th

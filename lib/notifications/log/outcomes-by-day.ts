@@ -9,7 +9,15 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 // What the chart shows of a delivery's status: where it ended up.
 export const OUTCOMES = ["sent", "delivered", "read", "failed", "skipped"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-const OUTCOME_OF: Record<string, Outcome | undefined> = { sent: "sent", sending: "sent", delivered: "delivered", read: "read", failed: "failed", bounced: "failed", skipped: "skipped" };
+const OUTCOME_OF: Record<string, Outcome | undefined> = {
+  sent: "sent",
+  sending: "sent",
+  delivered: "delivered",
+  read: "read",
+  failed: "failed",
+  bounced: "failed",
+  skipped: "skipped",
+};
 
 export type DayOutcomes = { day: string } & Record<Outcome, number>;
 
@@ -23,13 +31,19 @@ export async function outcomesByDay(ctx: Ctx, now: Date, days = 14): Promise<{ c
         from ${deliveries} where ${deliveries.clinicId} = ${ctx.clinicId} and ${deliveries.createdAt} >= ${since.toISOString()}::timestamptz
         group by 1, 2, 3 order by 1`,
   );
-  const dayList = Array.from({ length: days + 1 }, (_, i) => new Date(since.getTime() + i * 86_400_000).toLocaleDateString("en-CA", { timeZone: ctx.clinic.timeZone }));
+  const dayList = Array.from({ length: days + 1 }, (_, i) =>
+    new Date(since.getTime() + i * 86_400_000).toLocaleDateString("en-CA", { timeZone: ctx.clinic.timeZone }),
+  );
   const byChannel = new Map<Channel, Map<string, DayOutcomes>>();
   for (const r of rows) {
     const outcome = OUTCOME_OF[r.status];
     if (!outcome) continue;
     let channelDays = byChannel.get(r.channel);
-    if (!channelDays) byChannel.set(r.channel, (channelDays = new Map(dayList.map((day) => [day, { day, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0 }]))));
+    if (!channelDays)
+      byChannel.set(
+        r.channel,
+        (channelDays = new Map(dayList.map((day) => [day, { day, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0 }]))),
+      );
     const entry = channelDays.get(r.day);
     if (entry) entry[outcome] += Number(r.n);
   }

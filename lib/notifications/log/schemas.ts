@@ -8,9 +8,18 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 export const deliveryLogQuerySchema = z.object({
   // Support's search box: a patient's name, a phone in any format, an email, an appointment
   // reference, a provider message id (FCM name, wamid, SES id, SMS sid) or a device token's end.
-  q: z.preprocess(blankToUndefined, z.string().trim().min(2, "must be at least 2 characters").max(300, "must be at most 300 characters").optional()),
+  q: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(2, "must be at least 2 characters").max(300, "must be at most 300 characters").optional(),
+  ),
   patient: z.preprocess(blankToUndefined, z.uuid("must be a patient id").optional()),
-  event: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_]+\.[a-z_]+$/, "must be an event type").optional()),
+  event: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z_]+\.[a-z_]+$/, "must be an event type")
+      .optional(),
+  ),
   channel: z.preprocess(blankToUndefined, z.enum(channelEnum.enumValues).optional()),
   status: z.preprocess(blankToUndefined, z.enum(deliveryStatusEnum.enumValues).optional()),
   from: z.preprocess(blankToUndefined, localDateSchema.optional()),

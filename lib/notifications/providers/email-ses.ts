@@ -17,11 +17,19 @@ export const emailConfigSchema = z.object({
   configurationSetName: z.string().optional(),
   // The clinic's own SNS topic for SES notifications: only messages from it are accepted, and
   // only its subscription is confirmed. Required: without it anyone's topic could post here.
-  snsTopicArn: z.string().regex(SNS_TOPIC_ARN, "must be the ARN of the clinic's SNS topic, like arn:aws:sns:eu-west-1:123456789012:ses-events"),
+  snsTopicArn: z
+    .string()
+    .regex(SNS_TOPIC_ARN, "must be the ARN of the clinic's SNS topic, like arn:aws:sns:eu-west-1:123456789012:ses-events"),
 });
 export type EmailConfig = z.infer<typeof emailConfigSchema>;
 
-const TRANSIENT_ERRORS = new Set(["TooManyRequestsException", "LimitExceededException", "ThrottlingException", "ServiceUnavailableException", "InternalFailure"]);
+const TRANSIENT_ERRORS = new Set([
+  "TooManyRequestsException",
+  "LimitExceededException",
+  "ThrottlingException",
+  "ServiceUnavailableException",
+  "InternalFailure",
+]);
 
 export function createEmailProvider(config: EmailConfig): ChannelProvider {
   const client = new SESv2Client({
@@ -46,7 +54,12 @@ export function createEmailProvider(config: EmailConfig): ChannelProvider {
                   Text: { Data: message.text, Charset: "UTF-8" },
                   ...(message.html ? { Html: { Data: message.html, Charset: "UTF-8" } } : {}),
                 },
-                Attachments: message.attachments?.map((a) => ({ FileName: a.fileName, ContentType: a.contentType, RawContent: a.content, ContentDisposition: "ATTACHMENT" as const })),
+                Attachments: message.attachments?.map((a) => ({
+                  FileName: a.fileName,
+                  ContentType: a.contentType,
+                  RawContent: a.content,
+                  ContentDisposition: "ATTACHMENT" as const,
+                })),
               },
             },
             // Comes back in SES event notifications: a bounce can find its delivery.
@@ -54,7 +67,9 @@ export function createEmailProvider(config: EmailConfig): ChannelProvider {
             ConfigurationSetName: config.configurationSetName,
           }),
         );
-        return result.MessageId ? { ok: true, providerMessageId: result.MessageId } : transient("no_message_id", "SES answered without a MessageId");
+        return result.MessageId
+          ? { ok: true, providerMessageId: result.MessageId }
+          : transient("no_message_id", "SES answered without a MessageId");
       } catch (error) {
         if (error instanceof SESv2ServiceException) {
           const status = error.$metadata.httpStatusCode ?? 0;

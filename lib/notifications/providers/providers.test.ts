@@ -31,8 +31,12 @@ const message = (overrides: Partial<OutboundMessage> = {}): OutboundMessage => (
   html: "<p>Rappel de votre RDV demain à 09:30.</p>",
   ...overrides,
 });
-const fault = (channel: Parameters<SinkServer["store"]["queueFaults"]>[0], status: number, body: unknown, headers?: Record<string, string>) =>
-  sink.store.queueFaults(channel, [{ status, body, headers }]);
+const fault = (
+  channel: Parameters<SinkServer["store"]["queueFaults"]>[0],
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+) => sink.store.queueFaults(channel, [{ status, body, headers }]);
 
 const webPushKeys = { vapidPublicKey: "", vapidPrivateKey: "" };
 beforeAll(async () => {
@@ -43,7 +47,8 @@ beforeAll(async () => {
 });
 
 describe("WhatsApp (360dialog)", () => {
-  const provider = () => createWhatsappProvider({ apiKey: "k", baseUrl: sink.url, webhookSecret: "x".repeat(16), verifyToken: "y".repeat(16) });
+  const provider = () =>
+    createWhatsappProvider({ apiKey: "k", baseUrl: sink.url, webhookSecret: "x".repeat(16), verifyToken: "y".repeat(16) });
 
   it("sends free text inside the window and returns the wamid", async () => {
     const result = await provider().send(message({ whatsapp: { mode: "text" } }));
@@ -52,7 +57,9 @@ describe("WhatsApp (360dialog)", () => {
   });
 
   it("sends an approved template with its parameters outside the window", async () => {
-    await provider().send(message({ whatsapp: { mode: "template", templateName: "appointment_reminder", parameters: ["Zoé", "dim. 29 mars"] } }));
+    await provider().send(
+      message({ whatsapp: { mode: "template", templateName: "appointment_reminder", parameters: ["Zoé", "dim. 29 mars"] } }),
+    );
     expect(sink.store.messages[0].template).toEqual({ name: "appointment_reminder", language: "fr", parameters: ["Zoé", "dim. 29 mars"] });
   });
 
@@ -106,11 +113,26 @@ describe("Telegram (Bot API)", () => {
 });
 
 describe("Email (AWS SES v2 SDK)", () => {
-  const provider = () => createEmailProvider({ from: "Cabinet <no-reply@example.com>", region: "eu-west-1", accessKeyId: "AKID", secretAccessKey: "secret", endpoint: sink.url, snsTopicArn: "arn:aws:sns:eu-west-1:123456789012:ses-events" });
+  const provider = () =>
+    createEmailProvider({
+      from: "Cabinet <no-reply@example.com>",
+      region: "eu-west-1",
+      accessKeyId: "AKID",
+      secretAccessKey: "secret",
+      endpoint: sink.url,
+      snsTopicArn: "arn:aws:sns:eu-west-1:123456789012:ses-events",
+    });
 
   it("sends text and HTML and returns the SES message id", async () => {
-    expect(await provider().send(message({ to: "anne@example.com" }))).toMatchObject({ ok: true, providerMessageId: expect.stringMatching(/^ses-/) });
-    expect(sink.store.messages[0]).toMatchObject({ to: "anne@example.com", subject: "Rappel", html: "<p>Rappel de votre RDV demain à 09:30.</p>" });
+    expect(await provider().send(message({ to: "anne@example.com" }))).toMatchObject({
+      ok: true,
+      providerMessageId: expect.stringMatching(/^ses-/),
+    });
+    expect(sink.store.messages[0]).toMatchObject({
+      to: "anne@example.com",
+      subject: "Rappel",
+      html: "<p>Rappel de votre RDV demain à 09:30.</p>",
+    });
   });
 
   it("fails permanently when SES rejects the message", async () => {
@@ -120,7 +142,10 @@ describe("Email (AWS SES v2 SDK)", () => {
 
   it("retries on throttling", async () => {
     fault("email", 429, { message: "Maximum sending rate exceeded." }, { "x-amzn-errortype": "TooManyRequestsException" });
-    expect(await provider().send(message({ to: "anne@example.com" }))).toMatchObject({ kind: "transient", code: "TooManyRequestsException" });
+    expect(await provider().send(message({ to: "anne@example.com" }))).toMatchObject({
+      kind: "transient",
+      code: "TooManyRequestsException",
+    });
   });
 });
 
@@ -131,26 +156,45 @@ describe("Mobile push (firebase-admin → FCM v1)", () => {
   });
 
   it("sends title and body to the token and returns the FCM message name", async () => {
-    expect(await provider.send(message({ to: "device-token-1" }))).toMatchObject({ ok: true, providerMessageId: expect.stringMatching(/^projects\/clinic-demo\/messages\//) });
+    expect(await provider.send(message({ to: "device-token-1" }))).toMatchObject({
+      ok: true,
+      providerMessageId: expect.stringMatching(/^projects\/clinic-demo\/messages\//),
+    });
     expect(sink.store.messages[0]).toMatchObject({ to: "device-token-1", subject: "Rappel" });
   });
 
   it("reports an unregistered token as dead", async () => {
     fault("push", 404, {
-      error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND", details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }] },
+      error: {
+        code: 404,
+        message: "Requested entity was not found.",
+        status: "NOT_FOUND",
+        details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }],
+      },
     });
-    expect(await provider.send(message({ to: "dead-token" }))).toMatchObject({ kind: "permanent", code: "messaging/registration-token-not-registered", deadAddress: true });
+    expect(await provider.send(message({ to: "dead-token" }))).toMatchObject({
+      kind: "permanent",
+      code: "messaging/registration-token-not-registered",
+      deadAddress: true,
+    });
   });
 
   it("sends a batch over HTTP/2 (sendEach), one outcome per message, a dead token among them reported dead", async () => {
     fault("push", 404, {
-      error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND", details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }] },
+      error: {
+        code: 404,
+        message: "Requested entity was not found.",
+        status: "NOT_FOUND",
+        details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }],
+      },
     });
     const tokens = ["batch-token-1", "batch-token-2", "batch-token-3"];
     const outcomes = await provider.sendBatch!(tokens.map((to) => message({ to })));
     expect(outcomes).toHaveLength(3);
     const dead = outcomes.filter((o) => !o.ok);
-    expect(dead).toEqual([expect.objectContaining({ kind: "permanent", code: "messaging/registration-token-not-registered", deadAddress: true })]);
+    expect(dead).toEqual([
+      expect.objectContaining({ kind: "permanent", code: "messaging/registration-token-not-registered", deadAddress: true }),
+    ]);
     const sent = outcomes.filter((o) => o.ok).map((o) => (o as { providerMessageId: string }).providerMessageId);
     expect(new Set(sent).size).toBe(2);
     expect(sink.store.messages).toHaveLength(2);
@@ -159,7 +203,14 @@ describe("Mobile push (firebase-admin → FCM v1)", () => {
   });
 
   it("reports an FCM internal error as transient", async () => {
-    fault("push", 500, { error: { code: 500, message: "Internal error", status: "INTERNAL", details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "INTERNAL" }] } });
+    fault("push", 500, {
+      error: {
+        code: 500,
+        message: "Internal error",
+        status: "INTERNAL",
+        details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "INTERNAL" }],
+      },
+    });
     expect(await provider.send(message({ to: "device-token-1" }))).toMatchObject({ kind: "transient", code: "messaging/internal-error" });
   });
 });
@@ -169,17 +220,35 @@ describe("Staff browser push (web-push, VAPID)", () => {
 
   it("encrypts the payload so only the subscribed browser can read it", async () => {
     const subscription = sink.newWebPushSubscription();
-    const result = await provider().send(message({ to: subscription.endpoint, webPushKeys: subscription.keys, subject: "New session request", text: "Open Clinic Notify to see it." }));
+    const result = await provider().send(
+      message({
+        to: subscription.endpoint,
+        webPushKeys: subscription.keys,
+        subject: "New session request",
+        text: "Open Clinic Notify to see it.",
+      }),
+    );
     expect(result).toMatchObject({ ok: true });
-    expect(sink.store.messages[0]).toMatchObject({ channel: "web_push", subject: "New session request", text: "Open Clinic Notify to see it." });
+    expect(sink.store.messages[0]).toMatchObject({
+      channel: "web_push",
+      subject: "New session request",
+      text: "Open Clinic Notify to see it.",
+    });
     expect((sink.store.messages[0].raw as { authorization: string }).authorization).toMatch(/^vapid t=/);
   });
 
   it("reports 410 Gone as a dead subscription, and 503 as transient", async () => {
     const subscription = sink.newWebPushSubscription();
     fault("web_push", 410, "gone");
-    expect(await provider().send(message({ to: subscription.endpoint, webPushKeys: subscription.keys }))).toMatchObject({ kind: "permanent", code: "410", deadAddress: true });
+    expect(await provider().send(message({ to: subscription.endpoint, webPushKeys: subscription.keys }))).toMatchObject({
+      kind: "permanent",
+      code: "410",
+      deadAddress: true,
+    });
     fault("web_push", 503, "busy");
-    expect(await provider().send(message({ to: subscription.endpoint, webPushKeys: subscription.keys }))).toMatchObject({ kind: "transient", code: "503" });
+    expect(await provider().send(message({ to: subscription.endpoint, webPushKeys: subscription.keys }))).toMatchObject({
+      kind: "transient",
+      code: "503",
+    });
   });
 });

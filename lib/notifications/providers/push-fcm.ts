@@ -18,11 +18,20 @@ export const pushConfigSchema = z
     // Where FCM's v1 API is served when not fcm.googleapis.com (a local server).
     baseUrl: z.url().optional(),
   })
-  .refine((c) => (c.clientEmail && c.privateKey) || c.accessToken, { message: "needs a service account (clientEmail, privateKey) or an accessToken" });
+  .refine((c) => (c.clientEmail && c.privateKey) || c.accessToken, {
+    message: "needs a service account (clientEmail, privateKey) or an accessToken",
+  });
 export type PushConfig = z.infer<typeof pushConfigSchema>;
 
 const DEAD_TOKEN = new Set(["messaging/registration-token-not-registered", "messaging/invalid-registration-token"]);
-const TRANSIENT = new Set(["messaging/server-unavailable", "messaging/internal-error", "messaging/quota-exceeded", "messaging/message-rate-exceeded", "app/network-error", "app/network-timeout"]);
+const TRANSIENT = new Set([
+  "messaging/server-unavailable",
+  "messaging/internal-error",
+  "messaging/quota-exceeded",
+  "messaging/message-rate-exceeded",
+  "app/network-error",
+  "app/network-timeout",
+]);
 
 function appFor(config: PushConfig): App {
   // One firebase app per distinct configuration, reused across sends.
@@ -56,10 +65,12 @@ function sendEachSessionsTo(target: URL) {
   localFcm = target;
   const connect = http2.connect;
   http2.connect = ((authority: string | URL, ...rest: unknown[]) => {
-    if (!localFcm || String(authority).replace(/\/$/, "") !== FCM_AUTHORITY) return (connect as (...a: unknown[]) => http2.ClientHttp2Session)(authority, ...rest);
+    if (!localFcm || String(authority).replace(/\/$/, "") !== FCM_AUTHORITY)
+      return (connect as (...a: unknown[]) => http2.ClientHttp2Session)(authority, ...rest);
     const session = connect(localFcm.origin, { peerMaxConcurrentStreams: 100 });
     const request = session.request.bind(session);
-    session.request = ((headers: http2.OutgoingHttpHeaders, options?: http2.ClientSessionRequestOptions) => request({ ...headers, ":scheme": localFcm!.protocol.replace(":", "") }, options)) as typeof session.request;
+    session.request = ((headers: http2.OutgoingHttpHeaders, options?: http2.ClientSessionRequestOptions) =>
+      request({ ...headers, ":scheme": localFcm!.protocol.replace(":", "") }, options)) as typeof session.request;
     return session;
   }) as typeof http2.connect;
 }
@@ -83,7 +94,8 @@ function outcomeOf(error: unknown): SendOutcome {
   return permanent(code, text);
 }
 
-const outcomesOf = (responses: SendResponse[]): SendOutcome[] => responses.map((r) => (r.success ? { ok: true, providerMessageId: r.messageId! } : outcomeOf(r.error)));
+const outcomesOf = (responses: SendResponse[]): SendOutcome[] =>
+  responses.map((r) => (r.success ? { ok: true, providerMessageId: r.messageId! } : outcomeOf(r.error)));
 
 export function createPushProvider(config: PushConfig): ChannelProvider {
   const messaging = getMessaging(appFor(config));
@@ -118,5 +130,9 @@ export function createPushProvider(config: PushConfig): ChannelProvider {
 }
 
 export async function closePushApps(): Promise<void> {
-  await Promise.all(getApps().filter((a) => a.name.startsWith("fcm-")).map((a) => deleteApp(a)));
+  await Promise.all(
+    getApps()
+      .filter((a) => a.name.startsWith("fcm-"))
+      .map((a) => deleteApp(a)),
+  );
 }

@@ -17,7 +17,11 @@ import { createWhatsappProvider, whatsappConfigSchema } from "./whatsapp-360dial
 // secrets: the configuration's fields stored sealed (AES-GCM, lib/security/secret-box.ts) and
 // never sent back to a browser in full.
 type Factory<S extends z.ZodType> = { schema: S; create: (config: z.output<S>) => ChannelProvider; secrets: readonly string[] };
-const factory = <S extends z.ZodType>(schema: S, create: (config: z.output<S>) => ChannelProvider, secrets: readonly string[]): Factory<S> => ({ schema, create, secrets });
+const factory = <S extends z.ZodType>(
+  schema: S,
+  create: (config: z.output<S>) => ChannelProvider,
+  secrets: readonly string[],
+): Factory<S> => ({ schema, create, secrets });
 
 // The one place that knows which adapter serves which channel.
 export const PROVIDER_FACTORIES = {
@@ -29,12 +33,14 @@ export const PROVIDER_FACTORIES = {
   web_push: factory(webPushConfigSchema, createWebPushProvider, ["vapidPrivateKey"]),
 } satisfies Partial<Record<Channel, Factory<z.ZodType>>>;
 
-export const secretFieldsOf = (channel: Channel): readonly string[] => (channel in PROVIDER_FACTORIES ? PROVIDER_FACTORIES[channel as keyof typeof PROVIDER_FACTORIES].secrets : []);
+export const secretFieldsOf = (channel: Channel): readonly string[] =>
+  channel in PROVIDER_FACTORIES ? PROVIDER_FACTORIES[channel as keyof typeof PROVIDER_FACTORIES].secrets : [];
 
 // A configuration as stored: its secret fields sealed. Plain values already sealed stay as they are.
 export function sealConfig(channel: Channel, config: Record<string, unknown>): Record<string, unknown> {
   const sealed = { ...config };
-  for (const field of secretFieldsOf(channel)) if (typeof sealed[field] === "string" && !isSealed(sealed[field])) sealed[field] = seal(sealed[field] as string);
+  for (const field of secretFieldsOf(channel))
+    if (typeof sealed[field] === "string" && !isSealed(sealed[field])) sealed[field] = seal(sealed[field] as string);
   return sealed;
 }
 
@@ -63,7 +69,10 @@ const cache = ttlCache<ClinicProviders>(30_000);
 // A clinic's usable channels: enabled in its workspace and with a valid configuration.
 // A channel whose stored configuration does not validate is treated as not enabled.
 async function load(db: Database, clinicId: string): Promise<ClinicProviders> {
-  const rows = await db.select().from(clinicChannels).where(and(eq(clinicChannels.clinicId, clinicId), eq(clinicChannels.enabled, true)));
+  const rows = await db
+    .select()
+    .from(clinicChannels)
+    .where(and(eq(clinicChannels.clinicId, clinicId), eq(clinicChannels.enabled, true)));
   const providers = new Map<Channel, ChannelProvider>();
   const configs = new Map<Channel, Record<string, unknown>>();
   for (const row of rows) {
@@ -74,7 +83,9 @@ async function load(db: Database, clinicId: string): Promise<ClinicProviders> {
     const f = PROVIDER_FACTORIES[row.channel] as Factory<z.ZodType>;
     const parsed = f.schema.safeParse(openConfig(row.channel, row.config));
     if (!parsed.success) {
-      console.warn(`clinic ${clinicId}: ${row.channel} configuration is invalid (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}); channel unused`);
+      console.warn(
+        `clinic ${clinicId}: ${row.channel} configuration is invalid (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}); channel unused`,
+      );
       continue;
     }
     providers.set(row.channel, f.create(parsed.data));

@@ -31,7 +31,14 @@ export function vapidHeadersFor(config: WebPushConfig, endpoint: string, now = D
   // Renewed an hour before it expires, so no push leaves with a JWT about to lapse.
   if (cached && cached.expiresAt - 3600_000 > now) return cached.headers;
   const expiration = Math.floor(now / 1000) + VAPID_TTL_S;
-  const headers = webPush.getVapidHeaders(audience, config.subject, config.vapidPublicKey, config.vapidPrivateKey, "aes128gcm", expiration) as Record<string, string>;
+  const headers = webPush.getVapidHeaders(
+    audience,
+    config.subject,
+    config.vapidPublicKey,
+    config.vapidPrivateKey,
+    "aes128gcm",
+    expiration,
+  ) as Record<string, string>;
   vapidCache.set(key, { headers, expiresAt: expiration * 1000 });
   return headers;
 }
@@ -42,7 +49,11 @@ function prepareWebPush(config: WebPushConfig, message: OutboundMessage): () => 
   const payload = JSON.stringify({ title: message.subject ?? "", body: message.text, link: message.link, deliveryId: message.deliveryId });
   let push: ReturnType<typeof webPush.generateRequestDetails>;
   try {
-    push = webPush.generateRequestDetails(subscription, payload, { headers: vapidHeadersFor(config, message.to), TTL: 3600, urgency: "high" });
+    push = webPush.generateRequestDetails(subscription, payload, {
+      headers: vapidHeadersFor(config, message.to),
+      TTL: 3600,
+      urgency: "high",
+    });
   } catch (error) {
     // Keys that are not a P-256 point, an auth secret of the wrong size: never sendable.
     const reason = error instanceof Error ? error.message : String(error);
@@ -51,7 +62,12 @@ function prepareWebPush(config: WebPushConfig, message: OutboundMessage): () => 
   return async () => {
     let status: number, location: string | undefined, retryAfter: string | undefined, text: string;
     try {
-      const response = await request(push.endpoint, { method: "POST", headers: push.headers as Record<string, string>, body: push.body as Buffer, dispatcher: pushServices });
+      const response = await request(push.endpoint, {
+        method: "POST",
+        headers: push.headers as Record<string, string>,
+        body: push.body as Buffer,
+        dispatcher: pushServices,
+      });
       status = response.statusCode;
       location = typeof response.headers.location === "string" ? response.headers.location : undefined;
       retryAfter = typeof response.headers["retry-after"] === "string" ? response.headers["retry-after"] : undefined;

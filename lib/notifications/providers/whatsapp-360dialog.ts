@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { networkFailure, permanent, REQUEST_TIMEOUT_MS, retryAfterMs, transient, type ChannelProvider, type OutboundMessage, type SendOutcome } from "./types";
+import {
+  networkFailure,
+  permanent,
+  REQUEST_TIMEOUT_MS,
+  retryAfterMs,
+  transient,
+  type ChannelProvider,
+  type OutboundMessage,
+  type SendOutcome,
+} from "./types";
 
 // WhatsApp through 360dialog (the Meta Cloud API shape): POST /messages with D360-API-KEY.
 export const whatsappConfigSchema = z.object({
@@ -45,7 +54,10 @@ function body(message: OutboundMessage, media?: Media) {
   return { ...common, type: "text", text: { body: message.text, preview_url: false } };
 }
 
-type ApiAnswer = { response: Response; json: { id?: string; messages?: { id: string }[]; error?: { code?: number; message?: string; error_data?: { details?: string } } } };
+type ApiAnswer = {
+  response: Response;
+  json: { id?: string; messages?: { id: string }[]; error?: { code?: number; message?: string; error_data?: { details?: string } } };
+};
 
 async function call(config: WhatsappConfig, path: string, init: { body: BodyInit; contentType?: string }): Promise<ApiAnswer> {
   const response = await fetch(`${config.baseUrl.replace(/\/$/, "")}${path}`, {
@@ -67,7 +79,10 @@ function failure({ response, json }: ApiAnswer): SendOutcome {
 }
 
 // A file is uploaded to the media endpoint first; the message then refers to it by id.
-async function uploadMedia(config: WhatsappConfig, file: NonNullable<OutboundMessage["attachments"]>[number]): Promise<Media | SendOutcome> {
+async function uploadMedia(
+  config: WhatsappConfig,
+  file: NonNullable<OutboundMessage["attachments"]>[number],
+): Promise<Media | SendOutcome> {
   const form = new FormData();
   form.append("messaging_product", "whatsapp");
   form.append("file", new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.fileName);

@@ -26,7 +26,10 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("the QStash queue", () => {
   it("publishes the event id to the job route, deduplicated on it, at most 10 in parallel", async () => {
-    const queue = qstashQueue(new Client({ baseUrl, token: "test-token", enableTelemetry: false }), "https://clinic.example.com/api/jobs/events");
+    const queue = qstashQueue(
+      new Client({ baseUrl, token: "test-token", enableTelemetry: false }),
+      "https://clinic.example.com/api/jobs/events",
+    );
     await queue.enqueue("5f1a3c1e-6b59-4c2e-9d6c-0a6f6b1f7d21");
     const [call] = received;
     expect(call.url).toBe("/v2/publish/https://clinic.example.com/api/jobs/events");
@@ -42,13 +45,21 @@ describe("the QStash queue", () => {
 
   it("publishes many events a hundred per request, each deduplicated on its id", async () => {
     received.length = 0;
-    const queue = qstashQueue(new Client({ baseUrl, token: "test-token", enableTelemetry: false }), "https://clinic.example.com/api/jobs/events");
+    const queue = qstashQueue(
+      new Client({ baseUrl, token: "test-token", enableTelemetry: false }),
+      "https://clinic.example.com/api/jobs/events",
+    );
     const ids = Array.from({ length: 150 }, (_, i) => `5f1a3c1e-6b59-4c2e-9d6c-${String(i).padStart(12, "0")}`);
     await queue.enqueueMany(ids);
     expect(received.map((r) => r.url)).toEqual(["/v2/batch", "/v2/batch"]);
-    const messages = received.flatMap((r) => JSON.parse(r.body) as { destination: string; body: string; headers: Record<string, string> }[]);
+    const messages = received.flatMap(
+      (r) => JSON.parse(r.body) as { destination: string; body: string; headers: Record<string, string> }[],
+    );
     expect(messages).toHaveLength(150);
-    expect(messages[149]).toMatchObject({ destination: "https://clinic.example.com/api/jobs/events", headers: { "upstash-deduplication-id": ids[149], "upstash-retries": "5" } });
+    expect(messages[149]).toMatchObject({
+      destination: "https://clinic.example.com/api/jobs/events",
+      headers: { "upstash-deduplication-id": ids[149], "upstash-retries": "5" },
+    });
     expect(JSON.parse(messages[149].body)).toEqual({ eventId: ids[149] });
   });
 });

@@ -55,4 +55,3 @@ export function qstashClientFromEnv(): Client | null {
 }
 
 export const EVENT_JOB_PATH = "/api/jobs/events";
-

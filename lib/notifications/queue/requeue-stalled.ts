@@ -18,7 +18,10 @@ export async function requeueStalledEvents(db: Database, now: Date, queue: Event
     .limit(LIMIT);
   if (!stalled.length) return 0;
   const ids = stalled.map((e) => e.id);
-  await db.update(events).set({ nextAttemptAt: now }).where(and(inArray(events.id, ids), eq(events.status, "pending")));
+  await db
+    .update(events)
+    .set({ nextAttemptAt: now })
+    .where(and(inArray(events.id, ids), eq(events.status, "pending")));
   await queue.enqueueMany(ids);
   return ids.length;
 }

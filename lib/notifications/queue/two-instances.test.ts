@@ -17,11 +17,18 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
 });
 
-function instance(env: Record<string, string>, args: string[] = []): { child: ChildProcess; ready: Promise<void>; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/testing/run-instance.ts", ...args], {
-    env: { ...process.env, ...env, DELIVERY_RETRY_BASE_MS: "20" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+function instance(
+  env: Record<string, string>,
+  args: string[] = [],
+): { child: ChildProcess; ready: Promise<void>; exited: Promise<unknown> } {
+  const child = spawn(
+    process.execPath,
+    ["--import", "./scripts/node/server-side.mjs", "--import", "tsx", "scripts/testing/run-instance.ts", ...args],
+    {
+      env: { ...process.env, ...env, DELIVERY_RETRY_BASE_MS: "20" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const ready = new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
   const exited = new Promise((r) => child.once("exit", r));
   cleanups.push(async () => {
@@ -48,7 +55,11 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
     // 60 cancellations of 60 patients, each published twice (a caller retrying).
     const ids: string[] = [];
     for (let i = 0; i < 60; i++) {
-      const { appointment } = await bookAppointment(f, { phone: `+336${String(10_000_000 + i)}`, email: `p${i}@example.org` }, { status: "cancelled" });
+      const { appointment } = await bookAppointment(
+        f,
+        { phone: `+336${String(10_000_000 + i)}`, email: `p${i}@example.org` },
+        { status: "cancelled" },
+      );
       const event = { id: `cancel-${i}`, type: "appointment.cancelled" as const, data: { appointmentId: appointment.id } };
       const first = await ingestEvent(f.db, f.queue, f.clinic.id, event, "api");
       const again = await ingestEvent(f.db, f.queue, f.clinic.id, event, "api");
@@ -56,7 +67,10 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
       ids.push(first.id);
     }
     // Some SMS are taken by the provider but answered slowly: the moment to kill an instance.
-    f.sink.store.queueFaults("sms", Array.from({ length: 10 }, () => ({ status: 201, body: { sid: "SMslow", status: "queued" }, acceptThenHang: true, delayMs: 1500 })));
+    f.sink.store.queueFaults(
+      "sms",
+      Array.from({ length: 10 }, () => ({ status: 201, body: { sid: "SMslow", status: "queued" }, acceptThenHang: true, delayMs: 1500 })),
+    );
 
     const a = instance(shared.env);
     const b = instance(shared.env);
@@ -70,19 +84,35 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
     // Until the live instance is done: nothing pending, and what is still "processing" no longer
     // moves (the dead instance's claims, which only their lock's expiry frees).
     const inState = async (status: "pending" | "processing") =>
-      (await handle.db.select({ n: count() }).from(events).where(and(inArray(events.id, ids), eq(events.status, status))))[0].n;
+      (
+        await handle.db
+          .select({ n: count() })
+          .from(events)
+          .where(and(inArray(events.id, ids), eq(events.status, status)))
+      )[0].n;
     let last = -1;
     let steadySince = Date.now();
-    await until(async () => {
-      const [pending, processing] = [await inState("pending"), await inState("processing")];
-      if (processing !== last) [last, steadySince] = [processing, Date.now()];
-      return pending === 0 && Date.now() - steadySince > 2000;
-    }, "the live instance to finish its share", 90_000);
-    const stuck = await handle.db.select({ id: events.id }).from(events).where(and(inArray(events.id, ids), eq(events.status, "processing")));
+    await until(
+      async () => {
+        const [pending, processing] = [await inState("pending"), await inState("processing")];
+        if (processing !== last) [last, steadySince] = [processing, Date.now()];
+        return pending === 0 && Date.now() - steadySince > 2000;
+      },
+      "the live instance to finish its share",
+      90_000,
+    );
+    const stuck = await handle.db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(inArray(events.id, ids), eq(events.status, "processing")));
     b.child.kill("SIGKILL");
     await b.exited;
     const later = new Date(Date.now() + EVENT_LOCK_MS + 60_000);
-    if (stuck.length) await processEvents({ ...f.deps, db: handle.db, clock: () => later }, stuck.map((e) => e.id));
+    if (stuck.length)
+      await processEvents(
+        { ...f.deps, db: handle.db, clock: () => later },
+        stuck.map((e) => e.id),
+      );
     const all = await handle.db.select().from(events).where(inArray(events.id, ids));
     expect(all.map((e) => e.status)).toEqual(ids.map(() => "processed"));
     const rows = await handle.db.select().from(deliveries).where(inArray(deliveries.eventId, ids));
@@ -102,9 +132,14 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
     // Only calls the dead instance had started are in doubt (an attempt row is written just
     // before each call); everything it had not yet called was sent by the recovery.
     const unknown = sends.filter((r) => r.providerErrorCode === "outcome_unknown");
-    const started = await handle.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, unknown.length ? unknown.map((r) => r.id) : [crypto.randomUUID()]));
+    const started = await handle.db
+      .select()
+      .from(deliveryAttempts)
+      .where(inArray(deliveryAttempts.deliveryId, unknown.length ? unknown.map((r) => r.id) : [crypto.randomUUID()]));
     expect(started.map((a) => a.outcome)).toEqual(unknown.map(() => "outcome_unknown"));
-    console.log(`two instances: the killed one held ${stuck.length} events; ${sends.filter((r) => r.providerErrorCode === "outcome_unknown").length} deliveries outcome unknown (a call under way as it died), ${f.sink.store.messages.length} of 120 messages reached the provider, each once`);
+    console.log(
+      `two instances: the killed one held ${stuck.length} events; ${sends.filter((r) => r.providerErrorCode === "outcome_unknown").length} deliveries outcome unknown (a call under way as it died), ${f.sink.store.messages.length} of 120 messages reached the provider, each once`,
+    );
   }, 180_000);
 
   it("an inbox change written by one instance reaches the live feed of another", async () => {

@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const raw = async (channel: "sms" | "push") => (await f.db.select().from(clinicChannels).where(and(eq(clinicChannels.clinicId, f.clinic.id), eq(clinicChannels.channel, channel))))[0];
+const raw = async (channel: "sms" | "push") =>
+  (
+    await f.db
+      .select()
+      .from(clinicChannels)
+      .where(and(eq(clinicChannels.clinicId, f.clinic.id), eq(clinicChannels.channel, channel)))
+  )[0];
 
 describe("the channels workspace", () => {
   it("keeps secrets encrypted at rest, shows only their last four, and still sends with them", async () => {
@@ -50,17 +56,46 @@ describe("the channels workspace", () => {
   });
 
   it("refuses incomplete settings naming the field, and a wrong FCM service account with the reason", async () => {
-    await expect(saveChannel(admin, "telegram", { enabled: true, config: { botToken: "", baseUrl: "not a url" } }, new Date())).rejects.toMatchObject({ status: 400, fields: { baseUrl: expect.any(Array) } });
+    await expect(
+      saveChannel(admin, "telegram", { enabled: true, config: { botToken: "", baseUrl: "not a url" } }, new Date()),
+    ).rejects.toMatchObject({ status: 400, fields: { baseUrl: expect.any(Array) } });
     // A test on a channel never configured says what to do first.
     await f.db.delete(clinicChannels).where(and(eq(clinicChannels.clinicId, f.clinic.id), eq(clinicChannels.channel, "telegram")));
-    await expect(testChannel(admin, "telegram", "12345", new Date())).rejects.toMatchObject({ status: 400, message: expect.stringContaining("fill them in and save") });
-    await expect(saveChannel(admin, "push", { enabled: true, config: {}, serviceAccountJson: "{not json" }, new Date())).rejects.toMatchObject({ status: 400, fields: { serviceAccountJson: [expect.stringContaining("not JSON")] } });
-    await expect(saveChannel(admin, "push", { enabled: true, config: {}, serviceAccountJson: JSON.stringify({ type: "authorized_user", project_id: "x" }) }, new Date())).rejects.toMatchObject({
+    await expect(testChannel(admin, "telegram", "12345", new Date())).rejects.toMatchObject({
       status: 400,
-      fields: { serviceAccountJson: expect.arrayContaining([expect.stringContaining("service account key"), expect.stringContaining("client_email"), expect.stringContaining("private_key")]) },
+      message: expect.stringContaining("fill them in and save"),
     });
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-    const account = { type: "service_account", project_id: "cabinet-test-app", client_email: "fcm@cabinet-test-app.iam.gserviceaccount.com", private_key: privateKey };
+    await expect(
+      saveChannel(admin, "push", { enabled: true, config: {}, serviceAccountJson: "{not json" }, new Date()),
+    ).rejects.toMatchObject({ status: 400, fields: { serviceAccountJson: [expect.stringContaining("not JSON")] } });
+    await expect(
+      saveChannel(
+        admin,
+        "push",
+        { enabled: true, config: {}, serviceAccountJson: JSON.stringify({ type: "authorized_user", project_id: "x" }) },
+        new Date(),
+      ),
+    ).rejects.toMatchObject({
+      status: 400,
+      fields: {
+        serviceAccountJson: expect.arrayContaining([
+          expect.stringContaining("service account key"),
+          expect.stringContaining("client_email"),
+          expect.stringContaining("private_key"),
+        ]),
+      },
+    });
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    const account = {
+      type: "service_account",
+      project_id: "cabinet-test-app",
+      client_email: "fcm@cabinet-test-app.iam.gserviceaccount.com",
+      private_key: privateKey,
+    };
     const saved = await saveChannel(admin, "push", { enabled: true, config: {}, serviceAccountJson: JSON.stringify(account) }, new Date());
     expect(saved.fields.projectId.value).toBe("cabinet-test-app");
     expect(saved.fields.privateKey).toMatchObject({ secret: true, set: true });

@@ -27,7 +27,12 @@ export const CHANNEL_FIELDS: Record<WorkspaceChannel, readonly string[]> = {
   web_push: ["vapidPublicKey", "vapidPrivateKey", "subject"],
 };
 
-export const channelParamSchema = z.object({ channel: z.enum(WORKSPACE_CHANNELS as [WorkspaceChannel, ...WorkspaceChannel[]], "must be whatsapp, email, sms, telegram, push or web_push") });
+export const channelParamSchema = z.object({
+  channel: z.enum(
+    WORKSPACE_CHANNELS as [WorkspaceChannel, ...WorkspaceChannel[]],
+    "must be whatsapp, email, sms, telegram, push or web_push",
+  ),
+});
 
 export const channelSaveSchema = z.strictObject({
   enabled: z.boolean("must be true or false"),
@@ -59,16 +64,26 @@ function readServiceAccount(json: string) {
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw new InvalidInputError("The service account file is not JSON.", { serviceAccountJson: ["is not JSON: upload the key file Firebase gave you"] });
+    throw new InvalidInputError("The service account file is not JSON.", {
+      serviceAccountJson: ["is not JSON: upload the key file Firebase gave you"],
+    });
   }
   const result = serviceAccountSchema.safeParse(parsed);
-  if (!result.success) throw new InvalidInputError("This is not a Firebase service account key.", { serviceAccountJson: result.error.issues.map((i) => i.message) });
+  if (!result.success)
+    throw new InvalidInputError("This is not a Firebase service account key.", {
+      serviceAccountJson: result.error.issues.map((i) => i.message),
+    });
   return { projectId: result.data.project_id, clientEmail: result.data.client_email, privateKey: result.data.private_key };
 }
 
 async function stored(ctx: Ctx, channel: WorkspaceChannel) {
-  const [row] = await ctx.db.select().from(clinicChannels).where(inClinic(ctx, clinicChannels, eq(clinicChannels.channel, channel)));
-  return row ? { enabled: row.enabled, config: openConfig(channel, row.config), updatedAt: row.updatedAt } : { enabled: false, config: {} as Record<string, unknown>, updatedAt: null };
+  const [row] = await ctx.db
+    .select()
+    .from(clinicChannels)
+    .where(inClinic(ctx, clinicChannels, eq(clinicChannels.channel, channel)));
+  return row
+    ? { enabled: row.enabled, config: openConfig(channel, row.config), updatedAt: row.updatedAt }
+    : { enabled: false, config: {} as Record<string, unknown>, updatedAt: null };
 }
 
 // What the browser sees of a channel: plain fields as they are, secrets by their last four.
@@ -86,7 +101,14 @@ function view(channel: WorkspaceChannel, enabled: boolean, config: Record<string
 }
 
 export async function channelWorkspace(ctx: Ctx) {
-  return { channels: await Promise.all(WORKSPACE_CHANNELS.map(async (c) => { const s = await stored(ctx, c); return view(c, s.enabled, s.config, s.updatedAt); })) };
+  return {
+    channels: await Promise.all(
+      WORKSPACE_CHANNELS.map(async (c) => {
+        const s = await stored(ctx, c);
+        return view(c, s.enabled, s.config, s.updatedAt);
+      }),
+    ),
+  };
 }
 
 // One channel saved: the form's fields over what is stored (an empty secret keeps the stored
@@ -103,7 +125,8 @@ export async function saveChannel(ctx: Ctx, channel: WorkspaceChannel, input: z.
     if (value) merged[field] = value;
     else delete merged[field];
   }
-  if (channel === "push" && input.serviceAccountJson) Object.assign(merged, readServiceAccount(input.serviceAccountJson), { accessToken: undefined });
+  if (channel === "push" && input.serviceAccountJson)
+    Object.assign(merged, readServiceAccount(input.serviceAccountJson), { accessToken: undefined });
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
   const parsed = PROVIDER_FACTORIES[channel].schema.safeParse(merged);
   if (!parsed.success && (input.enabled || Object.keys(input.config).length || input.serviceAccountJson)) {
@@ -114,7 +137,20 @@ export async function saveChannel(ctx: Ctx, channel: WorkspaceChannel, input: z.
   const changed = CHANNEL_FIELDS[channel].filter((f) => before.config[f] !== merged[f]);
   await ctx.db.transaction(async (tx) => {
     await configureChannel(tx, ctx.clinicId, channel, merged, input.enabled);
-    await recordAudit(tx, ctx, { action: "channel.updated", detail: { channel, enabled: { before: before.enabled, after: input.enabled }, changed: changed.filter((f) => !secrets.has(f)), secretsChanged: changed.filter((f) => secrets.has(f)) } }, now);
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action: "channel.updated",
+        detail: {
+          channel,
+          enabled: { before: before.enabled, after: input.enabled },
+          changed: changed.filter((f) => !secrets.has(f)),
+          secretsChanged: changed.filter((f) => secrets.has(f)),
+        },
+      },
+      now,
+    );
   });
   forgetClinicProviders(ctx.clinicId);
   forgetClinicSettings(ctx.clinicId);
@@ -126,9 +162,17 @@ export async function saveChannel(ctx: Ctx, channel: WorkspaceChannel, input: z.
 export async function testChannel(ctx: Ctx, channel: WorkspaceChannel, to: string, now: Date): Promise<{ outcome: SendOutcome }> {
   const { config } = await stored(ctx, channel);
   const parsed = PROVIDER_FACTORIES[channel].schema.safeParse(config);
-  if (!parsed.success) throw new InvalidInputError(`The ${channel} settings are incomplete: fill them in and save before sending a test.`, { to: ["save this channel's settings first"] });
-  if (channel === "web_push") throw new InvalidInputError("Test browser push from Settings → My notifications, on the browser itself.", { to: ["browser push is tested from My notifications"] });
-  const provider = (PROVIDER_FACTORIES[channel].create as (c: unknown) => ReturnType<(typeof PROVIDER_FACTORIES)["sms"]["create"]>)(parsed.data);
+  if (!parsed.success)
+    throw new InvalidInputError(`The ${channel} settings are incomplete: fill them in and save before sending a test.`, {
+      to: ["save this channel's settings first"],
+    });
+  if (channel === "web_push")
+    throw new InvalidInputError("Test browser push from Settings → My notifications, on the browser itself.", {
+      to: ["browser push is tested from My notifications"],
+    });
+  const provider = (PROVIDER_FACTORIES[channel].create as (c: unknown) => ReturnType<(typeof PROVIDER_FACTORIES)["sms"]["create"]>)(
+    parsed.data,
+  );
   const outcome = await provider.send({
     deliveryId: randomUUID(),
     eventId: randomUUID(),
@@ -140,6 +184,11 @@ export async function testChannel(ctx: Ctx, channel: WorkspaceChannel, to: strin
     html: channel === "email" ? "<p>A test message from Clinic Notify's channel settings.</p>" : null,
     whatsapp: channel === "whatsapp" ? { mode: "text" } : undefined,
   });
-  await recordAudit(ctx.db, ctx, { action: "channel.tested", detail: { channel, ok: outcome.ok, ...(outcome.ok ? {} : { code: outcome.code }) } }, now);
+  await recordAudit(
+    ctx.db,
+    ctx,
+    { action: "channel.tested", detail: { channel, ok: outcome.ok, ...(outcome.ok ? {} : { code: outcome.code }) } },
+    now,
+  );
   return { outcome };
 }

@@ -18,7 +18,10 @@ describe("event channels", () => {
     await saveEventChannels(admin, eventChannelsSchema.parse({ eventType: "appointment.cancelled", channels: ["email"] }), new Date());
     const [entry] = await f.db.select().from(auditEvents).where(eq(auditEvents.action, "event_channels.saved"));
     expect(entry.detail).toEqual({ eventType: "appointment.cancelled", before: ["whatsapp", "email", "sms"], after: ["email"] });
-    expect((await listEventChannels(admin)).events.find((e) => e.eventType === "appointment.cancelled")).toMatchObject({ channels: ["email"], isDefault: false });
+    expect((await listEventChannels(admin)).events.find((e) => e.eventType === "appointment.cancelled")).toMatchObject({
+      channels: ["email"],
+      isDefault: false,
+    });
 
     const { appointment } = await bookAppointment(f, {}, { status: "cancelled" });
     const { id } = await publish(f, { type: "appointment.cancelled", data: { appointmentId: appointment.id } });

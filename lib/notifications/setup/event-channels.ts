@@ -26,7 +26,12 @@ export async function listEventChannels(ctx: Ctx) {
   return {
     events: PATIENT_EVENT_TYPES.map((eventType) => {
       const row = rows.find((r) => r.eventType === eventType);
-      return { eventType, channels: row?.channels ?? DEFAULT_EVENT_CHANNELS[eventType], isDefault: !row, defaultChannels: DEFAULT_EVENT_CHANNELS[eventType] };
+      return {
+        eventType,
+        channels: row?.channels ?? DEFAULT_EVENT_CHANNELS[eventType],
+        isDefault: !row,
+        defaultChannels: DEFAULT_EVENT_CHANNELS[eventType],
+      };
     }),
   };
 }
@@ -35,12 +40,23 @@ export async function listEventChannels(ctx: Ctx) {
 export async function saveEventChannels(ctx: Ctx, input: z.output<typeof eventChannelsSchema>, now: Date) {
   const channels = PATIENT_CHANNELS.filter((c) => input.channels.includes(c));
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(eventChannelDefaults).where(inClinic(ctx, eventChannelDefaults, eq(eventChannelDefaults.eventType, input.eventType)));
+    const [before] = await tx
+      .select()
+      .from(eventChannelDefaults)
+      .where(inClinic(ctx, eventChannelDefaults, eq(eventChannelDefaults.eventType, input.eventType)));
     await tx
       .insert(eventChannelDefaults)
       .values({ clinicId: ctx.clinicId, eventType: input.eventType, channels, updatedAt: now })
       .onConflictDoUpdate({ target: [eventChannelDefaults.clinicId, eventChannelDefaults.eventType], set: { channels, updatedAt: now } });
-    await recordAudit(tx, ctx, { action: "event_channels.saved", detail: { eventType: input.eventType, before: before?.channels ?? DEFAULT_EVENT_CHANNELS[input.eventType], after: channels } }, now);
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action: "event_channels.saved",
+        detail: { eventType: input.eventType, before: before?.channels ?? DEFAULT_EVENT_CHANNELS[input.eventType], after: channels },
+      },
+      now,
+    );
   });
   forgetClinicSettings(ctx.clinicId);
   return { eventType: input.eventType, channels };

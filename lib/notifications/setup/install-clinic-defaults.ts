@@ -10,7 +10,9 @@ import { defaultTemplateRows } from "../templates/default-rows";
 export async function installClinicNotificationDefaults(db: Database, clinicId: string): Promise<void> {
   await db
     .insert(eventChannelDefaults)
-    .values(Object.entries(DEFAULT_EVENT_CHANNELS).map(([eventType, channels]) => ({ clinicId, eventType: eventType as EventType, channels })))
+    .values(
+      Object.entries(DEFAULT_EVENT_CHANNELS).map(([eventType, channels]) => ({ clinicId, eventType: eventType as EventType, channels })),
+    )
     .onConflictDoNothing();
   await db
     .insert(messageTemplates)
@@ -19,10 +21,19 @@ export async function installClinicNotificationDefaults(db: Database, clinicId: 
 }
 
 // A channel's configuration, its secrets sealed: the one way a configuration is written.
-export async function configureChannel(db: Database, clinicId: string, channel: Channel, config: Record<string, unknown>, enabled = true): Promise<void> {
+export async function configureChannel(
+  db: Database,
+  clinicId: string,
+  channel: Channel,
+  config: Record<string, unknown>,
+  enabled = true,
+): Promise<void> {
   const stored = sealConfig(channel, config);
   await db
     .insert(clinicChannels)
     .values({ clinicId, channel, enabled, config: stored })
-    .onConflictDoUpdate({ target: [clinicChannels.clinicId, clinicChannels.channel], set: { enabled, config: stored, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [clinicChannels.clinicId, clinicChannels.channel],
+      set: { enabled, config: stored, updatedAt: new Date() },
+    });
 }

@@ -15,18 +15,25 @@ async function sinkAccountsOf(ctx: Pick<StaffContext, "db" | "clinicId">): Promi
     clinicChannelConfig(ctx.db, ctx.clinicId, "push"),
     clinicChannelConfig(ctx.db, ctx.clinicId, "web_push"),
   ]);
-  return [whatsapp?.apiKey, sms?.accountSid, telegram?.botToken, email?.accessKeyId, push?.projectId, webPush?.vapidPublicKey].filter((a): a is string => Boolean(a));
+  return [whatsapp?.apiKey, sms?.accountSid, telegram?.botToken, email?.accessKeyId, push?.projectId, webPush?.vapidPublicKey].filter(
+    (a): a is string => Boolean(a),
+  );
 }
 
 // The caller's clinic's messages on the local sinks (GET), or clearing them (DELETE). Only in
 // local-sink mode: in production the page and its API do not exist.
-export async function localSinkInbox(ctx: Pick<StaffContext, "db" | "clinicId">, method: "GET" | "DELETE"): Promise<{ messages: unknown[] } | null> {
+export async function localSinkInbox(
+  ctx: Pick<StaffContext, "db" | "clinicId">,
+  method: "GET" | "DELETE",
+): Promise<{ messages: unknown[] } | null> {
   if (!localSinksEnabled()) throw new NotFoundError("Local sinks");
   const accounts = await sinkAccountsOf(ctx);
   // A clinic with no channel on the sinks has nothing there.
   if (!accounts.length) return method === "GET" ? { messages: [] } : null;
   const query = new URLSearchParams(accounts.map((a) => ["account", a]));
-  const response = await fetch(`${localSinkUrl()}/_sink/messages?${query}`, { method, signal: AbortSignal.timeout(3000) }).catch(() => null);
+  const response = await fetch(`${localSinkUrl()}/_sink/messages?${query}`, { method, signal: AbortSignal.timeout(3000) }).catch(
+    () => null,
+  );
   if (!response?.ok) throw new AppError(503, "sinks_unavailable", "The local sinks are not running.");
   return method === "GET" ? ((await response.json()) as { messages: unknown[] }) : null;
 }

@@ -18,9 +18,15 @@ const key = { eventType: "appointment.cancelled", channel: "sms", language: "fr"
 describe("the templates editor", () => {
   it("refuses unknown variables and texts that do not compile, naming the field", async () => {
     const ctx = { ...admin, clinic: f.clinic };
-    await expect(saveTemplate(ctx, templateInputSchema.parse({ ...key, body: "Bonjour {{patient.age}}" }), new Date())).rejects.toMatchObject({ status: 400, fields: { body: ["uses the unknown variable {{patient.age}}"] } });
-    await expect(saveTemplate(ctx, templateInputSchema.parse({ ...key, body: "Bonjour {{patient.firstName" }), new Date())).rejects.toMatchObject({ status: 400, fields: { body: [expect.stringMatching(/^does not compile/)] } });
-    await expect(previewTemplate(ctx, templateInputSchema.parse({ ...key, body: "{{#each x}}{{/each}}" }), new Date())).rejects.toMatchObject({ status: 400 });
+    await expect(
+      saveTemplate(ctx, templateInputSchema.parse({ ...key, body: "Bonjour {{patient.age}}" }), new Date()),
+    ).rejects.toMatchObject({ status: 400, fields: { body: ["uses the unknown variable {{patient.age}}"] } });
+    await expect(
+      saveTemplate(ctx, templateInputSchema.parse({ ...key, body: "Bonjour {{patient.firstName" }), new Date()),
+    ).rejects.toMatchObject({ status: 400, fields: { body: [expect.stringMatching(/^does not compile/)] } });
+    await expect(
+      previewTemplate(ctx, templateInputSchema.parse({ ...key, body: "{{#each x}}{{/each}}" }), new Date()),
+    ).rejects.toMatchObject({ status: 400 });
     expect(templateInputSchema.safeParse({ ...key, body: "x", whatsappParameters: ["patient.salary"] }).success).toBe(false);
   });
 
@@ -35,12 +41,16 @@ describe("the templates editor", () => {
     expect(preview.sms).toEqual({ segments: 1, encoding: expect.stringMatching(/GSM|UCS/) });
 
     await saveTemplate(ctx, templateInputSchema.parse({ ...key, body }), new Date());
-    expect((await listTemplates(ctx, "appointment.cancelled")).templates.find((t) => t.channel === "sms" && t.language === "fr")).toMatchObject({ body, isDefault: false });
+    expect(
+      (await listTemplates(ctx, "appointment.cancelled")).templates.find((t) => t.channel === "sms" && t.language === "fr"),
+    ).toMatchObject({ body, isDefault: false });
     const { id } = await publish(f, { type: "appointment.cancelled", data: { appointmentId: appointment.id } });
     expect((await deliveriesOf(f, id)).sms.body).toBe(`Cabinet Test : RDV ${appointment.bookingReference} annulé. Rappelez-nous, Anne.`);
 
     await resetTemplate(ctx, key, new Date());
-    expect((await listTemplates(ctx, "appointment.cancelled")).templates.find((t) => t.channel === "sms" && t.language === "fr")!.isDefault).toBe(true);
+    expect(
+      (await listTemplates(ctx, "appointment.cancelled")).templates.find((t) => t.channel === "sms" && t.language === "fr")!.isDefault,
+    ).toBe(true);
     const trail = await f.db.select().from(auditEvents).where(eq(auditEvents.clinicId, f.clinic.id));
     expect(trail.map((a) => a.action)).toEqual(["template.saved", "template.reset"]);
   });

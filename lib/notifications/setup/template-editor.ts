@@ -27,7 +27,11 @@ export const templateInputSchema = templateKeySchema.extend({
   subject: z.string().max(300, "must be at most 300 characters").nullable().default(null),
   body: z.string().trim().min(1, "is required").max(5000, "must be at most 5,000 characters"),
   // WhatsApp outside the 24-hour window: the name Meta approved, and the variables of its parameters.
-  whatsappTemplateName: z.string().regex(/^[a-z0-9_]{1,512}$/, "must be the approved template's name (lower case, digits, _)").nullable().default(null),
+  whatsappTemplateName: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, "must be the approved template's name (lower case, digits, _)")
+    .nullable()
+    .default(null),
   whatsappParameters: z.array(z.enum(TEMPLATE_VARIABLES, "is not a template variable")).max(10).nullable().default(null),
 });
 export const eventQuerySchema = z.object({ event: templateKeySchema.shape.eventType });
@@ -38,15 +42,34 @@ const DEFAULTS = new Map(defaultTemplateRows().map((r) => [keyOf(r), r]));
 
 // An event's templates, every channel × language: the clinic's text, or the product default.
 export async function listTemplates(ctx: Ctx, eventType: PatientEventType) {
-  const stored = await ctx.db.select().from(messageTemplates).where(inClinic(ctx, messageTemplates, eq(messageTemplates.eventType, eventType)));
+  const stored = await ctx.db
+    .select()
+    .from(messageTemplates)
+    .where(inClinic(ctx, messageTemplates, eq(messageTemplates.eventType, eventType)));
   return {
     variables: TEMPLATE_VARIABLES,
     templates: TEMPLATE_CHANNELS.flatMap((channel) =>
       LANGUAGES.map((language) => {
         const fallback = DEFAULTS.get(keyOf({ eventType, channel, language }))!;
         const row = stored.find((s) => s.channel === channel && s.language === language);
-        const current: TemplateRow = row ? { eventType, channel, language, subject: row.subject, body: row.body, whatsappTemplateName: row.whatsappTemplateName, whatsappParameters: row.whatsappParameters } : fallback;
-        return { ...current, isDefault: current.body === fallback.body && current.subject === fallback.subject && current.whatsappTemplateName === fallback.whatsappTemplateName };
+        const current: TemplateRow = row
+          ? {
+              eventType,
+              channel,
+              language,
+              subject: row.subject,
+              body: row.body,
+              whatsappTemplateName: row.whatsappTemplateName,
+              whatsappParameters: row.whatsappParameters,
+            }
+          : fallback;
+        return {
+          ...current,
+          isDefault:
+            current.body === fallback.body &&
+            current.subject === fallback.subject &&
+            current.whatsappTemplateName === fallback.whatsappTemplateName,
+        };
       }),
     ),
   };
@@ -64,13 +87,41 @@ function check(input: TemplateInput) {
 
 async function store(ctx: Ctx, row: TemplateRow, action: "template.saved" | "template.reset", now: Date) {
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(messageTemplates).where(inClinic(ctx, messageTemplates, eq(messageTemplates.eventType, row.eventType), eq(messageTemplates.channel, row.channel), eq(messageTemplates.language, row.language)));
-    const values = { subject: row.subject, body: row.body, whatsappTemplateName: row.whatsappTemplateName, whatsappParameters: row.whatsappParameters, updatedAt: now };
+    const [before] = await tx
+      .select()
+      .from(messageTemplates)
+      .where(
+        inClinic(
+          ctx,
+          messageTemplates,
+          eq(messageTemplates.eventType, row.eventType),
+          eq(messageTemplates.channel, row.channel),
+          eq(messageTemplates.language, row.language),
+        ),
+      );
+    const values = {
+      subject: row.subject,
+      body: row.body,
+      whatsappTemplateName: row.whatsappTemplateName,
+      whatsappParameters: row.whatsappParameters,
+      updatedAt: now,
+    };
     await tx
       .insert(messageTemplates)
       .values({ clinicId: ctx.clinicId, eventType: row.eventType, channel: row.channel, language: row.language, ...values })
-      .onConflictDoUpdate({ target: [messageTemplates.clinicId, messageTemplates.eventType, messageTemplates.channel, messageTemplates.language], set: values });
-    await recordAudit(tx, ctx, { action, detail: { eventType: row.eventType, channel: row.channel, language: row.language, before: before?.body ?? null, after: row.body } }, now);
+      .onConflictDoUpdate({
+        target: [messageTemplates.clinicId, messageTemplates.eventType, messageTemplates.channel, messageTemplates.language],
+        set: values,
+      });
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action,
+        detail: { eventType: row.eventType, channel: row.channel, language: row.language, before: before?.body ?? null, after: row.body },
+      },
+      now,
+    );
   });
   forgetClinicSettings(ctx.clinicId);
 }
@@ -103,7 +154,13 @@ export async function previewTemplate(ctx: Ctx, input: TemplateInput, now: Date)
     .where(inClinic(ctx, appointments, gte(appointments.startsAt, now), eq(appointments.status, "confirmed")))
     .orderBy(asc(appointments.startsAt))
     .limit(1);
-  const [anyone] = next ? [next.patient] : await ctx.db.select().from(patients).where(inClinic(ctx, patients, eq(patients.active, true))).limit(1);
+  const [anyone] = next
+    ? [next.patient]
+    : await ctx.db
+        .select()
+        .from(patients)
+        .where(inClinic(ctx, patients, eq(patients.active, true)))
+        .limit(1);
   if (!anyone) throw new NotFoundError("A patient to preview with");
   const variables = templateVariables({
     clinic: ctx.clinic,
@@ -112,5 +169,8 @@ export async function previewTemplate(ctx: Ctx, input: TemplateInput, now: Date)
     data: { amount: 45, refundAmount: 45, tokenNumber: "A12", queueName: "Walk-in", room: "2", position: 3 },
   });
   const rendered = renderMessage(input, input.channel, variables);
-  return { preview: rendered, sample: { patient: `${anyone.firstName} ${anyone.lastName}`, appointment: next?.appointment.bookingReference ?? null } };
+  return {
+    preview: rendered,
+    sample: { patient: `${anyone.firstName} ${anyone.lastName}`, appointment: next?.appointment.bookingReference ?? null },
+  };
 }

@@ -4,7 +4,13 @@ import { cursorSchema } from "@/lib/paging/cursor";
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export const alertListSchema = z.object({
-  unread: z.preprocess(blank, z.enum(["true", "false"]).transform((v) => v === "true").optional()),
+  unread: z.preprocess(
+    blank,
+    z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+  ),
   cursor: z.preprocess(blank, cursorSchema(z.tuple([z.iso.datetime(), z.uuid()])).optional()),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

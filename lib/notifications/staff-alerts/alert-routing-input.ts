@@ -6,7 +6,10 @@ const alertType = z.enum(STAFF_EVENT_TYPES, "must be a staff alert type, like st
 
 export const alertRouteSchema = z.strictObject({
   type: alertType,
-  roles: z.array(z.enum(staffRoleEnum.enumValues, "must be a staff role")).max(staffRoleEnum.enumValues.length).refine((r) => new Set(r).size === r.length, "must not name a role twice"),
+  roles: z
+    .array(z.enum(staffRoleEnum.enumValues, "must be a staff role"))
+    .max(staffRoleEnum.enumValues.length)
+    .refine((r) => new Set(r).size === r.length, "must not name a role twice"),
   namedDoctor: z.boolean("must be true or false"),
   staffUserIds: z.array(z.uuid("must be a staff member's id")).max(100).default([]),
 });

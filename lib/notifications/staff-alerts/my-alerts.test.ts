@@ -22,8 +22,24 @@ describe("a staff member's alerts", () => {
     const rows = await handle.db
       .insert(staffNotifications)
       .values([
-        ...[1, 2, 3].map((m) => ({ clinicId: clinic.id, staffUserId: me.staff.id, eventId: crypto.randomUUID(), type: "staff.cancellation", title: `Cancellation ${m}`, body: "…", createdAt: at(m) })),
-        { clinicId: clinic.id, staffUserId: colleague.staff.id, eventId: crypto.randomUUID(), type: "staff.cancellation", title: "Not mine", body: "…", createdAt: at(4) },
+        ...[1, 2, 3].map((m) => ({
+          clinicId: clinic.id,
+          staffUserId: me.staff.id,
+          eventId: crypto.randomUUID(),
+          type: "staff.cancellation",
+          title: `Cancellation ${m}`,
+          body: "…",
+          createdAt: at(m),
+        })),
+        {
+          clinicId: clinic.id,
+          staffUserId: colleague.staff.id,
+          eventId: crypto.randomUUID(),
+          type: "staff.cancellation",
+          title: "Not mine",
+          body: "…",
+          createdAt: at(4),
+        },
       ])
       .returning();
     const first = await listMyAlerts(me, alertListSchema.parse({ limit: "2" }));
@@ -34,7 +50,10 @@ describe("a staff member's alerts", () => {
     expect(second.nextCursor).toBeNull();
 
     await markAlert(me, rows[0].id, true, at(10));
-    expect((await listMyAlerts(me, alertListSchema.parse({ unread: "true" }))).alerts.map((a) => a.title)).toEqual(["Cancellation 3", "Cancellation 2"]);
+    expect((await listMyAlerts(me, alertListSchema.parse({ unread: "true" }))).alerts.map((a) => a.title)).toEqual([
+      "Cancellation 3",
+      "Cancellation 2",
+    ]);
     await markAlert(me, rows[0].id, false, at(11));
     expect((await listMyAlerts(me, alertListSchema.parse({}))).unread).toBe(3);
     // Another's alert is not found, and stays unread.

@@ -29,16 +29,25 @@ export async function listMyAlerts(ctx: Ctx, query: AlertListQuery) {
         and(
           own(ctx),
           query.unread ? isNull(staffNotifications.readAt) : undefined,
-          query.cursor ? sql`(${staffNotifications.createdAt}, ${staffNotifications.id}) < (${query.cursor[0]}::timestamptz, ${query.cursor[1]}::uuid)` : undefined,
+          query.cursor
+            ? sql`(${staffNotifications.createdAt}, ${staffNotifications.id}) < (${query.cursor[0]}::timestamptz, ${query.cursor[1]}::uuid)`
+            : undefined,
         ),
       )
       .orderBy(desc(staffNotifications.createdAt), desc(staffNotifications.id))
       .limit(query.limit + 1),
-    ctx.db.select({ unread: count() }).from(staffNotifications).where(and(own(ctx), isNull(staffNotifications.readAt))),
+    ctx.db
+      .select({ unread: count() })
+      .from(staffNotifications)
+      .where(and(own(ctx), isNull(staffNotifications.readAt))),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { alerts: page, unread, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+  return {
+    alerts: page,
+    unread,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
 }
 
 // Read or unread again; only one's own alerts (another's is not found).

@@ -19,8 +19,14 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
   const data = event.payload as { summary: string; doctorId?: string; link?: string; actorStaffId?: string };
   const { clinic, channelsFor, providers } = settings;
   const [staff, [custom]] = await Promise.all([
-    db.select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.clinicId, event.clinicId)),
-    db.select().from(staffAlertRoutes).where(and(eq(staffAlertRoutes.clinicId, event.clinicId), eq(staffAlertRoutes.type, type))),
+    db
+      .select({ id: staffUsers.id, role: staffUsers.role, active: staffUsers.active })
+      .from(staffUsers)
+      .where(eq(staffUsers.clinicId, event.clinicId)),
+    db
+      .select()
+      .from(staffAlertRoutes)
+      .where(and(eq(staffAlertRoutes.clinicId, event.clinicId), eq(staffAlertRoutes.type, type))),
   ]);
   const route = custom ? { roles: custom.roles, namedDoctor: custom.namedDoctor, staffUserIds: custom.staffUserIds } : STAFF_ROUTING[type];
   const routing = { routing: custom ? "clinic_rule" : "default", ...route };
@@ -32,13 +38,29 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
   const preferences = await db
     .select()
     .from(staffAlertPreferences)
-    .where(and(eq(staffAlertPreferences.type, type), inArray(staffAlertPreferences.staffUserId, recipients.map((r) => r.id))));
+    .where(
+      and(
+        eq(staffAlertPreferences.type, type),
+        inArray(
+          staffAlertPreferences.staffUserId,
+          recipients.map((r) => r.id),
+        ),
+      ),
+    );
 
   const subscriptions = channels.includes("web_push")
     ? await db
         .select()
         .from(staffPushSubscriptions)
-        .where(and(inArray(staffPushSubscriptions.staffUserId, recipients.map((r) => r.id)), eq(staffPushSubscriptions.active, true)))
+        .where(
+          and(
+            inArray(
+              staffPushSubscriptions.staffUserId,
+              recipients.map((r) => r.id),
+            ),
+            eq(staffPushSubscriptions.active, true),
+          ),
+        )
     : [];
   const language = clinic.defaultLanguage;
   // Titles are stored in the clinic's language. The browser notification carries the title
@@ -48,7 +70,14 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
   const decisions: unknown[] = [routing];
 
   for (const member of recipients) {
-    const base = { clinicId: event.clinicId, eventId: event.id, eventType: type, audience: "staff" as const, recipientId: member.id, language };
+    const base = {
+      clinicId: event.clinicId,
+      eventId: event.id,
+      eventType: type,
+      audience: "staff" as const,
+      recipientId: member.id,
+      language,
+    };
     const skip = (channel: Channel, reason: SkipReason) => {
       decisions.push({ staffId: member.id, channel, reason });
       rows.push({ ...base, channel, status: "skipped", skipReason: reason, decision: { reason } });
@@ -60,12 +89,28 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
       } else if ((channel === "in_app" && preference?.inApp === false) || (channel === "web_push" && preference?.webPush === false)) {
         skip(channel, "staff_preference_off");
       } else if (channel === "in_app") {
-        rows.push({ ...base, channel, address: member.id, status: "pending", subject: title, body: data.summary, decision: { rule: "sent", link: data.link } });
+        rows.push({
+          ...base,
+          channel,
+          address: member.id,
+          status: "pending",
+          subject: title,
+          body: data.summary,
+          decision: { rule: "sent", link: data.link },
+        });
       } else if (channel === "web_push") {
         const own = subscriptions.filter((s) => s.staffUserId === member.id);
         if (!own.length) skip(channel, "no_subscription");
         for (const s of own) {
-          rows.push({ ...base, channel, address: s.endpoint, status: "pending", subject: title, body: OPEN_APP[language], decision: { rule: "sent", link: data.link } });
+          rows.push({
+            ...base,
+            channel,
+            address: s.endpoint,
+            status: "pending",
+            subject: title,
+            body: OPEN_APP[language],
+            decision: { rule: "sent", link: data.link },
+          });
         }
       }
     }

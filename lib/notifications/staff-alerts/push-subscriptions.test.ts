@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffPushSubscriptions } from "@/db/schema";
 import { staffContextFor } from "@/lib/testing/factories";
 import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
-import { listMyPushSubscriptions, pushSubscriptionSchema, removeMyPushSubscription, saveMyPushSubscription, sendMyTestPush } from "./push-subscriptions";
+import {
+  listMyPushSubscriptions,
+  pushSubscriptionSchema,
+  removeMyPushSubscription,
+  saveMyPushSubscription,
+  sendMyTestPush,
+} from "./push-subscriptions";
 
 let f: PipelineFixture;
 beforeAll(async () => {

@@ -31,9 +31,16 @@ async function vapidPublicKey(ctx: Ctx) {
 
 export async function listMyPushSubscriptions(ctx: Ctx) {
   const rows = await ctx.db
-    .select({ id: staffPushSubscriptions.id, endpoint: staffPushSubscriptions.endpoint, browser: staffPushSubscriptions.browser, createdAt: staffPushSubscriptions.createdAt })
+    .select({
+      id: staffPushSubscriptions.id,
+      endpoint: staffPushSubscriptions.endpoint,
+      browser: staffPushSubscriptions.browser,
+      createdAt: staffPushSubscriptions.createdAt,
+    })
     .from(staffPushSubscriptions)
-    .where(inClinic(ctx, staffPushSubscriptions, eq(staffPushSubscriptions.staffUserId, ctx.staff.id), eq(staffPushSubscriptions.active, true)))
+    .where(
+      inClinic(ctx, staffPushSubscriptions, eq(staffPushSubscriptions.staffUserId, ctx.staff.id), eq(staffPushSubscriptions.active, true)),
+    )
     .orderBy(desc(staffPushSubscriptions.createdAt));
   return { publicKey: await vapidPublicKey(ctx), subscriptions: rows };
 }
@@ -41,12 +48,28 @@ export async function listMyPushSubscriptions(ctx: Ctx) {
 // This browser's subscription, stored (or refreshed: the same endpoint is one row). An endpoint
 // another staff member had (a shared computer) becomes this one's.
 export async function saveMyPushSubscription(ctx: Ctx, input: PushSubscriptionInput, now: Date) {
-  if (!(await vapidPublicKey(ctx))) throw new ConflictError("web_push_not_configured", "Browser push is not set up for this clinic yet: an admin sets it up under the channels.");
-  const values = { staffUserId: ctx.staff.id, p256dh: input.keys.p256dh, auth: input.keys.auth, browser: input.browser ?? null, active: true, deactivatedAt: null, deactivationReason: null };
+  if (!(await vapidPublicKey(ctx)))
+    throw new ConflictError(
+      "web_push_not_configured",
+      "Browser push is not set up for this clinic yet: an admin sets it up under the channels.",
+    );
+  const values = {
+    staffUserId: ctx.staff.id,
+    p256dh: input.keys.p256dh,
+    auth: input.keys.auth,
+    browser: input.browser ?? null,
+    active: true,
+    deactivatedAt: null,
+    deactivationReason: null,
+  };
   const [row] = await ctx.db
     .insert(staffPushSubscriptions)
     .values({ clinicId: ctx.clinicId, endpoint: input.endpoint, ...values, createdAt: now })
-    .onConflictDoUpdate({ target: staffPushSubscriptions.endpoint, set: values, setWhere: eq(staffPushSubscriptions.clinicId, ctx.clinicId) })
+    .onConflictDoUpdate({
+      target: staffPushSubscriptions.endpoint,
+      set: values,
+      setWhere: eq(staffPushSubscriptions.clinicId, ctx.clinicId),
+    })
     .returning({ id: staffPushSubscriptions.id });
   // The endpoint is another clinic's: never moved across clinics.
   if (!row) throw new ConflictError("subscription_elsewhere", "This browser is subscribed for another clinic.");
@@ -57,7 +80,15 @@ export async function removeMyPushSubscription(ctx: Ctx, id: string, now: Date) 
   const [row] = await ctx.db
     .update(staffPushSubscriptions)
     .set({ active: false, deactivatedAt: now, deactivationReason: "removed by its owner" })
-    .where(inClinic(ctx, staffPushSubscriptions, eq(staffPushSubscriptions.id, id), eq(staffPushSubscriptions.staffUserId, ctx.staff.id), eq(staffPushSubscriptions.active, true)))
+    .where(
+      inClinic(
+        ctx,
+        staffPushSubscriptions,
+        eq(staffPushSubscriptions.id, id),
+        eq(staffPushSubscriptions.staffUserId, ctx.staff.id),
+        eq(staffPushSubscriptions.active, true),
+      ),
+    )
     .returning({ id: staffPushSubscriptions.id });
   if (!row) throw new NotFoundError("Browser subscription");
   return { removed: row.id };
@@ -68,11 +99,21 @@ export async function removeMyPushSubscription(ctx: Ctx, id: string, now: Date) 
 export async function sendMyTestPush(ctx: Ctx, now: Date) {
   const { providers } = await clinicProviders(ctx.db, ctx.clinicId);
   const provider = providers.get("web_push");
-  if (!provider) throw new ConflictError("web_push_not_configured", "Browser push is not set up for this clinic yet: an admin sets it up under the channels.");
+  if (!provider)
+    throw new ConflictError(
+      "web_push_not_configured",
+      "Browser push is not set up for this clinic yet: an admin sets it up under the channels.",
+    );
   const subscriptions = await ctx.db
     .select()
     .from(staffPushSubscriptions)
-    .where(and(eq(staffPushSubscriptions.clinicId, ctx.clinicId), eq(staffPushSubscriptions.staffUserId, ctx.staff.id), eq(staffPushSubscriptions.active, true)));
+    .where(
+      and(
+        eq(staffPushSubscriptions.clinicId, ctx.clinicId),
+        eq(staffPushSubscriptions.staffUserId, ctx.staff.id),
+        eq(staffPushSubscriptions.active, true),
+      ),
+    );
   const t = messageTranslator(ctx.clinic.defaultLanguage);
   const results = [];
   for (const s of subscriptions) {
@@ -89,8 +130,16 @@ export async function sendMyTestPush(ctx: Ctx, now: Date) {
       link: "/settings/notifications",
     });
     if (!outcome.ok && outcome.kind === "permanent" && outcome.deadAddress)
-      await ctx.db.update(staffPushSubscriptions).set({ active: false, deactivatedAt: now, deactivationReason: `${outcome.code}: ${outcome.message}`.slice(0, 500) }).where(eq(staffPushSubscriptions.id, s.id));
-    results.push({ id: s.id, browser: s.browser, ok: outcome.ok, answer: outcome.ok ? "accepted" : `${outcome.code}: ${outcome.message}`.slice(0, 200) });
+      await ctx.db
+        .update(staffPushSubscriptions)
+        .set({ active: false, deactivatedAt: now, deactivationReason: `${outcome.code}: ${outcome.message}`.slice(0, 500) })
+        .where(eq(staffPushSubscriptions.id, s.id));
+    results.push({
+      id: s.id,
+      browser: s.browser,
+      ok: outcome.ok,
+      answer: outcome.ok ? "accepted" : `${outcome.code}: ${outcome.message}`.slice(0, 200),
+    });
   }
   return { results };
 }

@@ -49,8 +49,15 @@ describe("staff alerts raised by the app", () => {
     await f.db.update(agendas).set({ doctorId: doctor.id }).where(eq(agendas.id, agenda.id));
     const booker = await staffContextFor(f.db, f.clinic);
     const patient = await makePatient(f.db, f.clinic.id);
-    const { appointment } = await book(booker, { agendaId: agenda.id, visitReasonId: motif.id, patientId: patient.id, startsAt: "2027-04-06T10:00" }, new Date("2027-04-01T08:00:00Z"));
-    const [confirmed] = await f.db.select().from(events).where(eq(events.eventKey, `app:${appointment.id}:appointment.confirmed`));
+    const { appointment } = await book(
+      booker,
+      { agendaId: agenda.id, visitReasonId: motif.id, patientId: patient.id, startsAt: "2027-04-06T10:00" },
+      new Date("2027-04-01T08:00:00Z"),
+    );
+    const [confirmed] = await f.db
+      .select()
+      .from(events)
+      .where(eq(events.eventKey, `app:${appointment.id}:appointment.confirmed`));
     const mark = f.queued.length;
     await processEvent(f.deps, confirmed.id);
     await drainQueue(mark);
@@ -62,7 +69,10 @@ describe("staff alerts raised by the app", () => {
 
     // Cancelled by a receptionist in the app: the doctor hears, the one who cancelled does not.
     await applyAppointmentChange(booker, appointment.id, { action: "cancel" }, new Date("2027-04-02T08:00:00Z"));
-    const cancellations = await f.db.select().from(events).where(inArray(events.type, ["appointment.cancelled"]));
+    const cancellations = await f.db
+      .select()
+      .from(events)
+      .where(inArray(events.type, ["appointment.cancelled"]));
     const cancelled = cancellations.find((e) => e.payload.appointmentId === appointment.id)!;
     const from = f.queued.length;
     await processEvent(f.deps, cancelled.id);
@@ -75,12 +85,20 @@ describe("staff alerts raised by the app", () => {
   it("a lab report ready alerts the patient's doctor (their latest appointment's), or the doctor the event names, never with the report's content", async () => {
     const lab = await makeStaff(f.db, f.clinic.id, "lab");
     const other = await makeStaff(f.db, f.clinic.id, "doctor");
-    const { patient, agenda } = await bookAppointment(f, {}, { startsAt: new Date(Date.now() - 7 * 86_400_000), endsAt: new Date(Date.now() - 7 * 86_400_000 + 1_800_000) });
+    const { patient, agenda } = await bookAppointment(
+      f,
+      {},
+      { startsAt: new Date(Date.now() - 7 * 86_400_000), endsAt: new Date(Date.now() - 7 * 86_400_000 + 1_800_000) },
+    );
     await f.db.update(agendas).set({ doctorId: doctor.id }).where(eq(agendas.id, agenda.id));
     // A later appointment with another doctor, still to come: the latest past one decides.
     const next = await makeBookableAgenda(f.db, f.clinic.id);
     await f.db.update(agendas).set({ doctorId: other.id }).where(eq(agendas.id, next.agenda.id));
-    await makeAppointment(f.db, { clinicId: f.clinic.id, agendaId: next.agenda.id, motifId: next.motif.id, patientId: patient.id }, { startsAt: new Date(Date.now() + 7 * 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000 + 1_800_000) });
+    await makeAppointment(
+      f.db,
+      { clinicId: f.clinic.id, agendaId: next.agenda.id, motifId: next.motif.id, patientId: patient.id },
+      { startsAt: new Date(Date.now() + 7 * 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000 + 1_800_000) },
+    );
 
     const mark = f.queued.length;
     const { id } = await publish(f, { type: "clinical.report_ready", data: { patientId: patient.id, documentId: "HBA1C-2027-001" } });

@@ -14,12 +14,20 @@ const RAISES: Partial<Record<string, { type: StaffEventType; text: "cancellation
   "appointment.pending_approval": { type: "staff.session_request", text: "session_request" },
 };
 
-export function staffAlertFor(event: EventRow, subject: NotificationSubject, clinic: { timeZone: string; defaultLanguage: Locale }): IncomingEvent | null {
+export function staffAlertFor(
+  event: EventRow,
+  subject: NotificationSubject,
+  clinic: { timeZone: string; defaultLanguage: Locale },
+): IncomingEvent | null {
   if (event.type === "clinical.report_ready") return labResultAlert(event, subject, clinic.defaultLanguage);
   const raised = RAISES[event.type];
   const { appointment, patient } = subject;
   if (!raised || !appointment) return null;
-  const when = new Intl.DateTimeFormat(clinic.defaultLanguage, { dateStyle: "medium", timeStyle: "short", timeZone: clinic.timeZone }).format(appointment.startsAt);
+  const when = new Intl.DateTimeFormat(clinic.defaultLanguage, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: clinic.timeZone,
+  }).format(appointment.startsAt);
   const summary = messageTranslator(clinic.defaultLanguage)(`staffAlerts.${raised.text}`, {
     patient: `${patient.firstName} ${patient.lastName.toUpperCase()}`,
     when,
@@ -45,7 +53,9 @@ export function staffAlertFor(event: EventRow, subject: NotificationSubject, cli
 function labResultAlert(event: EventRow, subject: NotificationSubject, language: Locale): IncomingEvent {
   const { patient } = subject;
   const doctorId = typeof event.payload.doctorId === "string" ? event.payload.doctorId : subject.doctorId;
-  const summary = messageTranslator(language)("staffAlerts.lab_result", { patient: `${patient.firstName} ${patient.lastName.toUpperCase()}` });
+  const summary = messageTranslator(language)("staffAlerts.lab_result", {
+    patient: `${patient.firstName} ${patient.lastName.toUpperCase()}`,
+  });
   return {
     id: `alert:${event.id}`,
     type: "staff.lab_result",

@@ -16,9 +16,14 @@ describe("staff alerts", () => {
     const doctor = await makeStaff(f.db, f.clinic.id, "doctor");
     const otherDoctor = await makeStaff(f.db, f.clinic.id, "doctor");
     const subscription = f.sink.newWebPushSubscription();
-    await f.db.insert(staffPushSubscriptions).values({ clinicId: f.clinic.id, staffUserId: lab.id, endpoint: subscription.endpoint, ...subscription.keys });
+    await f.db
+      .insert(staffPushSubscriptions)
+      .values({ clinicId: f.clinic.id, staffUserId: lab.id, endpoint: subscription.endpoint, ...subscription.keys });
 
-    const { id } = await publish(f, { type: "staff.lab_result", data: { summary: "HbA1c result for Anne Roux: 6.1%", doctorId: doctor.id, link: "/patients/x" } });
+    const { id } = await publish(f, {
+      type: "staff.lab_result",
+      data: { summary: "HbA1c result for Anne Roux: 6.1%", doctorId: doctor.id, link: "/patients/x" },
+    });
     const inbox = await f.db.select().from(staffNotifications).where(eq(staffNotifications.eventId, id));
     expect(inbox.map((n) => n.staffUserId).sort()).toEqual([lab.id, doctor.id].sort());
     expect(inbox[0]).toMatchObject({ body: "HbA1c result for Anne Roux: 6.1%", link: "/patients/x" });
@@ -27,7 +32,10 @@ describe("staff alerts", () => {
     const browser = f.sink.store.messages.find((m) => m.channel === "web_push");
     expect(browser).toMatchObject({ subject: "Lab result received", text: "Open Clinic Notify to see it." });
     expect(JSON.stringify(browser?.raw)).not.toContain("HbA1c");
-    const pushes = await f.db.select().from(deliveries).where(and(eq(deliveries.eventId, id), eq(deliveries.channel, "web_push")));
+    const pushes = await f.db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.eventId, id), eq(deliveries.channel, "web_push")));
     expect(pushes.map((d) => [d.recipientId === lab.id ? "lab" : "doctor", d.status, d.skipReason]).sort()).toEqual([
       ["doctor", "skipped", "no_subscription"],
       ["lab", "sent", null],
@@ -37,7 +45,9 @@ describe("staff alerts", () => {
   it("a browser subscription the push service has dropped (410) is deactivated with the reason", async () => {
     const reception = await makeStaff(f.db, f.clinic.id, "receptionist");
     const subscription = f.sink.newWebPushSubscription();
-    await f.db.insert(staffPushSubscriptions).values({ clinicId: f.clinic.id, staffUserId: reception.id, endpoint: subscription.endpoint, ...subscription.keys });
+    await f.db
+      .insert(staffPushSubscriptions)
+      .values({ clinicId: f.clinic.id, staffUserId: reception.id, endpoint: subscription.endpoint, ...subscription.keys });
     f.sink.store.queueFaults("web_push", [{ status: 410, body: "Gone" }]);
     await publish(f, { type: "staff.session_request", data: { summary: "New request for tomorrow 10:00" } });
     const [stored] = await f.db.select().from(staffPushSubscriptions).where(eq(staffPushSubscriptions.endpoint, subscription.endpoint));
@@ -48,6 +58,9 @@ describe("staff alerts", () => {
     const { id } = await publish(f, { type: "staff.refund_processed", data: { summary: "Refund 25 €" } });
     const { events } = await import("@/db/schema");
     const [event] = await f.db.select().from(events).where(eq(events.id, id));
-    expect(event.decisions).toEqual([{ routing: "default", roles: ["finance"], namedDoctor: false, staffUserIds: [] }, { reason: "no_recipient" }]);
+    expect(event.decisions).toEqual([
+      { routing: "default", roles: ["finance"], namedDoctor: false, staffUserIds: [] },
+      { reason: "no_recipient" },
+    ]);
   });
 });

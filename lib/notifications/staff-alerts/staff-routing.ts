@@ -23,6 +23,12 @@ export const STAFF_ROUTING: Record<StaffEventType, AlertRoute> = {
 };
 
 // The active staff a route reaches. Pure.
-export function staffRecipients<S extends { id: string; role: StaffRole; active: boolean }>(route: AlertRoute, staff: S[], doctorId: string | undefined): S[] {
-  return staff.filter((s) => s.active && (route.roles.includes(s.role) || (route.namedDoctor && s.id === doctorId) || route.staffUserIds.includes(s.id)));
+export function staffRecipients<S extends { id: string; role: StaffRole; active: boolean }>(
+  route: AlertRoute,
+  staff: S[],
+  doctorId: string | undefined,
+): S[] {
+  return staff.filter(
+    (s) => s.active && (route.roles.includes(s.role) || (route.namedDoctor && s.id === doctorId) || route.staffUserIds.includes(s.id)),
+  );
 }

@@ -4,7 +4,9 @@ import { templateProblems } from "./check-template";
 
 describe("template checks", () => {
   it("accept every default text", () => {
-    for (const byLanguage of Object.values(DEFAULT_TEXTS)) for (const texts of Object.values(byLanguage)) for (const text of Object.values(texts)) if (typeof text === "string") expect(templateProblems(text), text).toEqual([]);
+    for (const byLanguage of Object.values(DEFAULT_TEXTS))
+      for (const texts of Object.values(byLanguage))
+        for (const text of Object.values(texts)) if (typeof text === "string") expect(templateProblems(text), text).toEqual([]);
   });
 
   it("refuse an unknown variable, a helper, a block other than if / unless, and a template that does not compile", () => {

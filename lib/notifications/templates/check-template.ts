@@ -25,7 +25,14 @@ const KNOWN = new Set<string>(TEMPLATE_VARIABLES);
 // Blocks a template may use around text: {{#if doctor.name}}…{{/if}}, {{#unless …}}.
 const BLOCKS = new Set(["if", "unless"]);
 
-type Node = { type: string; original?: string; path?: { original: string }; params?: Node[]; program?: { body: Node[] }; inverse?: { body: Node[] } };
+type Node = {
+  type: string;
+  original?: string;
+  path?: { original: string };
+  params?: Node[];
+  program?: { body: Node[] };
+  inverse?: { body: Node[] };
+};
 
 // What is wrong with a template's source, in words: it does not compile, or it names a
 // variable or a helper that does not exist. Empty when it is fine. Pure.
@@ -46,7 +53,9 @@ export function templateProblems(source: string): string[] {
       } else if (node.type === "BlockStatement") {
         const name = node.path?.original ?? "";
         if (!BLOCKS.has(name)) problems.add(`uses {{#${name}}}: only {{#if}} and {{#unless}} are allowed`);
-        else for (const p of node.params ?? []) if (p.type === "PathExpression" && !KNOWN.has(p.original ?? "")) problems.add(`uses the unknown variable ${p.original}`);
+        else
+          for (const p of node.params ?? [])
+            if (p.type === "PathExpression" && !KNOWN.has(p.original ?? "")) problems.add(`uses the unknown variable ${p.original}`);
         visit(node.program?.body ?? []);
         visit(node.inverse?.body ?? []);
       } else if (node.type === "PartialStatement" || node.type === "PartialBlockStatement" || node.type === "DecoratorBlock") {

@@ -19,8 +19,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "appointment.confirmed": {
     en: {
       subject: "Your appointment on {{appointment.date}} is confirmed",
-      email: "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}} is confirmed.\nBooking reference: {{appointment.reference}}.{{#if financial.amount}}\nAmount: {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nSee you soon,\n{{centre.name}}",
-      short: "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is confirmed. Ref {{appointment.reference}}.",
+      email:
+        "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}} is confirmed.\nBooking reference: {{appointment.reference}}.{{#if financial.amount}}\nAmount: {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nSee you soon,\n{{centre.name}}",
+      short:
+        "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is confirmed. Ref {{appointment.reference}}.",
       pushTitle: "Appointment confirmed",
       pushBody: "{{appointment.date}} at {{appointment.time}}, {{centre.name}}.",
       whatsappTemplate: "appointment_confirmed",
@@ -28,7 +30,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Votre rendez-vous du {{appointment.date}} est confirmé",
-      email: "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}} est confirmé.\nRéférence : {{appointment.reference}}.{{#if financial.amount}}\nMontant : {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nÀ bientôt,\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}} est confirmé.\nRéférence : {{appointment.reference}}.{{#if financial.amount}}\nMontant : {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nÀ bientôt,\n{{centre.name}}",
       short: "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est confirmé. Réf {{appointment.reference}}.",
       pushTitle: "Rendez-vous confirmé",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",
@@ -39,7 +42,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "appointment.pending_approval": {
     en: {
       subject: "Your appointment request is awaiting approval",
-      email: "Hello {{patient.firstName}},\n\nWe received your request for {{appointment.date}} at {{appointment.time}} with {{doctor.name}}. The practice will confirm it shortly.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
+      email:
+        "Hello {{patient.firstName}},\n\nWe received your request for {{appointment.date}} at {{appointment.time}} with {{doctor.name}}. The practice will confirm it shortly.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}}: we received your request for {{appointment.date}} at {{appointment.time}}. We will confirm it shortly.",
       pushTitle: "Request received",
       pushBody: "We will confirm your appointment request shortly.",
@@ -48,7 +52,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Votre demande de rendez-vous est en attente de validation",
-      email: "Bonjour {{patient.firstName}},\n\nNous avons bien reçu votre demande pour le {{appointment.date}} à {{appointment.time}} avec {{doctor.name}}. Le cabinet la confirmera rapidement.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nNous avons bien reçu votre demande pour le {{appointment.date}} à {{appointment.time}} avec {{doctor.name}}. Le cabinet la confirmera rapidement.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}} : demande reçue pour le {{appointment.date}} à {{appointment.time}}. Nous vous confirmerons rapidement.",
       pushTitle: "Demande reçue",
       pushBody: "Nous confirmerons votre demande de rendez-vous rapidement.",
@@ -59,8 +64,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "appointment.rejected": {
     en: {
       subject: "Your appointment request could not be accepted",
-      email: "Hello {{patient.firstName}},\n\nWe are sorry: your request for {{appointment.date}} at {{appointment.time}} could not be accepted. Please contact {{centre.name}} or book another slot.\n\n{{centre.name}}",
-      short: "{{centre.name}}: sorry, your request for {{appointment.date}} at {{appointment.time}} could not be accepted. Please book another slot.",
+      email:
+        "Hello {{patient.firstName}},\n\nWe are sorry: your request for {{appointment.date}} at {{appointment.time}} could not be accepted. Please contact {{centre.name}} or book another slot.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}}: sorry, your request for {{appointment.date}} at {{appointment.time}} could not be accepted. Please book another slot.",
       pushTitle: "Request not accepted",
       pushBody: "Please book another slot.",
       whatsappTemplate: "appointment_request_rejected",
@@ -68,8 +75,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Votre demande de rendez-vous n’a pas pu être acceptée",
-      email: "Bonjour {{patient.firstName}},\n\nNous sommes désolés : votre demande du {{appointment.date}} à {{appointment.time}} n’a pas pu être acceptée. Contactez le {{centre.name}} ou choisissez un autre créneau.\n\n{{centre.name}}",
-      short: "{{centre.name}} : désolé, votre demande du {{appointment.date}} à {{appointment.time}} n’a pas pu être acceptée. Choisissez un autre créneau.",
+      email:
+        "Bonjour {{patient.firstName}},\n\nNous sommes désolés : votre demande du {{appointment.date}} à {{appointment.time}} n’a pas pu être acceptée. Contactez le {{centre.name}} ou choisissez un autre créneau.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}} : désolé, votre demande du {{appointment.date}} à {{appointment.time}} n’a pas pu être acceptée. Choisissez un autre créneau.",
       pushTitle: "Demande non acceptée",
       pushBody: "Merci de choisir un autre créneau.",
       whatsappTemplate: "appointment_request_rejected",
@@ -79,8 +88,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "appointment.cancelled": {
     en: {
       subject: "Your appointment on {{appointment.date}} is cancelled",
-      email: "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} on {{appointment.date}} at {{appointment.time}} has been cancelled.\nBooking reference: {{appointment.reference}}.\nTo book again, contact {{centre.name}}.\n\n{{centre.name}}",
-      short: "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is cancelled. Ref {{appointment.reference}}.",
+      email:
+        "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} on {{appointment.date}} at {{appointment.time}} has been cancelled.\nBooking reference: {{appointment.reference}}.\nTo book again, contact {{centre.name}}.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is cancelled. Ref {{appointment.reference}}.",
       pushTitle: "Appointment cancelled",
       pushBody: "{{appointment.date}} at {{appointment.time}}, {{centre.name}}.",
       whatsappTemplate: "appointment_cancelled",
@@ -88,7 +99,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Votre rendez-vous du {{appointment.date}} est annulé",
-      email: "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} le {{appointment.date}} à {{appointment.time}} a été annulé.\nRéférence : {{appointment.reference}}.\nPour reprendre rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} le {{appointment.date}} à {{appointment.time}} a été annulé.\nRéférence : {{appointment.reference}}.\nPour reprendre rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
       short: "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est annulé. Réf {{appointment.reference}}.",
       pushTitle: "Rendez-vous annulé",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",
@@ -99,7 +111,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "appointment.rescheduled": {
     en: {
       subject: "Your appointment has moved to {{appointment.date}}",
-      email: "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} is now on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
+      email:
+        "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} is now on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}}: your appointment has moved to {{appointment.date}} at {{appointment.time}}. Ref {{appointment.reference}}.",
       pushTitle: "Appointment moved",
       pushBody: "Now on {{appointment.date}} at {{appointment.time}}.",
@@ -108,7 +121,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Votre rendez-vous est déplacé au {{appointment.date}}",
-      email: "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} est désormais le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} est désormais le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}} : votre RDV est déplacé au {{appointment.date}} à {{appointment.time}}. Réf {{appointment.reference}}.",
       pushTitle: "Rendez-vous déplacé",
       pushBody: "Désormais le {{appointment.date}} à {{appointment.time}}.",
@@ -139,7 +153,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "appointment.no_show": {
     en: {
       subject: "We missed you on {{appointment.date}}",
-      email: "Hello {{patient.firstName}},\n\nYou were expected on {{appointment.date}} at {{appointment.time}}. If you would like a new appointment, contact {{centre.name}}.\n\n{{centre.name}}",
+      email:
+        "Hello {{patient.firstName}},\n\nYou were expected on {{appointment.date}} at {{appointment.time}}. If you would like a new appointment, contact {{centre.name}}.\n\n{{centre.name}}",
       short: "{{centre.name}}: we missed you on {{appointment.date}} at {{appointment.time}}. Contact us to book again.",
       pushTitle: "We missed you",
       pushBody: "Contact us to book again.",
@@ -148,7 +163,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Vous étiez attendu(e) le {{appointment.date}}",
-      email: "Bonjour {{patient.firstName}},\n\nVous étiez attendu(e) le {{appointment.date}} à {{appointment.time}}. Pour un nouveau rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nVous étiez attendu(e) le {{appointment.date}} à {{appointment.time}}. Pour un nouveau rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
       short: "{{centre.name}} : vous étiez attendu(e) le {{appointment.date}} à {{appointment.time}}. Contactez-nous pour reprendre RDV.",
       pushTitle: "Rendez-vous manqué",
       pushBody: "Contactez-nous pour reprendre rendez-vous.",
@@ -159,8 +175,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "appointment.reminder": {
     en: {
       subject: "Reminder: appointment on {{appointment.date}} at {{appointment.time}}",
-      email: "Hello {{patient.firstName}},\n\nA reminder of your appointment with {{doctor.name}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\nIf you cannot come, please let us know.\n\n{{centre.name}}",
-      short: "{{centre.name}}: reminder of your appointment on {{appointment.date}} at {{appointment.time}}. Ref {{appointment.reference}}.",
+      email:
+        "Hello {{patient.firstName}},\n\nA reminder of your appointment with {{doctor.name}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\nIf you cannot come, please let us know.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}}: reminder of your appointment on {{appointment.date}} at {{appointment.time}}. Ref {{appointment.reference}}.",
       pushTitle: "Appointment reminder",
       pushBody: "{{appointment.date}} at {{appointment.time}}, {{centre.name}}.",
       whatsappTemplate: "appointment_reminder",
@@ -168,7 +186,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Rappel : rendez-vous le {{appointment.date}} à {{appointment.time}}",
-      email: "Bonjour {{patient.firstName}},\n\nNous vous rappelons votre rendez-vous avec {{doctor.name}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\nEn cas d’empêchement, merci de nous prévenir.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nNous vous rappelons votre rendez-vous avec {{doctor.name}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\nEn cas d’empêchement, merci de nous prévenir.\n\n{{centre.name}}",
       short: "{{centre.name}} : rappel de votre RDV le {{appointment.date}} à {{appointment.time}}. Réf {{appointment.reference}}.",
       pushTitle: "Rappel de rendez-vous",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",
@@ -199,8 +218,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "walkin.approaching_turn": {
     en: {
       subject: "Your turn is coming up",
-      email: "Hello {{patient.firstName}},\n\nYou are number {{walkin.position}} in the {{walkin.queue}} queue (ticket {{walkin.token}}). Please come back to the waiting room.\n\n{{centre.name}}",
-      short: "{{centre.name}}: you are number {{walkin.position}} in the queue (ticket {{walkin.token}}). Please come back to the waiting room.",
+      email:
+        "Hello {{patient.firstName}},\n\nYou are number {{walkin.position}} in the {{walkin.queue}} queue (ticket {{walkin.token}}). Please come back to the waiting room.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}}: you are number {{walkin.position}} in the queue (ticket {{walkin.token}}). Please come back to the waiting room.",
       pushTitle: "Your turn is coming up",
       pushBody: "You are number {{walkin.position}} in the queue.",
       whatsappTemplate: "walkin_approaching_turn",
@@ -208,7 +229,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Votre tour approche",
-      email: "Bonjour {{patient.firstName}},\n\nVous êtes en position {{walkin.position}} dans la file {{walkin.queue}} (ticket {{walkin.token}}). Merci de revenir en salle d’attente.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nVous êtes en position {{walkin.position}} dans la file {{walkin.queue}} (ticket {{walkin.token}}). Merci de revenir en salle d’attente.\n\n{{centre.name}}",
       short: "{{centre.name}} : vous êtes en position {{walkin.position}} (ticket {{walkin.token}}). Merci de revenir en salle d’attente.",
       pushTitle: "Votre tour approche",
       pushBody: "Vous êtes en position {{walkin.position}}.",
@@ -219,7 +241,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "clinical.prescription_ready": {
     en: {
       subject: "A new document is available",
-      email: "Hello {{patient.firstName}},\n\nA new document from {{centre.name}} is available in your patient space. Sign in to view it.\n\n{{centre.name}}",
+      email:
+        "Hello {{patient.firstName}},\n\nA new document from {{centre.name}} is available in your patient space. Sign in to view it.\n\n{{centre.name}}",
       short: "{{centre.name}}: a new document is available. Sign in to your patient space to view it.",
       pushTitle: "New document",
       pushBody: "Open the app to view it.",
@@ -228,7 +251,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Un nouveau document est disponible",
-      email: "Bonjour {{patient.firstName}},\n\nUn nouveau document du {{centre.name}} est disponible dans votre espace patient. Connectez-vous pour le consulter.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nUn nouveau document du {{centre.name}} est disponible dans votre espace patient. Connectez-vous pour le consulter.\n\n{{centre.name}}",
       short: "{{centre.name}} : un nouveau document est disponible. Connectez-vous à votre espace patient pour le consulter.",
       pushTitle: "Nouveau document",
       pushBody: "Ouvrez l’application pour le consulter.",
@@ -239,7 +263,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "clinical.report_ready": {
     en: {
       subject: "You have a new result",
-      email: "Hello {{patient.firstName}},\n\nYou have a new result from {{centre.name}}. Sign in to your patient space to view it.\n\n{{centre.name}}",
+      email:
+        "Hello {{patient.firstName}},\n\nYou have a new result from {{centre.name}}. Sign in to your patient space to view it.\n\n{{centre.name}}",
       short: "{{centre.name}}: you have a new result. Sign in to your patient space to view it.",
       pushTitle: "You have a new result",
       pushBody: "Open the app to view it.",
@@ -248,7 +273,8 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Vous avez un nouveau résultat",
-      email: "Bonjour {{patient.firstName}},\n\nVous avez un nouveau résultat du {{centre.name}}. Connectez-vous à votre espace patient pour le consulter.\n\n{{centre.name}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\nVous avez un nouveau résultat du {{centre.name}}. Connectez-vous à votre espace patient pour le consulter.\n\n{{centre.name}}",
       short: "{{centre.name}} : vous avez un nouveau résultat. Connectez-vous à votre espace patient pour le consulter.",
       pushTitle: "Vous avez un nouveau résultat",
       pushBody: "Ouvrez l’application pour le consulter.",
@@ -259,8 +285,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
   "doctor.emergency_leave": {
     en: {
       subject: "Your appointment on {{appointment.date}} is cancelled",
-      email: "Hello {{patient.firstName}},\n\n{{doctor.name}} is unexpectedly unavailable, so your appointment on {{appointment.date}} at {{appointment.time}} is cancelled. We apologise.\nRefund: {{refund.amount}}.\nBook a new time: {{rescheduleUrl}}\n\n{{centre.name}}",
-      short: "{{centre.name}}: your appointment on {{appointment.date}} is cancelled (doctor unavailable). Refund {{refund.amount}}. Rebook: {{rescheduleUrl}}",
+      email:
+        "Hello {{patient.firstName}},\n\n{{doctor.name}} is unexpectedly unavailable, so your appointment on {{appointment.date}} at {{appointment.time}} is cancelled. We apologise.\nRefund: {{refund.amount}}.\nBook a new time: {{rescheduleUrl}}\n\n{{centre.name}}",
+      short:
+        "{{centre.name}}: your appointment on {{appointment.date}} is cancelled (doctor unavailable). Refund {{refund.amount}}. Rebook: {{rescheduleUrl}}",
       pushTitle: "Appointment cancelled",
       pushBody: "Your doctor is unavailable. Open the app to rebook.",
       whatsappTemplate: "emergency_leave_cancellation",
@@ -268,8 +296,10 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     },
     fr: {
       subject: "Votre rendez-vous du {{appointment.date}} est annulé",
-      email: "Bonjour {{patient.firstName}},\n\n{{doctor.name}} est indisponible de façon imprévue : votre rendez-vous du {{appointment.date}} à {{appointment.time}} est annulé. Toutes nos excuses.\nRemboursement : {{refund.amount}}.\nReprendre rendez-vous : {{rescheduleUrl}}\n\n{{centre.name}}",
-      short: "{{centre.name}} : votre RDV du {{appointment.date}} est annulé (médecin indisponible). Remboursement {{refund.amount}}. Reprendre RDV : {{rescheduleUrl}}",
+      email:
+        "Bonjour {{patient.firstName}},\n\n{{doctor.name}} est indisponible de façon imprévue : votre rendez-vous du {{appointment.date}} à {{appointment.time}} est annulé. Toutes nos excuses.\nRemboursement : {{refund.amount}}.\nReprendre rendez-vous : {{rescheduleUrl}}\n\n{{centre.name}}",
+      short:
+        "{{centre.name}} : votre RDV du {{appointment.date}} est annulé (médecin indisponible). Remboursement {{refund.amount}}. Reprendre RDV : {{rescheduleUrl}}",
       pushTitle: "Rendez-vous annulé",
       pushBody: "Votre médecin est indisponible. Ouvrez l’application pour reprendre rendez-vous.",
       whatsappTemplate: "emergency_leave_cancellation",

@@ -44,7 +44,10 @@ describe("message templates", () => {
 
   it("map WhatsApp to the approved template and its parameters in order", () => {
     const wa = renderMessage(row("appointment.reminder", "whatsapp"), "whatsapp", variables);
-    expect(wa.whatsappTemplate).toEqual({ name: "appointment_reminder", parameters: ["Zoé <b>", "29/03/2026", "09:30", "Cabinet Saint-Martin"] });
+    expect(wa.whatsappTemplate).toEqual({
+      name: "appointment_reminder",
+      parameters: ["Zoé <b>", "29/03/2026", "09:30", "Cabinet Saint-Martin"],
+    });
   });
 
   it("keep clinical details out of SMS and push for results and prescriptions", () => {

@@ -29,7 +29,9 @@ function render(source: string, variables: TemplateVariables): string {
 }
 
 function valueAt(variables: TemplateVariables, path: string): string {
-  const value = path.split(".").reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), variables);
+  const value = path
+    .split(".")
+    .reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), variables);
   return value === undefined || value === null ? "" : String(value);
 }
 
@@ -45,7 +47,11 @@ export function emailHtml(text: string, centreName: string): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">${paragraphs}<hr><p style="color:#64748b;font-size:12px">${handlebars.escapeExpression(centreName)}</p></body></html>`;
 }
 
-export function renderMessage(template: Pick<TemplateRow, "subject" | "body" | "whatsappTemplateName" | "whatsappParameters">, channel: Channel, variables: TemplateVariables): RenderedMessage {
+export function renderMessage(
+  template: Pick<TemplateRow, "subject" | "body" | "whatsappTemplateName" | "whatsappParameters">,
+  channel: Channel,
+  variables: TemplateVariables,
+): RenderedMessage {
   const text = render(template.body, variables).trim();
   const subject = template.subject ? render(template.subject, variables).trim() : null;
   const segmented = channel === "sms" ? new SegmentedMessage(text) : null;

@@ -25,15 +25,31 @@ export function templateVariables(input: {
   const locale = `${patient.language}-${clinic.country}`;
   const tz = clinic.timeZone;
   const date = (d: Date) =>
-    formatter(`d|${locale}|${tz}`, () => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: tz })).format(d);
-  const time = (d: Date) => formatter(`t|${locale}|${tz}`, () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: tz })).format(d);
+    formatter(
+      `d|${locale}|${tz}`,
+      () => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: tz }),
+    ).format(d);
+  const time = (d: Date) =>
+    formatter(`t|${locale}|${tz}`, () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: tz })).format(d);
   const currency = typeof data.currency === "string" ? data.currency : clinic.country === "US" ? "USD" : "EUR";
   const money = (n: unknown) =>
-    typeof n === "number" ? formatter(`m|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: "currency", currency })).format(n) : "";
+    typeof n === "number"
+      ? formatter(`m|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: "currency", currency })).format(n)
+      : "";
   return {
-    patient: { name: `${patient.firstName} ${patient.lastName}`, firstName: patient.firstName, phone: patient.phone ?? "", email: patient.email ?? "" },
+    patient: {
+      name: `${patient.firstName} ${patient.lastName}`,
+      firstName: patient.firstName,
+      phone: patient.phone ?? "",
+      email: patient.email ?? "",
+    },
     appointment: appointment
-      ? { reference: appointment.bookingReference, date: date(appointment.startsAt), time: time(appointment.startsAt), status: appointment.status }
+      ? {
+          reference: appointment.bookingReference,
+          date: date(appointment.startsAt),
+          time: time(appointment.startsAt),
+          status: appointment.status,
+        }
       : {},
     doctor: { name: appointment?.doctorName ?? appointment?.agenda.name ?? "" },
     centre: { name: clinic.name },

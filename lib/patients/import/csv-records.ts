@@ -9,8 +9,21 @@ const MAX_RECORD_BYTES = 64 * 1024;
 
 // The records of a CSV as they stream in, each with its line in the file, decoded from the
 // file's encoding; memory stays flat whatever the file's size (the parser holds one record).
-export async function* csvRecords(source: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Uint8Array | string>, encoding: CsvEncoding, delimiter: string): AsyncGenerator<CsvRecord> {
-  const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true, max_record_size: MAX_RECORD_BYTES });
+export async function* csvRecords(
+  source: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Uint8Array | string>,
+  encoding: CsvEncoding,
+  delimiter: string,
+): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    max_record_size: MAX_RECORD_BYTES,
+  });
   const feed = (async () => {
     const decoder = new TextDecoder(encoding);
     for await (const chunk of source) {
@@ -20,7 +33,8 @@ export async function* csvRecords(source: AsyncIterable<Buffer | Uint8Array | st
     parser.end(decoder.decode());
   })().catch((error: unknown) => parser.destroy(error as Error));
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { line: info.lines, record };
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+      yield { line: info.lines, record };
     await feed;
   } finally {
     // A reader that stops early (the preview) leaves nothing waiting on the parser.

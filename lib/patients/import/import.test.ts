@@ -47,10 +47,22 @@ describe("reading a clinic's CSV", () => {
       ok: true,
       patient: expect.objectContaining({ externalId: "P1", dateOfBirth: "1980-02-01", phone: "+33612345678", email: null }),
     });
-    expect(rowToPatient(["P2", "A", "B", "31/02/1980", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("dateOfBirth") });
-    expect(rowToPatient(["P3", "A", "B", "", "01 42 68 53 00", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("not a mobile") });
-    expect(rowToPatient(["", "A", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("externalId") });
-    expect(rowToPatient(["P4", "A\u0000", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({ ok: false, reason: expect.stringContaining("NUL") });
+    expect(rowToPatient(["P2", "A", "B", "31/02/1980", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("dateOfBirth"),
+    });
+    expect(rowToPatient(["P3", "A", "B", "", "01 42 68 53 00", ""], mapping, "FR", "2026-12-01")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("not a mobile"),
+    });
+    expect(rowToPatient(["", "A", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("externalId"),
+    });
+    expect(rowToPatient(["P4", "A\u0000", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("NUL"),
+    });
   });
 });
 
@@ -83,7 +95,10 @@ describe("importing patients", () => {
     expect(errors.map((e) => `${e.line} ${e.reason.split(":")[0]}`).sort()).toEqual(["4 lastName", "5 dateOfBirth", "6 externalId"]);
 
     // The next export: Anne has a phone now, Paul's email is blank (kept), one new patient.
-    const again = await uploadImport(ctx, { name: "export-2.csv", bytes: file(["P-1;Martin;Paul;12/03/1975;;", "P-2;Durand;Anne;;07 81 22 22 22;", "P-5;Roux;Iris;;;"]) });
+    const again = await uploadImport(ctx, {
+      name: "export-2.csv",
+      bytes: file(["P-1;Martin;Paul;12/03/1975;;", "P-2;Durand;Anne;;07 81 22 22 22;", "P-5;Roux;Iris;;;"]),
+    });
     const second = await startImport(ctx, again.import.id, again.mapping, now);
     await second.run();
     const [after] = await handle.db.select().from(patientImports).where(eq(patientImports.id, again.import.id));

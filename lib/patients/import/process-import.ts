@@ -52,7 +52,13 @@ async function upsert(db: Ctx["db"], clinicId: string, batch: ImportedPatient[])
 // Reads the whole file as it streams: each row becomes a patient or a reason with its line.
 // A dry run writes nothing and answers the first errors; a run writes in batches of 500,
 // keeps every error for the report and its progress on the import row.
-export async function processImport(ctx: Ctx, importId: string, mapping: ImportMapping, options: { dryRun: boolean }, now: Date): Promise<ImportTally> {
+export async function processImport(
+  ctx: Ctx,
+  importId: string,
+  mapping: ImportMapping,
+  options: { dryRun: boolean },
+  now: Date,
+): Promise<ImportTally> {
   const row = await getImport(ctx, importId);
   const today = now.toISOString().slice(0, 10);
   const tally: ImportTally = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [] };
@@ -67,8 +73,15 @@ export async function processImport(ctx: Ctx, importId: string, mapping: ImportM
         tally.created += created;
         tally.updated += updated;
       }
-      if (failures.length) await ctx.db.insert(patientImportErrors).values(failures.map((f) => ({ importId, ...f }))).onConflictDoNothing();
-      await ctx.db.update(patientImports).set({ processed: tally.rows, created: tally.created, updated: tally.updated, skipped: tally.skipped }).where(eq(patientImports.id, importId));
+      if (failures.length)
+        await ctx.db
+          .insert(patientImportErrors)
+          .values(failures.map((f) => ({ importId, ...f })))
+          .onConflictDoNothing();
+      await ctx.db
+        .update(patientImports)
+        .set({ processed: tally.rows, created: tally.created, updated: tally.updated, skipped: tally.skipped })
+        .where(eq(patientImports.id, importId));
     }
     batch = [];
     failures = [];
@@ -80,7 +93,11 @@ export async function processImport(ctx: Ctx, importId: string, mapping: ImportM
   };
 
   let header = true;
-  for await (const { line, record } of csvRecords(fileStore().stream(row.storageKey) as AsyncIterable<Buffer>, row.encoding as CsvEncoding, row.delimiter)) {
+  for await (const { line, record } of csvRecords(
+    fileStore().stream(row.storageKey) as AsyncIterable<Buffer>,
+    row.encoding as CsvEncoding,
+    row.delimiter,
+  )) {
     if (header) {
       header = false;
       continue;
@@ -88,7 +105,11 @@ export async function processImport(ctx: Ctx, importId: string, mapping: ImportM
     tally.rows++;
     const result = rowToPatient(record, mapping, ctx.clinic.country, today);
     if (!result.ok) fail(line, result.reason);
-    else if (seen.has(result.patient.externalId)) fail(line, `externalId: patient number ${result.patient.externalId.slice(0, 40)} is already on line ${seen.get(result.patient.externalId)}`);
+    else if (seen.has(result.patient.externalId))
+      fail(
+        line,
+        `externalId: patient number ${result.patient.externalId.slice(0, 40)} is already on line ${seen.get(result.patient.externalId)}`,
+      );
     else {
       seen.set(result.patient.externalId, line);
       batch.push(result.patient);
@@ -115,16 +136,39 @@ export async function startImport(ctx: Ctx, importId: string, mapping: ImportMap
   }
   await ctx.db.delete(patientImportErrors).where(eq(patientImportErrors.importId, importId));
   const headers = await importHeaders(claimed);
-  const byHeader = Object.fromEntries(Object.entries(mapping).flatMap(([field, index]) => (headers[index!] ? [[field, headers[index!]]] : [])));
-  await ctx.db.insert(importMappings).values({ clinicId: ctx.clinicId, mapping: byHeader, updatedAt: now }).onConflictDoUpdate({ target: importMappings.clinicId, set: { mapping: byHeader, updatedAt: now } });
+  const byHeader = Object.fromEntries(
+    Object.entries(mapping).flatMap(([field, index]) => (headers[index!] ? [[field, headers[index!]]] : [])),
+  );
+  await ctx.db
+    .insert(importMappings)
+    .values({ clinicId: ctx.clinicId, mapping: byHeader, updatedAt: now })
+    .onConflictDoUpdate({ target: importMappings.clinicId, set: { mapping: byHeader, updatedAt: now } });
   const run = async () => {
     try {
       const tally = await processImport(ctx, importId, mapping, { dryRun: false }, now);
       await ctx.db.update(patientImports).set({ status: "done", finishedAt: new Date() }).where(eq(patientImports.id, importId));
-      await recordAudit(ctx.db, ctx, { action: "patients.imported", detail: { importId, fileName: claimed.fileName, rows: tally.rows, created: tally.created, updated: tally.updated, skipped: tally.skipped } }, new Date());
+      await recordAudit(
+        ctx.db,
+        ctx,
+        {
+          action: "patients.imported",
+          detail: {
+            importId,
+            fileName: claimed.fileName,
+            rows: tally.rows,
+            created: tally.created,
+            updated: tally.updated,
+            skipped: tally.skipped,
+          },
+        },
+        new Date(),
+      );
     } catch (error) {
       logError(`patient import ${importId} failed`, error);
-      await ctx.db.update(patientImports).set({ status: "failed", failure: describeError(error).slice(0, 500), finishedAt: new Date() }).where(eq(patientImports.id, importId));
+      await ctx.db
+        .update(patientImports)
+        .set({ status: "failed", failure: describeError(error).slice(0, 500), finishedAt: new Date() })
+        .where(eq(patientImports.id, importId));
     }
   };
   return { import: publicImport(claimed), run };

@@ -5,7 +5,17 @@ import { toE164Mobile, toE164Phone } from "../phone";
 
 // The patient fields a CSV column can fill. The patient number is required: it is what a
 // re-import updates by, so importing the same file twice never makes twins.
-export const IMPORT_FIELDS = ["externalId", "lastName", "firstName", "dateOfBirth", "phone", "landline", "email", "postalAddress", "language"] as const;
+export const IMPORT_FIELDS = [
+  "externalId",
+  "lastName",
+  "firstName",
+  "dateOfBirth",
+  "phone",
+  "landline",
+  "email",
+  "postalAddress",
+  "language",
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly ImportField[] = ["externalId", "lastName", "firstName"];
 
@@ -25,10 +35,23 @@ function isoBirthDate(raw: string, country: string): string {
   return `${m[3]}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
-const LANGUAGES: Record<string, "fr" | "en"> = { fr: "fr", francais: "fr", français: "fr", french: "fr", en: "en", anglais: "en", english: "en" };
+const LANGUAGES: Record<string, "fr" | "en"> = {
+  fr: "fr",
+  francais: "fr",
+  français: "fr",
+  french: "fr",
+  en: "en",
+  anglais: "en",
+  english: "en",
+};
 
 // One CSV row as a patient, or the reason it cannot be one ("phone: is not a mobile number").
-export function rowToPatient(record: string[], mapping: ImportMapping, country: string, today: string): { ok: true; patient: ImportedPatient } | { ok: false; reason: string } {
+export function rowToPatient(
+  record: string[],
+  mapping: ImportMapping,
+  country: string,
+  today: string,
+): { ok: true; patient: ImportedPatient } | { ok: false; reason: string } {
   const cell = (field: ImportField) => {
     const index = mapping[field];
     return index === undefined ? "" : (record[index] ?? "").trim();

@@ -52,7 +52,15 @@ export async function uploadImport(ctx: Ctx, file: { name: string; bytes: Uint8A
   await fileStore().put(storageKey, file.bytes);
   const [row] = await ctx.db
     .insert(patientImports)
-    .values({ clinicId: ctx.clinicId, staffUserId: ctx.staff.id, fileName: file.name.slice(0, 200), storageKey, sizeBytes: file.bytes.length, encoding, delimiter })
+    .values({
+      clinicId: ctx.clinicId,
+      staffUserId: ctx.staff.id,
+      fileName: file.name.slice(0, 200),
+      storageKey,
+      sizeBytes: file.bytes.length,
+      encoding,
+      delimiter,
+    })
     .returning();
   return { import: publicImport(row), headers, preview, mapping: (await rememberedMapping(ctx, headers)) ?? suggestMapping(headers) };
 }
@@ -63,18 +71,31 @@ export function publicImport(row: typeof patientImports.$inferSelect) {
 }
 
 export async function getImport(ctx: Pick<StaffContext, "db" | "clinicId">, importId: string) {
-  const [row] = await ctx.db.select().from(patientImports).where(inClinic(ctx, patientImports, eq(patientImports.id, importId)));
+  const [row] = await ctx.db
+    .select()
+    .from(patientImports)
+    .where(inClinic(ctx, patientImports, eq(patientImports.id, importId)));
   if (!row) throw new NotFoundError("Import");
   return row;
 }
 
 export async function recentImports(ctx: Pick<StaffContext, "db" | "clinicId">) {
-  const rows = await ctx.db.select().from(patientImports).where(and(eq(patientImports.clinicId, ctx.clinicId))).orderBy(desc(patientImports.createdAt)).limit(10);
+  const rows = await ctx.db
+    .select()
+    .from(patientImports)
+    .where(and(eq(patientImports.clinicId, ctx.clinicId)))
+    .orderBy(desc(patientImports.createdAt))
+    .limit(10);
   return rows.map(publicImport);
 }
 
 // The header row of a stored import, read from the start of the file.
 export async function importHeaders(row: typeof patientImports.$inferSelect): Promise<string[]> {
-  for await (const { record } of csvRecords(fileStore().stream(row.storageKey) as AsyncIterable<Buffer>, row.encoding as "utf-8" | "windows-1252", row.delimiter)) return record;
+  for await (const { record } of csvRecords(
+    fileStore().stream(row.storageKey) as AsyncIterable<Buffer>,
+    row.encoding as "utf-8" | "windows-1252",
+    row.delimiter,
+  ))
+    return record;
   return [];
 }

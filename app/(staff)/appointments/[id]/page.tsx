@@ -34,7 +34,10 @@ export async function generateMetadata() {
 // (for those who may read the log) every notification decided for it and why.
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx, appointment: a } = await load((await params).id);
-  const [reminderMap, explained] = await Promise.all([remindersOf(ctx, [a.id]), can(ctx, "view_deliveries") ? explainAppointment(ctx, a.id) : null]);
+  const [reminderMap, explained] = await Promise.all([
+    remindersOf(ctx, [a.id]),
+    can(ctx, "view_deliveries") ? explainAppointment(ctx, a.id) : null,
+  ]);
   const reminders = reminderMap.get(a.id) ?? [];
   const t = await getTranslations("appointment");
   const tReminders = await getTranslations("reminders");
@@ -98,7 +101,15 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
           <p className="mb-2 text-xs text-slate-600">{t("clinicTime", { timeZone })}</p>
           <ScheduledNotifications reminders={reminders} timeZone={timeZone} />
         </section>
-        {explained ? <WhyNotSection id="appointment-why-not" about="forAppointment" items={explained} timeZone={timeZone} className="rounded-lg bg-white p-5 ring-1 ring-slate-200 lg:col-span-3" /> : null}
+        {explained ? (
+          <WhyNotSection
+            id="appointment-why-not"
+            about="forAppointment"
+            items={explained}
+            timeZone={timeZone}
+            className="rounded-lg bg-white p-5 ring-1 ring-slate-200 lg:col-span-3"
+          />
+        ) : null}
       </div>
     </>
   );

@@ -33,7 +33,8 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   const tReason = await getTranslations("skipReasons");
   const tStatus = await getTranslations("deliveryStatus");
   const format = await getFormatter();
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone }) : "—");
+  const when = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone }) : "—";
   const decisions = (Array.isArray(event.decisions) ? event.decisions : []) as Decision[];
 
   return (

@@ -44,9 +44,22 @@ async function load(id: string) {
   }
 }
 
-export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ consentStaysWith?: string }> }) {
+export default async function PatientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ consentStaysWith?: string }>;
+}) {
   const { ctx, patient, household, appointments, upcoming, past } = await load((await params).id);
-  const [reminders, explained, consent] = await Promise.all([remindersOf(ctx, upcoming.map((a) => a.id)), can(ctx, "view_deliveries") ? explainPatient(ctx, patient.id) : null, consentHistory(ctx, patient.id)]);
+  const [reminders, explained, consent] = await Promise.all([
+    remindersOf(
+      ctx,
+      upcoming.map((a) => a.id),
+    ),
+    can(ctx, "view_deliveries") ? explainPatient(ctx, patient.id) : null,
+    consentHistory(ctx, patient.id),
+  ]);
   // After a number or address changed: consent stayed with the old one (lib/patients/save-patient.ts).
   const consentStaysWith = ((await searchParams).consentStaysWith ?? "").split(",").filter(Boolean).slice(0, 4);
   const phone = (value: string) => formatPhoneNational(value, ctx.clinic.country);
@@ -68,7 +81,12 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
         {list.map((a) => {
           const when = format.dateTime(a.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone });
           return (
-            <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="patient-appointment" data-reference={a.bookingReference}>
+            <li
+              key={a.id}
+              className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
+              data-testid="patient-appointment"
+              data-reference={a.bookingReference}
+            >
               <div>
                 <Link href={`/appointments/${a.id}`} className="block font-medium text-brand-700 tabular-nums hover:underline">
                   {when}
@@ -93,7 +111,11 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader title={`${patient.firstName} ${patient.lastName.toUpperCase()}`}>
-        {!patient.active ? <span className="rounded-full bg-slate-200 px-2.5 py-1 text-xs font-medium text-slate-800" data-testid="patient-inactive">{t("inactive")}</span> : null}
+        {!patient.active ? (
+          <span className="rounded-full bg-slate-200 px-2.5 py-1 text-xs font-medium text-slate-800" data-testid="patient-inactive">
+            {t("inactive")}
+          </span>
+        ) : null}
         {can(ctx, "manage_appointments") && patient.active ? (
           <Button asChild variant="secondary">
             <Link href={`/agenda?patient=${patient.id}`}>
@@ -131,7 +153,9 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             <div className="flex items-center gap-2">
               <Phone className="size-4 text-slate-400" aria-hidden />
               <dt className="sr-only">{t("phone")}</dt>
-              <dd data-testid="patient-phone">{patient.phone ? phone(patient.phone) : <em className="text-slate-500">{t("noPhone")}</em>}</dd>
+              <dd data-testid="patient-phone">
+                {patient.phone ? phone(patient.phone) : <em className="text-slate-500">{t("noPhone")}</em>}
+              </dd>
             </div>
             {patient.landline ? (
               <div className="flex items-center gap-2">
@@ -147,7 +171,11 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             </div>
             <div>
               <dt className="text-slate-500">{t("dateOfBirth")}</dt>
-              <dd>{patient.dateOfBirth ? format.dateTime(new Date(`${patient.dateOfBirth}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : "—"}</dd>
+              <dd>
+                {patient.dateOfBirth
+                  ? format.dateTime(new Date(`${patient.dateOfBirth}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" })
+                  : "—"}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">{t("language")}</dt>
@@ -185,7 +213,14 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
                   <p>
                     {t("managedBy", { name: h.accountName })}{" "}
                     {!h.approved ? <span className="text-amber-800">({t("awaitingApproval")})</span> : null}
-                    {mayManagePatients ? <HouseholdLinkActions patientId={patient.id} accountId={h.accountId} accountName={h.accountName} approved={h.approved} /> : null}
+                    {mayManagePatients ? (
+                      <HouseholdLinkActions
+                        patientId={patient.id}
+                        accountId={h.accountId}
+                        accountName={h.accountName}
+                        approved={h.approved}
+                      />
+                    ) : null}
                   </p>
                   {h.otherProfiles.length ? (
                     <ul className="mt-1 ml-4 list-disc text-slate-700">
@@ -208,7 +243,11 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
 
         <div className="space-y-6 lg:col-span-2">
           {messaging ? (
-            <section aria-labelledby="messaging" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200" data-testid="patient-messaging">
+            <section
+              aria-labelledby="messaging"
+              className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200"
+              data-testid="patient-messaging"
+            >
               <div>
                 <h2 id="messaging" className="flex items-center gap-2 font-semibold">
                   <MessagesSquare className="size-4 text-slate-400" aria-hidden /> {tMessaging("title")}
@@ -220,11 +259,18 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
                 </p>
               </div>
               {messaging.conversation ? (
-                <Link href={`/inbox?c=${messaging.conversation.id}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+                <Link
+                  href={`/inbox?c=${messaging.conversation.id}`}
+                  className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+                >
                   {tMessaging("open")}
                 </Link>
               ) : messaging.mayStart ? (
-                <StartConversation patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} channels={asSentToBrowser(messaging.channels)} />
+                <StartConversation
+                  patientId={patient.id}
+                  patientName={`${patient.firstName} ${patient.lastName}`}
+                  channels={asSentToBrowser(messaging.channels)}
+                />
               ) : null}
             </section>
           ) : null}
@@ -232,7 +278,12 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             <h2 id="consent" className="mb-2 font-semibold">
               {t("consent.title")}
             </h2>
-            <ConsentPanel patientId={patient.id} history={consent.history.map((h) => ({ ...h, at: h.at.toISOString() }))} mayRecord={mayManagePatients && patient.active && !patient.mergedIntoId} timeZone={timeZone} />
+            <ConsentPanel
+              patientId={patient.id}
+              history={consent.history.map((h) => ({ ...h, at: h.at.toISOString() }))}
+              mayRecord={mayManagePatients && patient.active && !patient.mergedIntoId}
+              timeZone={timeZone}
+            />
           </section>
           <section aria-labelledby="appointments" className="rounded-lg bg-white ring-1 ring-slate-200">
             <h2 id="appointments" className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 font-semibold">
@@ -250,7 +301,15 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               </>
             )}
           </section>
-          {explained ? <WhyNotSection id="patient-why-not" about="forPatient" items={explained} timeZone={timeZone} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" /> : null}
+          {explained ? (
+            <WhyNotSection
+              id="patient-why-not"
+              about="forPatient"
+              items={explained}
+              timeZone={timeZone}
+              className="rounded-lg bg-white p-4 ring-1 ring-slate-200"
+            />
+          ) : null}
         </div>
       </div>
     </>

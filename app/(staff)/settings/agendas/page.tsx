@@ -14,7 +14,10 @@ export async function generateMetadata() {
 // Settings → Agendas: each agenda's name, week and visit reasons, and the closures.
 export default async function AgendaSettingsPage() {
   const ctx = await requireStaffForPage("manage_settings");
-  const [{ agendas, closures }, visitReasons] = await Promise.all([agendaSettings(ctx, clinicLocalDate(new Date(), ctx.clinic.timeZone)), listVisitReasons(ctx)]);
+  const [{ agendas, closures }, visitReasons] = await Promise.all([
+    agendaSettings(ctx, clinicLocalDate(new Date(), ctx.clinic.timeZone)),
+    listVisitReasons(ctx),
+  ]);
   return (
     <div className="space-y-6">
       <ClosuresPanel closures={closures} agendas={agendas.filter((a) => !a.retired).map(({ id, name }) => ({ id, name }))} />

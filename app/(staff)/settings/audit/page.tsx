@@ -17,13 +17,18 @@ export async function generateMetadata() {
 function summary(detail: unknown): string {
   if (!detail || typeof detail !== "object") return "";
   const d = detail as Record<string, unknown>;
-  const text = (v: unknown) => (v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") || "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  const text = (v: unknown) =>
+    v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") || "—" : typeof v === "object" ? JSON.stringify(v) : String(v);
   if ("before" in d && "after" in d) {
     const { before, after, ...rest } = d;
     return [...Object.entries(rest).map(([k, v]) => `${k}: ${text(v)}`), `${text(before)} → ${text(after)}`].join(" · ");
   }
   return Object.entries(d)
-    .map(([k, v]) => (v && typeof v === "object" && "before" in v && "after" in v ? `${k}: ${text((v as { before: unknown }).before)} → ${text((v as { after: unknown }).after)}` : `${k}: ${text(v)}`))
+    .map(([k, v]) =>
+      v && typeof v === "object" && "before" in v && "after" in v
+        ? `${k}: ${text((v as { before: unknown }).before)} → ${text((v as { after: unknown }).after)}`
+        : `${k}: ${text(v)}`,
+    )
     .join(" · ")
     .slice(0, 400);
 }
@@ -41,7 +46,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const nextHref = nextCursor ? `/settings/audit?${new URLSearchParams({ ...params, cursor: nextCursor })}` : null;
   return (
     <div className="space-y-4">
-      <form method="get" className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5" aria-label={t("filters")}>
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5"
+        aria-label={t("filters")}
+      >
         <div>
           <FieldLabel htmlFor="a-staff">{t("who")}</FieldLabel>
           <Select id="a-staff" name="staff" defaultValue={query.staff ?? ""} className="w-full">
@@ -76,7 +85,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <TableShell columns={[t("columns.when"), t("columns.who"), t("columns.what"), t("columns.detail")]}>
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-entry" data-action={e.action}>
-              <td className="whitespace-nowrap px-4 py-2 tabular-nums">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone })}</td>
+              <td className="whitespace-nowrap px-4 py-2 tabular-nums">
+                {format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone })}
+              </td>
               <td className="px-4 py-2">{e.staffName}</td>
               <td className="px-4 py-2">
                 {t.has(`actions.${e.action.replace(".", "__")}`) ? t(`actions.${e.action.replace(".", "__")}`) : e.action}
@@ -91,7 +102,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </TableShell>
       )}
-      <PagingLinks firstHref="/settings/audit" nextHref={nextHref} paged={Boolean(query.cursor)} labels={{ newest: t("newest"), older: t("older") }} />
+      <PagingLinks
+        firstHref="/settings/audit"
+        nextHref={nextHref}
+        paged={Boolean(query.cursor)}
+        labels={{ newest: t("newest"), older: t("older") }}
+      />
     </div>
   );
 }

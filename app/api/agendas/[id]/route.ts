@@ -5,6 +5,9 @@ import { updateAgenda } from "@/lib/appointments/manage-agendas";
 import { agendaIdSchema } from "@/lib/appointments/schemas";
 import { staffRoute } from "@/lib/api/staff-route";
 
-export const PATCH = staffRoute({ permission: "manage_settings", params: agendaIdSchema, body: agendaUpdateSchema }, async ({ ctx, params, body }) => ({
-  agenda: await updateAgenda(ctx, params.id, body, new Date()),
-}));
+export const PATCH = staffRoute(
+  { permission: "manage_settings", params: agendaIdSchema, body: agendaUpdateSchema },
+  async ({ ctx, params, body }) => ({
+    agenda: await updateAgenda(ctx, params.id, body, new Date()),
+  }),
+);

@@ -4,6 +4,7 @@ import { applyAppointmentChange } from "@/lib/appointments/apply-appointment-cha
 import { appointmentChangeSchema, appointmentIdSchema } from "@/lib/appointments/schemas";
 import { staffRoute } from "@/lib/api/staff-route";
 
-export const PATCH = staffRoute({ permission: "manage_appointments", params: appointmentIdSchema, body: appointmentChangeSchema }, ({ ctx, params, body }) =>
-  applyAppointmentChange(ctx, params.id, body, new Date()),
+export const PATCH = staffRoute(
+  { permission: "manage_appointments", params: appointmentIdSchema, body: appointmentChangeSchema },
+  ({ ctx, params, body }) => applyAppointmentChange(ctx, params.id, body, new Date()),
 );

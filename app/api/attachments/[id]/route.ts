@@ -4,6 +4,7 @@ import { z } from "zod";
 import { staffRoute } from "@/lib/api/staff-route";
 import { downloadAttachment } from "@/lib/attachments/download-attachment";
 
-export const GET = staffRoute({ permission: "send_messages", params: z.object({ id: z.uuid("must be an attachment id") }) }, ({ ctx, params }) =>
-  downloadAttachment(ctx, params.id),
+export const GET = staffRoute(
+  { permission: "send_messages", params: z.object({ id: z.uuid("must be an attachment id") }) },
+  ({ ctx, params }) => downloadAttachment(ctx, params.id),
 );

@@ -17,7 +17,10 @@ export async function POST(request: NextRequest, context: Context) {
   try {
     refuseDeclaredOversize(request, MAX_BODY_BYTES);
     if (!request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded")) {
-      return NextResponse.json({ error: { code: "unsupported_media_type", message: "Send the form as application/x-www-form-urlencoded." } }, { status: 415 });
+      return NextResponse.json(
+        { error: { code: "unsupported_media_type", message: "Send the form as application/x-www-form-urlencoded." } },
+        { status: 415 },
+      );
     }
     return (await refuseThrottledSignIn(request, new Date())) ?? (await handler(request, context));
   } catch (error) {

@@ -3,4 +3,7 @@
 import { staffRoute } from "@/lib/api/staff-route";
 import { channelParamSchema, channelSaveSchema, saveChannel } from "@/lib/notifications/setup/channel-workspace";
 
-export const PUT = staffRoute({ permission: "manage_settings", params: channelParamSchema, body: channelSaveSchema }, ({ ctx, params, body }) => saveChannel(ctx, params.channel, body, new Date()));
+export const PUT = staffRoute(
+  { permission: "manage_settings", params: channelParamSchema, body: channelSaveSchema },
+  ({ ctx, params, body }) => saveChannel(ctx, params.channel, body, new Date()),
+);

@@ -6,5 +6,7 @@ import { staffRoute } from "@/lib/api/staff-route";
 export const dynamic = "force-dynamic";
 
 export const GET = staffRoute({ permission: "send_messages" }, ({ ctx, request }) =>
-  liveStream(request, ctx.clinicId, (change) => ("conversationId" in change ? { event: "change", data: { conversationId: change.conversationId } } : null)),
+  liveStream(request, ctx.clinicId, (change) =>
+    "conversationId" in change ? { event: "change", data: { conversationId: change.conversationId } } : null,
+  ),
 );

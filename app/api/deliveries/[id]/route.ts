@@ -3,4 +3,6 @@ import { staffRoute } from "@/lib/api/staff-route";
 import { getDelivery } from "@/lib/notifications/log/get-delivery";
 import { deliveryIdSchema } from "@/lib/notifications/log/schemas";
 
-export const GET = staffRoute({ permission: "view_deliveries", params: deliveryIdSchema }, ({ ctx, params }) => getDelivery(ctx, params.id));
+export const GET = staffRoute({ permission: "view_deliveries", params: deliveryIdSchema }, ({ ctx, params }) =>
+  getDelivery(ctx, params.id),
+);

@@ -2,4 +2,6 @@
 import { patientRoute } from "@/lib/api/patient-route";
 import { deviceTokenParamSchema, unregisterDevice } from "@/lib/patients/devices";
 
-export const DELETE = patientRoute({ params: deviceTokenParamSchema }, ({ ctx, params }) => unregisterDevice(ctx, params.token, new Date()));
+export const DELETE = patientRoute({ params: deviceTokenParamSchema }, ({ ctx, params }) =>
+  unregisterDevice(ctx, params.token, new Date()),
+);

@@ -3,4 +3,6 @@ import { staffRoute } from "@/lib/api/staff-route";
 import { importIdSchema } from "@/lib/patients/import/row-to-patient";
 import { getImport, publicImport } from "@/lib/patients/import/upload-import";
 
-export const GET = staffRoute({ permission: "manage_settings", params: importIdSchema }, async ({ ctx, params }) => ({ import: publicImport(await getImport(ctx, params.id)) }));
+export const GET = staffRoute({ permission: "manage_settings", params: importIdSchema }, async ({ ctx, params }) => ({
+  import: publicImport(await getImport(ctx, params.id)),
+}));

@@ -11,7 +11,11 @@ const STATUS = { in_progress: 409, will_retry: 503 } as const;
 
 export async function POST(request: NextRequest) {
   try {
-    const outcome = await receiveEventJob(notificationRuntime().deps, request.headers.get("upstash-signature"), await readBodyText(request));
+    const outcome = await receiveEventJob(
+      notificationRuntime().deps,
+      request.headers.get("upstash-signature"),
+      await readBodyText(request),
+    );
     return NextResponse.json({ outcome }, { status: STATUS[outcome as keyof typeof STATUS] ?? 200 });
   } catch (error) {
     return errorResponse(error);

@@ -8,7 +8,9 @@ import { notificationRuntime } from "@/lib/notifications/runtime";
 
 export async function POST(request: NextRequest) {
   try {
-    return NextResponse.json(await receiveReminderTick(notificationRuntime(), request.headers.get("upstash-signature"), await readBodyText(request), new Date()));
+    return NextResponse.json(
+      await receiveReminderTick(notificationRuntime(), request.headers.get("upstash-signature"), await readBodyText(request), new Date()),
+    );
   } catch (error) {
     return errorResponse(error);
   }

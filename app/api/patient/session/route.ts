@@ -16,7 +16,9 @@ export async function POST(request: NextRequest) {
     refuseDeclaredOversize(request, MAX_BODY_BYTES);
     requireJson(request);
     const input = parseInput(patientSignInSchema, await readJsonBody(request), "sign-in");
-    return withSecurityHeaders(NextResponse.json(await signInPatient(getDb(), input, new Date(), { ip: clientIpOf(request.headers) }), { status: 201 }));
+    return withSecurityHeaders(
+      NextResponse.json(await signInPatient(getDb(), input, new Date(), { ip: clientIpOf(request.headers) }), { status: 201 }),
+    );
   } catch (error) {
     return withSecurityHeaders(errorResponse(error));
   }

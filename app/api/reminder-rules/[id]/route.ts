@@ -4,4 +4,6 @@ import { removeReminderRule } from "@/lib/reminders/manage-reminder-rules";
 import { reminderRuleIdSchema } from "@/lib/reminders/reminder-rule-input";
 import { staffRoute } from "@/lib/api/staff-route";
 
-export const DELETE = staffRoute({ permission: "manage_settings", params: reminderRuleIdSchema }, ({ ctx, params }) => removeReminderRule(ctx, params.id, new Date()));
+export const DELETE = staffRoute({ permission: "manage_settings", params: reminderRuleIdSchema }, ({ ctx, params }) =>
+  removeReminderRule(ctx, params.id, new Date()),
+);

@@ -2,4 +2,6 @@
 import { staffRoute } from "@/lib/api/staff-route";
 import { previewTemplate, templateInputSchema } from "@/lib/notifications/setup/template-editor";
 
-export const POST = staffRoute({ permission: "manage_settings", body: templateInputSchema }, ({ ctx, body }) => previewTemplate(ctx, body, new Date()));
+export const POST = staffRoute({ permission: "manage_settings", body: templateInputSchema }, ({ ctx, body }) =>
+  previewTemplate(ctx, body, new Date()),
+);

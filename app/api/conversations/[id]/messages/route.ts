@@ -4,6 +4,8 @@ import { staffRoute } from "@/lib/api/staff-route";
 import { conversationIdSchema, sendMessageSchema } from "@/lib/conversations/schemas";
 import { sendMessage } from "@/lib/conversations/send-message";
 
-export const POST = staffRoute({ permission: "send_messages", params: conversationIdSchema, body: sendMessageSchema }, async ({ ctx, params, body }) =>
-  NextResponse.json(await sendMessage(ctx, { conversationId: params.id }, body, new Date()), { status: 201 }),
+export const POST = staffRoute(
+  { permission: "send_messages", params: conversationIdSchema, body: sendMessageSchema },
+  async ({ ctx, params, body }) =>
+    NextResponse.json(await sendMessage(ctx, { conversationId: params.id }, body, new Date()), { status: 201 }),
 );

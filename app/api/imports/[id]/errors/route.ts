@@ -5,5 +5,7 @@ import { importIdSchema } from "@/lib/patients/import/row-to-patient";
 
 export const GET = staffRoute({ permission: "manage_settings", params: importIdSchema }, async ({ ctx, params }) => {
   const { fileName, body } = await importErrorReport(ctx, params.id);
-  return new Response(body, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"` } });
+  return new Response(body, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"` },
+  });
 });

@@ -5,8 +5,11 @@ import { staffRoute } from "@/lib/api/staff-route";
 import { startImport } from "@/lib/patients/import/process-import";
 import { importIdSchema, importRunSchema } from "@/lib/patients/import/row-to-patient";
 
-export const POST = staffRoute({ permission: "manage_settings", params: importIdSchema, body: importRunSchema }, async ({ ctx, params, body }) => {
-  const started = await startImport(ctx, params.id, body.mapping, new Date());
-  after(started.run);
-  return NextResponse.json({ import: started.import }, { status: 202 });
-});
+export const POST = staffRoute(
+  { permission: "manage_settings", params: importIdSchema, body: importRunSchema },
+  async ({ ctx, params, body }) => {
+    const started = await startImport(ctx, params.id, body.mapping, new Date());
+    after(started.run);
+    return NextResponse.json({ import: started.import }, { status: 202 });
+  },
+);

@@ -3,4 +3,6 @@ import { alertIdSchema, alertUpdateSchema } from "@/lib/notifications/staff-aler
 import { markAlert } from "@/lib/notifications/staff-alerts/my-alerts";
 import { staffRoute } from "@/lib/api/staff-route";
 
-export const PATCH = staffRoute({ params: alertIdSchema, body: alertUpdateSchema }, ({ ctx, params, body }) => markAlert(ctx, params.id, body.read, new Date()));
+export const PATCH = staffRoute({ params: alertIdSchema, body: alertUpdateSchema }, ({ ctx, params, body }) =>
+  markAlert(ctx, params.id, body.read, new Date()),
+);

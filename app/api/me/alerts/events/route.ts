@@ -6,5 +6,7 @@ import { staffRoute } from "@/lib/api/staff-route";
 export const dynamic = "force-dynamic";
 
 export const GET = staffRoute({}, ({ ctx, request }) =>
-  liveStream(request, ctx.clinicId, (change) => ("alertFor" in change && change.alertFor === ctx.staff.id ? { event: "alert", data: {} } : null)),
+  liveStream(request, ctx.clinicId, (change) =>
+    "alertFor" in change && change.alertFor === ctx.staff.id ? { event: "alert", data: {} } : null,
+  ),
 );

@@ -2,4 +2,6 @@
 import { pushSubscriptionIdSchema, removeMyPushSubscription } from "@/lib/notifications/staff-alerts/push-subscriptions";
 import { staffRoute } from "@/lib/api/staff-route";
 
-export const DELETE = staffRoute({ params: pushSubscriptionIdSchema }, ({ ctx, params }) => removeMyPushSubscription(ctx, params.id, new Date()));
+export const DELETE = staffRoute({ params: pushSubscriptionIdSchema }, ({ ctx, params }) =>
+  removeMyPushSubscription(ctx, params.id, new Date()),
+);

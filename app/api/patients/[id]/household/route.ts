@@ -4,6 +4,7 @@ import { staffRoute } from "@/lib/api/staff-route";
 import { householdLinkSchema, linkToAccount } from "@/lib/patients/household";
 import { patientIdSchema } from "@/lib/patients/schemas";
 
-export const POST = staffRoute({ permission: "manage_patients", params: patientIdSchema, body: householdLinkSchema }, ({ ctx, params, body }) =>
-  linkToAccount(ctx, params.id, body, new Date()),
+export const POST = staffRoute(
+  { permission: "manage_patients", params: patientIdSchema, body: householdLinkSchema },
+  ({ ctx, params, body }) => linkToAccount(ctx, params.id, body, new Date()),
 );

@@ -7,6 +7,9 @@ import { patientIdSchema } from "@/lib/patients/schemas";
 
 const mergeSchema = z.strictObject({ duplicateId: z.uuid("must be a patient id") });
 
-export const POST = staffRoute({ permission: "manage_patients", params: patientIdSchema, body: mergeSchema }, async ({ ctx, params, body }) => ({
-  merged: await mergePatients(ctx, params.id, body.duplicateId, new Date()),
-}));
+export const POST = staffRoute(
+  { permission: "manage_patients", params: patientIdSchema, body: mergeSchema },
+  async ({ ctx, params, body }) => ({
+    merged: await mergePatients(ctx, params.id, body.duplicateId, new Date()),
+  }),
+);

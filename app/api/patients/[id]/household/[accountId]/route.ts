@@ -10,4 +10,6 @@ export const PATCH = staffRoute({ permission: "manage_patients", params: househo
   approveLink(ctx, params.id, params.accountId, new Date()),
 );
 
-export const DELETE = staffRoute({ permission: "manage_patients", params: householdMemberSchema }, ({ ctx, params }) => unlinkAccount(ctx, params.id, params.accountId, new Date()));
+export const DELETE = staffRoute({ permission: "manage_patients", params: householdMemberSchema }, ({ ctx, params }) =>
+  unlinkAccount(ctx, params.id, params.accountId, new Date()),
+);
