@@ -7,7 +7,11 @@ const holder = globalThis as typeof globalThis & { __clinicNotifySinks?: Promise
 // process (dev hot reloads keep the first one).
 export async function startLocalSinks(): Promise<void> {
   holder.__clinicNotifySinks ??= startSinkServer(env().LOCAL_SINK_PORT).catch((error) => {
-    console.warn(`Local sinks not started on port ${env().LOCAL_SINK_PORT}: ${error.message}`);
+    // Most often a second checkout's npm run dev beside the first: say how to run it elsewhere.
+    console.warn(
+      `Local sinks not started on port ${env().LOCAL_SINK_PORT}: ${error.message}. ` +
+        `Another checkout running? Start this one with LOCAL_SINK_PORT=4011 NEXTAUTH_URL=http://localhost:3001 and next dev -p 3001 (README, Configuration).`,
+    );
     return null;
   });
   const sinks = await holder.__clinicNotifySinks;
