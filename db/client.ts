@@ -22,6 +22,9 @@ export type DatabaseHandle =
 // test suite migrates once and gives each file a copy).
 export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true; snapshot?: Blob };
 
+// The two `as unknown as Database` below are sound: each driver's database is a PgDatabase over
+// the same schema, differing only in its raw result type (HKT), which code above db/ never reads
+// directly (db/execute-rows.ts normalises raw results for both). TypeScript cannot unify the HKTs.
 export function openDatabase(target: DatabaseTarget, options: { maxConnections?: number } = {}): DatabaseHandle {
   if ("url" in target) {
     const sql = postgres(target.url, { max: options.maxConnections ?? 10, onnotice: () => {} });

@@ -11,6 +11,8 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 // The same migrations folder serves both engines; only the migrator differs.
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  // Sound: handle.engine says which driver built handle.db (db/client.ts), and each migrator
+  // gets the database its own driver made; the shared Database type only hides which.
   if (handle.engine === "postgres") {
     await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);
   } else {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Channel } from "@/db/schema";
+import type { Channel, EventRow } from "@/db/schema";
 import { PATIENT_CHANNELS } from "./decisions/decide-patient-channels";
 
 // The events the platform accepts (POST /api/events, and the app's own actions), each with
@@ -129,12 +129,47 @@ const envelope = {
   occurredAt: z.iso.datetime({ offset: true }).optional(),
 };
 
+// The two casts are sound and needed only because the members are built from lists: each member
+// is { type: literal T, data: T's schema }, whose output is IncomingEvent narrowed to T.
 export const eventSchema = z.discriminatedUnion("type", [
   ...PATIENT_EVENT_TYPES.map((type) => z.object({ ...envelope, type: z.literal(type), data: PATIENT_EVENT_PAYLOADS[type] })),
   ...STAFF_EVENT_TYPES.map((type) => z.object({ ...envelope, type: z.literal(type), data: staffPayload })),
 ] as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<IncomingEvent>;
 
 export type IncomingEvent = { id?: string; occurredAt?: string; type: EventType; data: Record<string, unknown> };
+
+// An event as the pipeline reads it back: its payload typed by its type, so a planner narrows
+// on `type` and reads fields the catalogue guarantees (no casts, no fallbacks).
+export type StaffPayload = z.infer<typeof staffPayload>;
+type PayloadOf = { [T in PatientEventType]: z.output<(typeof PATIENT_EVENT_PAYLOADS)[T]> } & { [T in StaffEventType]: StaffPayload } & {
+  [HUB_MESSAGE_EVENT]: z.infer<typeof hubMessagePayloadSchema>;
+};
+type Stored<T extends keyof PayloadOf> = Omit<EventRow, "type" | "payload"> & { type: T; payload: PayloadOf[T] };
+export type StoredEvent = { [T in keyof PayloadOf]: Stored<T> }[keyof PayloadOf];
+export type PatientStoredEvent = { [T in PatientEventType]: Stored<T> }[PatientEventType];
+export type StaffStoredEvent = { [T in StaffEventType]: Stored<T> }[StaffEventType];
+export type HubStoredEvent = Stored<typeof HUB_MESSAGE_EVENT>;
+
+// Parses a stored row against its type's schema. Rows come in through the one door, which
+// checked the same schema, so a failure here is a bug: it throws, and the event fails loudly.
+export function storedEvent(row: EventRow): StoredEvent {
+  const schema = isPatientEvent(row.type)
+    ? PATIENT_EVENT_PAYLOADS[row.type]
+    : (STAFF_EVENT_TYPES as readonly string[]).includes(row.type)
+      ? staffPayload
+      : row.type === HUB_MESSAGE_EVENT
+        ? hubMessagePayloadSchema
+        : null;
+  if (!schema) throw new Error(`event ${row.id}: no event type ${row.type} in the catalogue`);
+  const parsed = schema.safeParse(row.payload);
+  if (!parsed.success) throw new Error(`event ${row.id} (${row.type}): payload does not match the catalogue: ${parsed.error.message}`);
+  // Sound: the schema was chosen by row.type, so the payload is that type's; TypeScript cannot
+  // correlate the two across the union.
+  return { ...row, payload: parsed.data } as StoredEvent;
+}
+
+export const isStaffEvent = (e: StoredEvent): e is StaffStoredEvent => e.type.startsWith("staff.");
+export const isPatientStoredEvent = (e: StoredEvent): e is PatientStoredEvent => isPatientEvent(e.type);
 
 // The product's default channels per event; "(configurable)" events start with those a
 // clinic would expect, and every clinic can change them in Settings.

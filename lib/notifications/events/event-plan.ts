@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import type { NewDelivery } from "@/db/schema";
 import type { DeliveryDecision } from "@/lib/notifications/delivery-decision";
 import type { IncomingEvent } from "@/lib/notifications/event-catalog";
+import type { TraceEntry } from "@/lib/notifications/event-trace";
 
 // A delivery row as a planner decides it: the decision is the typed contract with the sender.
 export type PlannedDelivery = Omit<NewDelivery, "decision"> & { decision: DeliveryDecision };
@@ -12,7 +13,7 @@ export type PlannedDelivery = Omit<NewDelivery, "decision"> & { decision: Delive
 // raises: events this one causes (the staff alert of a cancellation), stored and queued with it.
 export type EventPlan = {
   rows: PlannedDelivery[];
-  decisions: unknown[];
+  decisions: TraceEntry[];
   afterRecord?: (db: Database) => Promise<void>;
   raises?: IncomingEvent[];
 };

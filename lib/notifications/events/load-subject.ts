@@ -2,18 +2,8 @@ import "server-only";
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
-import {
-  agendas,
-  appointments,
-  motifs,
-  patients,
-  staffUsers,
-  type Agenda,
-  type Appointment,
-  type EventRow,
-  type Motif,
-  type Patient,
-} from "@/db/schema";
+import type { PatientStoredEvent } from "@/lib/notifications/event-catalog";
+import { agendas, appointments, motifs, patients, staffUsers, type Agenda, type Appointment, type Motif, type Patient } from "@/db/schema";
 
 export type AppointmentSubject = Appointment & { agenda: Agenda; motif: Motif; doctorName: string | null };
 // doctorId (events about a patient, not an appointment): the doctor of their latest appointment
@@ -23,10 +13,17 @@ export type SubjectOrMissing = NotificationSubject | { missing: "appointment" | 
 
 type Refs = { appointmentId?: string; bookingReference?: string; patientId?: string };
 
+// What an event is about, as its payload names it: an appointment (by id or reference), or a patient.
+function refsOf(event: PatientStoredEvent): Refs {
+  const p = event.payload;
+  if ("patientId" in p) return { patientId: p.patientId };
+  return { appointmentId: p.appointmentId, bookingReference: p.bookingReference };
+}
+
 // The patients (and appointments) a batch of events is about, in two queries, each looked up
 // in its event's own clinic only.
-export async function loadSubjects(db: Database, batch: EventRow[]): Promise<Map<string, SubjectOrMissing>> {
-  const refs = batch.map((e) => ({ event: e, ...(e.payload as Refs) }));
+export async function loadSubjects(db: Database, batch: PatientStoredEvent[]): Promise<Map<string, SubjectOrMissing>> {
+  const refs = batch.map((e) => ({ event: e, ...refsOf(e) }));
   const byAppointment = refs.filter((r) => r.appointmentId || r.bookingReference);
   const byPatient = refs.filter((r) => !(r.appointmentId || r.bookingReference) && r.patientId);
 

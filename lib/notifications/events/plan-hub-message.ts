@@ -2,9 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { conversations, messages, patients, type Channel, type EventRow } from "@/db/schema";
+import { conversations, messages, patients, type Channel } from "@/db/schema";
 import { announceDeliveryChanges } from "@/lib/realtime/hub-changes";
-import { hubMessagePayloadSchema } from "@/lib/notifications/event-catalog";
+import type { HubStoredEvent } from "@/lib/notifications/event-catalog";
 import { channelAvailability } from "../decisions/channel-availability";
 import { loadPatientFacts } from "../decisions/load-patient-facts";
 import type { SkipReason } from "@/lib/notifications/skip-reasons";
@@ -14,8 +14,8 @@ import type { EventPlan } from "./event-plan";
 // A staff member's message from the Communication Hub: one delivery on the channel they chose,
 // to the patient's address. The composer's rules are checked again at send time (a STOP may
 // have arrived since), and the message is linked to its delivery for the ticks.
-export async function planHubMessage(db: Database, event: EventRow, settings: ClinicSettings, now: Date): Promise<EventPlan> {
-  const { messageId } = hubMessagePayloadSchema.parse(event.payload);
+export async function planHubMessage(db: Database, event: HubStoredEvent, settings: ClinicSettings, now: Date): Promise<EventPlan> {
+  const { messageId } = event.payload;
   const [row] = await db
     .select({ message: messages, patient: patients })
     .from(messages)

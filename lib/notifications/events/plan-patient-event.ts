@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import type { Channel, EventRow } from "@/db/schema";
+import type { Channel } from "@/db/schema";
 import type { SkipDecision } from "@/lib/notifications/delivery-decision";
 import { clinicLocalDate } from "@/lib/time/clinic-time";
 import { appointmentSkipReason } from "../decisions/appointment-relevance";
@@ -9,7 +9,7 @@ import { loadPatientFacts, type LoadedFacts } from "../decisions/load-patient-fa
 import type { SkipReason } from "@/lib/notifications/skip-reasons";
 import { renderMessage } from "../templates/render";
 import { templateVariables } from "../templates/variables";
-import { REMINDER_CHANNELS, type PatientEventType } from "@/lib/notifications/event-catalog";
+import type { PatientStoredEvent } from "@/lib/notifications/event-catalog";
 import type { ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadSubjects, type NotificationSubject, type SubjectOrMissing } from "./load-subject";
@@ -23,7 +23,11 @@ export type PatientBatch = {
 };
 
 // settings: the batch's clinics, read once by the caller for planning and sending alike.
-export async function loadPatientBatch(db: Database, batch: EventRow[], settings: Map<string, ClinicSettings>): Promise<PatientBatch> {
+export async function loadPatientBatch(
+  db: Database,
+  batch: PatientStoredEvent[],
+  settings: Map<string, ClinicSettings>,
+): Promise<PatientBatch> {
   const subjects = await loadSubjects(db, batch);
   const people = [...subjects.values()].flatMap((s) => ("patient" in s ? [s.patient] : []));
   return { subjects, settings, facts: await loadPatientFacts(db, people) };
@@ -31,31 +35,30 @@ export async function loadPatientBatch(db: Database, batch: EventRow[], settings
 
 // "Two appointments the same day on the same agenda for a patient and a relative: only one
 // SMS." The key is unique in the delivery log, so the second reminder's SMS cannot be inserted.
-function householdSmsKey(event: EventRow, subject: NotificationSubject, phone: string, timeZone: string): string | null {
+function householdSmsKey(event: PatientStoredEvent, subject: NotificationSubject, phone: string, timeZone: string): string | null {
   if (event.type !== "appointment.reminder" || !subject.appointment) return null;
   const { agendaId, startsAt } = subject.appointment;
-  return `sms:reminder:${String(event.payload.offset ?? "24h")}:${agendaId}:${clinicLocalDate(startsAt, timeZone)}:${phone}`;
+  return `sms:reminder:${event.payload.offset}:${agendaId}:${clinicLocalDate(startsAt, timeZone)}:${phone}`;
 }
 
 // Decides and renders every delivery of one patient event, sent or skipped, and the staff
 // alert it raises. No I/O: the batch holds the facts.
-export function planPatientEvent(event: EventRow, batch: PatientBatch, now: Date): EventPlan {
+export function planPatientEvent(event: PatientStoredEvent, batch: PatientBatch, now: Date): EventPlan {
   const plan = planPatientDeliveries(event, batch, now);
   const subject = batch.subjects.get(event.id)!;
   // An event the appointment has moved past (a "confirmed" about a cancelled one) alerts no one.
-  const relevant =
-    !("missing" in subject) && !(subject.appointment && appointmentSkipReason(event.type as PatientEventType, subject.appointment, now));
+  const relevant = !("missing" in subject) && !(subject.appointment && appointmentSkipReason(event.type, subject.appointment, now));
   const alert = relevant ? staffAlertFor(event, subject, batch.settings.get(event.clinicId)!.clinic) : null;
   return alert ? { ...plan, raises: [alert] } : plan;
 }
 
-function planPatientDeliveries(event: EventRow, batch: PatientBatch, now: Date): EventPlan {
-  const type = event.type as PatientEventType;
+function planPatientDeliveries(event: PatientStoredEvent, batch: PatientBatch, now: Date): EventPlan {
+  const type = event.type;
   const subject = batch.subjects.get(event.id)!;
   const settings = batch.settings.get(event.clinicId)!;
-  // Stored through the one door, so the payload matched the catalogue when it was written: a
-  // mismatch now is a bug and fails the event loudly rather than falling back to other channels.
-  const reminder = type === "appointment.reminder" ? REMINDER_CHANNELS.parse(event.payload) : undefined;
+  // A reminder's own channels (its rule's step), checked against the catalogue when stored and
+  // again when read back (storedEvent): never a silent fallback to the clinic's channels.
+  const reminder = event.type === "appointment.reminder" ? event.payload : undefined;
   const channels = reminder?.channels ?? settings.channelsFor(type);
   if ("missing" in subject) {
     const reason: SkipReason = subject.missing === "appointment" ? "appointment_not_found" : "patient_not_found";

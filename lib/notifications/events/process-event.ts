@@ -8,7 +8,7 @@ import { deliveryDecisionSchema } from "@/lib/notifications/delivery-decision";
 import { recoverInterruptedDeliveries } from "../delivery/recover-interrupted";
 import { retryDelayMs, type RetryPolicy } from "../delivery/retry-policy";
 import { sendClaimed, sendDeliveries, type SendDeps } from "../delivery/send-delivery";
-import { HUB_MESSAGE_EVENT, isPatientEvent } from "@/lib/notifications/event-catalog";
+import { isPatientStoredEvent, isStaffEvent, storedEvent, type StoredEvent } from "@/lib/notifications/event-catalog";
 import { settingsOfClinics, type ClinicSettings } from "./clinic-settings";
 import type { EventPlan, PlannedDelivery } from "./event-plan";
 import { loadPatientBatch, planPatientEvent } from "./plan-patient-event";
@@ -71,17 +71,25 @@ async function planAll(
   now: Date,
 ): Promise<Map<string, EventPlan | Error>> {
   const plans = new Map<string, EventPlan | Error>();
-  const patientEvents = batch.filter((e) => isPatientEvent(e.type));
+  const failed = (id: string, error: unknown) => plans.set(id, error instanceof Error ? error : new Error(String(error)));
+  const stored: StoredEvent[] = [];
+  for (const row of batch) {
+    try {
+      stored.push(storedEvent(row));
+    } catch (error) {
+      failed(row.id, error);
+    }
+  }
+  const patientEvents = stored.filter(isPatientStoredEvent);
   const facts = patientEvents.length ? await loadPatientBatch(db, patientEvents, settings) : null;
-  for (const event of batch) {
+  for (const event of stored) {
     try {
       const clinic = settings.get(event.clinicId)!;
-      if (isPatientEvent(event.type)) plans.set(event.id, planPatientEvent(event, facts!, now));
-      else if (event.type.startsWith("staff.")) plans.set(event.id, await planStaffEvent(db, event, clinic));
-      else if (event.type === HUB_MESSAGE_EVENT) plans.set(event.id, await planHubMessage(db, event, clinic, now));
-      else throw new Error(`No handler for event type ${event.type}`);
+      if (isPatientStoredEvent(event)) plans.set(event.id, planPatientEvent(event, facts!, now));
+      else if (isStaffEvent(event)) plans.set(event.id, await planStaffEvent(db, event, clinic));
+      else plans.set(event.id, await planHubMessage(db, event, clinic, now));
     } catch (error) {
-      plans.set(event.id, error instanceof Error ? error : new Error(String(error)));
+      failed(event.id, error);
     }
   }
   return plans;

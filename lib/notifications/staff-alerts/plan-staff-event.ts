@@ -1,9 +1,10 @@
 import "server-only";
+import type { TraceEntry } from "@/lib/notifications/event-trace";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { staffAlertPreferences, staffAlertRoutes, staffPushSubscriptions, staffUsers, type Channel, type EventRow } from "@/db/schema";
+import { staffAlertPreferences, staffAlertRoutes, staffPushSubscriptions, staffUsers, type Channel } from "@/db/schema";
 import type { SkipReason } from "@/lib/notifications/skip-reasons";
-import type { StaffEventType } from "@/lib/notifications/event-catalog";
+import type { StaffStoredEvent } from "@/lib/notifications/event-catalog";
 import type { ClinicSettings } from "../events/clinic-settings";
 import type { EventPlan, PlannedDelivery } from "../events/event-plan";
 import { messageTranslator } from "@/lib/i18n/translator";
@@ -14,9 +15,9 @@ const OPEN_APP = { en: "Open Clinic Notify to see it.", fr: "Ouvrez Clinic Notif
 // Staff alerts: to whom the clinic's routing rule (or the default) sends them, in-app and to
 // each active browser subscription, as each recipient's own preferences allow; the routing
 // used is recorded in the event's decisions.
-export async function planStaffEvent(db: Database, event: EventRow, settings: ClinicSettings): Promise<EventPlan> {
-  const type = event.type as StaffEventType;
-  const data = event.payload as { summary: string; doctorId?: string; link?: string; actorStaffId?: string };
+export async function planStaffEvent(db: Database, event: StaffStoredEvent, settings: ClinicSettings): Promise<EventPlan> {
+  const type = event.type;
+  const data = event.payload;
   const { clinic, channelsFor, providers } = settings;
   const [staff, [custom]] = await Promise.all([
     db
@@ -29,7 +30,7 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
       .where(and(eq(staffAlertRoutes.clinicId, event.clinicId), eq(staffAlertRoutes.type, type))),
   ]);
   const route = custom ? { roles: custom.roles, namedDoctor: custom.namedDoctor, staffUserIds: custom.staffUserIds } : STAFF_ROUTING[type];
-  const routing = { routing: custom ? "clinic_rule" : "default", ...route };
+  const routing = { routing: custom ? ("clinic_rule" as const) : ("default" as const), ...route };
   const channels = channelsFor(type);
   // The staff member whose own action raised the alert does not need telling.
   const recipients = staffRecipients(route, staff, data.doctorId).filter((s) => s.id !== data.actorStaffId);
@@ -67,7 +68,7 @@ export async function planStaffEvent(db: Database, event: EventRow, settings: Cl
   // only: patient details stay inside the app.
   const title = messageTranslator(language)(`eventTypes.${type.replace(".", "__")}`);
   const rows: PlannedDelivery[] = [];
-  const decisions: unknown[] = [routing];
+  const decisions: TraceEntry[] = [routing];
 
   for (const member of recipients) {
     const base = {

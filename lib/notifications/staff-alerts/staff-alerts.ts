@@ -1,6 +1,5 @@
-import type { EventRow } from "@/db/schema";
 import { messageTranslator } from "@/lib/i18n/translator";
-import type { IncomingEvent, StaffEventType } from "@/lib/notifications/event-catalog";
+import type { IncomingEvent, PatientStoredEvent, StaffEventType } from "@/lib/notifications/event-catalog";
 import type { Locale } from "@/lib/i18n/locales";
 import type { NotificationSubject } from "../events/load-subject";
 
@@ -15,7 +14,7 @@ const RAISES: Partial<Record<string, { type: StaffEventType; text: "cancellation
 };
 
 export function staffAlertFor(
-  event: EventRow,
+  event: PatientStoredEvent,
   subject: NotificationSubject,
   clinic: { timeZone: string; defaultLanguage: Locale },
 ): IncomingEvent | null {
@@ -32,9 +31,9 @@ export function staffAlertFor(
     patient: `${patient.firstName} ${patient.lastName.toUpperCase()}`,
     when,
     agenda: appointment.agenda.name,
-    by: String(event.payload.cancelledBy ?? "staff"),
+    by: event.type === "appointment.cancelled" ? event.payload.cancelledBy : "staff",
   });
-  const actor = typeof event.payload.actorStaffId === "string" ? event.payload.actorStaffId : undefined;
+  const actor = "actorStaffId" in event.payload ? event.payload.actorStaffId : undefined;
   return {
     id: `alert:${event.id}`,
     type: raised.type,
@@ -50,9 +49,13 @@ export function staffAlertFor(
 
 // A report ready for a patient → a lab result alert to the doctor who ordered it (named in the
 // event) or else the patient's doctor. The alert says whose result it is, never what it says.
-function labResultAlert(event: EventRow, subject: NotificationSubject, language: Locale): IncomingEvent {
+function labResultAlert(
+  event: PatientStoredEvent & { type: "clinical.report_ready" },
+  subject: NotificationSubject,
+  language: Locale,
+): IncomingEvent {
   const { patient } = subject;
-  const doctorId = typeof event.payload.doctorId === "string" ? event.payload.doctorId : subject.doctorId;
+  const doctorId = event.payload.doctorId ?? subject.doctorId;
   const summary = messageTranslator(language)("staffAlerts.lab_result", {
     patient: `${patient.firstName} ${patient.lastName.toUpperCase()}`,
   });

@@ -39,6 +39,7 @@ type Node = {
 export function templateProblems(source: string): string[] {
   let ast: { body: Node[] };
   try {
+    // Sound: Node is a read-only subset of Handlebars' AST node types, every field optional.
     ast = Handlebars.parse(source) as unknown as { body: Node[] };
   } catch (error) {
     return [`does not compile: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`];

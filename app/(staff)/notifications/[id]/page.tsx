@@ -7,6 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
+import type { Channel } from "@/db/schema";
+import { eventTraceOf } from "@/lib/notifications/event-trace";
+import type { SkipReason } from "@/lib/notifications/skip-reasons";
 import { getDelivery } from "@/lib/notifications/log/get-delivery";
 import { deliveryIdSchema } from "@/lib/notifications/log/schemas";
 
@@ -22,8 +25,6 @@ async function load(id: string) {
   }
 }
 
-type Decision = { channel?: string; send?: boolean; reason?: string };
-
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx, delivery, content, event, attempts, receipts, recipientName } = await load((await params).id);
   const t = await getTranslations("notifications.detail");
@@ -35,7 +36,15 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   const format = await getFormatter();
   const when = (d: Date | null) =>
     d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.clinic.timeZone }) : "—";
-  const decisions = (Array.isArray(event.decisions) ? event.decisions : []) as Decision[];
+  // Only the entries about a channel or a reason are shown; routing and held channels are for support.
+  type Line = { channel?: Channel; sent: boolean; reason?: SkipReason };
+  const decisions = eventTraceOf(event.decisions).entries.flatMap((d): Line[] =>
+    "channel" in d
+      ? [{ channel: d.channel, sent: d.send === true, reason: "reason" in d ? d.reason : undefined }]
+      : "reason" in d
+        ? [{ sent: false, reason: d.reason }]
+        : [],
+  );
 
   return (
     <>
@@ -156,8 +165,8 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
             <ul className="grid gap-1 text-sm sm:grid-cols-2">
               {decisions.map((d, i) => (
                 <li key={i}>
-                  {d.channel ? <strong>{tChannel(d.channel as never)}: </strong> : null}
-                  {d.send ? t("sent") : d.reason ? tReason(d.reason as never) : ""}
+                  {d.channel ? <strong>{tChannel(d.channel)}: </strong> : null}
+                  {d.sent ? t("sent") : d.reason ? tReason(d.reason) : ""}
                 </li>
               ))}
             </ul>
