@@ -39,7 +39,9 @@ test("a receptionist cancels an appointment with a reason", async ({ page }) => 
   await expect(row.getByRole("button", { name: /^Cancel / })).toHaveCount(0);
 });
 
-test("a receptionist moves an appointment to another day", async ({ page }) => {
+test("a receptionist moves an appointment to another day: after hours it is refused, then moved knowingly with a reason", async ({
+  page,
+}) => {
   await signIn(page, PARIS_RECEPTION);
   const appointment = await findAppointment(page.request, "confirmed", 7);
   await page.goto(`/appointments?date=${appointment.date}`);
@@ -47,14 +49,22 @@ test("a receptionist moves an appointment to another day", async ({ page }) => {
   await row.getByRole("button", { name: /^Move / }).click();
   const dialog = page.getByRole("dialog", { name: "Move appointment" });
   const target = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
-  await dialog.getByLabel("New date and time (clinic time)").fill(`${target}T07:15`);
+  // 21:00: no demo agenda is open then. A move keeps the booking rules: refused, in words.
+  await dialog.getByLabel("New date and time (clinic time)").fill(`${target}T21:00`);
   await expectAccessible(page, "appointments, move dialog");
   await dialog.getByRole("button", { name: "Move appointment" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(/Pick another (time|day), or say why it must be then/);
+  await expect(row).toHaveCount(1);
+
+  // Overruled knowingly: the reason goes with the move, into the audit trail.
+  await dialog.getByLabel("Why it must be then (kept in the audit trail)").fill("Seen after hours: only time the patient can come");
+  await expectAccessible(page, "appointments, move outside hours");
+  await dialog.getByRole("button", { name: "Move anyway" }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toHaveCount(0);
 
   await page.goto(`/appointments?date=${target}`);
   const moved = page.locator(`[data-testid=appointment-row][data-reference="${appointment.bookingReference}"]`);
-  await expect(moved).toContainText("7:15");
+  await expect(moved).toContainText("9:00");
   await expectAccessible(page, "appointments of the new day");
 });

@@ -55,6 +55,9 @@ type Props = {
   slotsFor?: { agendaId: string; visitReasonId: string };
 };
 
+// The agenda's rules a move may knowingly overrule, with a reason (the server audits it).
+const OVERRULABLE: ReadonlySet<string> = new Set(["outside_opening_hours", "closed"]);
+
 // Status, cancel and reschedule for one appointment. The server re-checks every rule;
 // the choices offered here are the same rules, so a refusal is the exception.
 export function AppointmentActions({ id, status, localStart, label, slotsFor }: Props) {
@@ -71,7 +74,22 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
     },
   });
   const next = allowedNextStatuses(status).filter((s) => s !== "cancelled");
-  const error = mutation.error instanceof ApiError ? mutation.error.message : mutation.error ? t("failed") : null;
+  // Refused for the agenda's hours or a closure, at the time still in the field: say so in the
+  // receptionist's words and offer to move it anyway, with a reason.
+  const refusedHours =
+    mutation.error instanceof ApiError &&
+    OVERRULABLE.has(mutation.error.code) &&
+    mutation.variables?.action === "reschedule" &&
+    mutation.variables.startsAt === newStart
+      ? mutation.error.code
+      : null;
+  const error = refusedHours
+    ? t(refusedHours === "closed" ? "closedRefused" : "outsideHoursRefused")
+    : mutation.error instanceof ApiError
+      ? mutation.error.message
+      : mutation.error
+        ? t("failed")
+        : null;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -112,8 +130,10 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
               <form
                 onSubmit={(e) => {
                   e.preventDefault();
-                  const startsAt = String(new FormData(e.currentTarget).get("startsAt"));
-                  mutation.mutate({ action: "reschedule", startsAt });
+                  const form = new FormData(e.currentTarget);
+                  const startsAt = String(form.get("startsAt"));
+                  const outsideHoursReason = String(form.get("outsideHoursReason") ?? "").trim();
+                  mutation.mutate({ action: "reschedule", startsAt, ...(outsideHoursReason ? { outsideHoursReason } : {}) });
                 }}
                 className="space-y-4"
               >
@@ -138,7 +158,18 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
                     step={300}
                   />
                 </div>
-                <DialogActions error={error} keepLabel={t("keep")} confirmLabel={t("confirmReschedule")} pending={mutation.isPending} />
+                {refusedHours ? (
+                  <div>
+                    <FieldLabel htmlFor={`overrule-${id}`}>{t("overruleReason")}</FieldLabel>
+                    <Input id={`overrule-${id}`} name="outsideHoursReason" required minLength={3} maxLength={300} />
+                  </div>
+                ) : null}
+                <DialogActions
+                  error={error}
+                  keepLabel={t("keep")}
+                  confirmLabel={refusedHours ? t("confirmOverrule") : t("confirmReschedule")}
+                  pending={mutation.isPending}
+                />
               </form>
             </DialogContent>
           </Dialog>

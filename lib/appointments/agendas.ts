@@ -30,17 +30,22 @@ export async function listVisitReasons(ctx: Ctx) {
     .orderBy(asc(motifs.name));
 }
 
-export type AgendaCalendar = { week: OpenStretch[]; closures: ClosedDays[]; booked: { startsAt: Date; endsAt: Date }[] };
-
-// What free slots are computed from, for one agenda over local dates [from, to]: its week,
-// its own and the clinic's closures, and the appointments that hold time.
-export async function loadAgendaCalendar(ctx: Ctx, agendaId: string, from: string, to: string): Promise<AgendaCalendar> {
+// An agenda of this clinic still open for booking, or a 404 (another clinic's is not found).
+export async function requireOpenAgenda(ctx: Ctx, agendaId: string): Promise<void> {
   const [agenda] = await ctx.db
     .select({ id: agendas.id })
     .from(agendas)
     .where(inClinic(ctx, agendas, eq(agendas.id, agendaId), isNull(agendas.retiredAt)))
     .limit(1);
   if (!agenda) throw new NotFoundError("Agenda");
+}
+
+export type AgendaCalendar = { week: OpenStretch[]; closures: ClosedDays[]; booked: { startsAt: Date; endsAt: Date }[] };
+
+// What free slots are computed from, for one agenda over local dates [from, to]: its week,
+// its own and the clinic's closures, and the appointments that hold time.
+export async function loadAgendaCalendar(ctx: Ctx, agendaId: string, from: string, to: string): Promise<AgendaCalendar> {
+  await requireOpenAgenda(ctx, agendaId);
   const start = clinicDayRange(from, ctx.clinic.timeZone).start;
   const end = clinicDayRange(to, ctx.clinic.timeZone).end;
   const [week, closed, booked] = await Promise.all([

@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffContext } from "@/lib/auth/staff-context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { enqueueStored } from "@/lib/notifications/events/ingest-event";
 import type { Queueing } from "@/lib/notifications/queue/event-queue";
 import { recordAppointmentEvent } from "./appointment-events";
@@ -13,6 +14,22 @@ export async function applyAppointmentChange(ctx: StaffContext & Queueing, appoi
   const { changed, event } = await ctx.db.transaction(async (tx) => {
     const changed = await changeAppointment({ ...ctx, db: tx }, appointmentId, change, now);
     await syncReminders(tx, changed.after, now);
+    if (changed.overruled)
+      await recordAudit(
+        tx,
+        ctx,
+        {
+          action: "appointment.moved_outside_hours",
+          patientId: changed.after.patientId,
+          detail: {
+            appointmentId,
+            startsAt: change.action === "reschedule" ? change.startsAt : null,
+            rule: changed.overruled.problem,
+            reason: changed.overruled.reason,
+          },
+        },
+        now,
+      );
     return { changed, event: await recordAppointmentEvent(tx, changed, { staffId: ctx.staff.id }) };
   });
   await enqueueStored(ctx.queue, [event]);

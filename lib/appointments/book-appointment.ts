@@ -8,10 +8,10 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors/ap
 import { databaseRefusal, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from "@/lib/errors/database-error";
 import { enqueueStored } from "@/lib/notifications/events/ingest-event";
 import type { Queueing } from "@/lib/notifications/queue/event-queue";
-import { bookingProblem, type BookingProblem } from "@/lib/scheduling/free-slots";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
 import { recordNewAppointmentEvent } from "./appointment-events";
-import { loadAgendaCalendar, offeredVisitReason } from "./agendas";
+import { offeredVisitReason, requireOpenAgenda } from "./agendas";
+import { slotProblem, slotRefusal } from "./slot-rules";
 import { syncReminders } from "@/lib/reminders/schedule-reminders";
 import type { Booking } from "./schemas";
 
@@ -20,29 +20,19 @@ const REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const reference = (prefix: string) =>
   `${prefix}-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("")}`;
 
-const PROBLEMS: Record<BookingProblem, string> = {
-  in_the_past: "is in the past",
-  outside_opening_hours: "is outside this agenda's opening hours (or runs past them)",
-  closed: "is on a day this agenda is closed",
-};
-
 // The one place staff book: the slot is checked against the agenda's hours, and the database
 // decides between two people booking it at once (an exclusion constraint: one wins, the other
 // gets a 409). The confirmation event is saved in the same transaction and queued after it.
 export async function bookAppointment(ctx: StaffContext & Queueing, booking: Booking, now: Date) {
   const startsAt = clinicLocalToUtc(booking.startsAt, ctx.clinic.timeZone);
-  const date = booking.startsAt.slice(0, 10);
   const { appointment, event } = await ctx.db
     .transaction(async (tx) => {
       const scoped = { ...ctx, db: tx };
-      const calendar = await loadAgendaCalendar(scoped, booking.agendaId, date, date);
+      await requireOpenAgenda(scoped, booking.agendaId);
       const reason = await offeredVisitReason(scoped, booking.agendaId, booking.visitReasonId);
       if (!reason) throw new InvalidInputError("Invalid booking.", { visitReasonId: ["is not a visit reason this agenda offers"] });
-      const problem = bookingProblem(
-        { timeZone: ctx.clinic.timeZone, week: calendar.week, closures: calendar.closures, now, durationMinutes: reason.durationMinutes },
-        startsAt,
-      );
-      if (problem) throw new InvalidInputError("Invalid booking.", { startsAt: [PROBLEMS[problem]] });
+      const problem = await slotProblem(scoped, { agendaId: booking.agendaId, startsAt, durationMinutes: reason.durationMinutes }, now);
+      if (problem) throw slotRefusal(problem, "booking");
       const [patient] = await tx
         .select({ id: patients.id, active: patients.active })
         .from(patients)

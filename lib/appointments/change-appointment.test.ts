@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { contextFor, makeAgendaAndMotif, makeAppointment, makeClinic, makePatient } from "@/lib/testing/factories";
+import { contextFor, makeAppointment, makeBookableAgenda, makeClinic, makePatient } from "@/lib/testing/factories";
 import { appointments, type Clinic } from "@/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
@@ -19,7 +19,10 @@ beforeAll(async () => {
   paris = await makeClinic(handle.db, { timeZone: "Europe/Paris" });
   other = await makeClinic(handle.db);
   const patient = await makePatient(handle.db, paris.id);
-  const { agenda, motif } = await makeAgendaAndMotif(handle.db, paris.id);
+  // Open all day, every day: these stories are about status, overlaps and time zones; the
+  // agenda's hours have their own (move-rules.test.ts).
+  const week = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: 0, closesAt: 1440 }));
+  const { agenda, motif } = await makeBookableAgenda(handle.db, paris.id, { week });
   refs = { clinicId: paris.id, agendaId: agenda.id, motifId: motif.id, patientId: patient.id };
 });
 afterAll(() => handle.close());

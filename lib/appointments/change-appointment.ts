@@ -8,9 +8,12 @@ import { inClinic } from "@/lib/clinics/scope";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
 import type { AppointmentChange } from "./schemas";
 import { rescheduleProblem, statusChangeProblem, type ChangeProblem } from "@/lib/scheduling/appointment-status";
+import type { BookingProblem } from "@/lib/scheduling/free-slots";
+import { OVERRIDABLE, slotProblem, slotRefusal } from "./slot-rules";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
-export type AppointmentChanged = { before: Appointment; after: Appointment };
+// overruled: the agenda's rule a move was knowingly allowed to break, and why (for the audit).
+export type AppointmentChanged = { before: Appointment; after: Appointment; overruled?: { problem: BookingProblem; reason: string } };
 
 function planChange(before: Appointment, change: AppointmentChange, timeZone: string, now: Date) {
   if (change.action === "reschedule") {
@@ -49,6 +52,18 @@ export async function changeAppointment(
 
   const { problem, values } = planChange(before, change, ctx.clinic.timeZone, now);
   if (problem) throw conflict(problem);
+  // A move is a booking at a new time: the same rules, asked of the same function.
+  let overruled: AppointmentChanged["overruled"];
+  if (change.action === "reschedule") {
+    const slot = {
+      agendaId: before.agendaId,
+      startsAt: clinicLocalToUtc(change.startsAt, ctx.clinic.timeZone),
+      durationMinutes: (before.endsAt.getTime() - before.startsAt.getTime()) / 60_000,
+    };
+    const broken = await slotProblem(ctx, slot, now);
+    if (broken && !(OVERRIDABLE.has(broken) && change.outsideHoursReason)) throw slotRefusal(broken, "move");
+    if (broken) overruled = { problem: broken, reason: change.outsideHoursReason! };
+  }
 
   // Guarded on the status we read: if someone else changed it meanwhile, nothing is overwritten.
   // A new time that overlaps another appointment on the agenda is refused by the database.
@@ -63,7 +78,7 @@ export async function changeAppointment(
       throw error;
     });
   if (!after) throw new ConflictError("stale", "This appointment was just changed by someone else. Reload and try again.");
-  return { before, after };
+  return { before, after, ...(overruled ? { overruled } : {}) };
 }
 
 function conflict(problem: ChangeProblem) {

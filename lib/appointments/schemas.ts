@@ -10,8 +10,13 @@ const settableStatus = z.enum(appointmentStatusEnum.enumValues.filter((s) => s !
 export const appointmentChangeSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("set_status"), status: settableStatus }),
   z.object({ action: z.literal("cancel"), reason: z.string().trim().max(500).optional() }),
-  // Wall-clock time in the clinic's time zone.
-  z.object({ action: z.literal("reschedule"), startsAt: localDateTimeSchema }),
+  // Wall-clock time in the clinic's time zone. A move keeps the booking rules (the agenda's
+  // hours and closures); outsideHoursReason overrules them knowingly, and is kept in the audit trail.
+  z.object({
+    action: z.literal("reschedule"),
+    startsAt: localDateTimeSchema,
+    outsideHoursReason: z.string().trim().min(3, "say in a few words why").max(300).optional(),
+  }),
 ]);
 
 export type AppointmentChange = z.output<typeof appointmentChangeSchema>;

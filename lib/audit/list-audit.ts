@@ -22,7 +22,7 @@ export const AUDIT_KINDS = {
     "visit_reason.",
     "closure.",
   ],
-  patients: ["patient.", "patients.", "household.", "consent."],
+  patients: ["patient.", "patients.", "household.", "consent.", "appointment."],
   conversations: ["conversation.", "deliveries.exported"],
   staff: ["staff."],
 } as const;

@@ -13,9 +13,10 @@ export class AppError extends Error {
   }
 }
 
+// code: a more precise one when the client can act on which rule refused (a move outside hours).
 export class InvalidInputError extends AppError {
-  constructor(message: string, fields: FieldErrors = {}) {
-    super(400, "invalid_input", message, fields);
+  constructor(message: string, fields: FieldErrors = {}, code = "invalid_input") {
+    super(400, code, message, fields);
   }
 }
 
