@@ -109,6 +109,31 @@ describe("importing patients", () => {
     expect(stored.find((p) => p.externalId === "P-2")?.phone).toBe("+33781222222");
   });
 
+  it("gives new patients the clinic's language when the file has none, keeps a patient's own on re-import, and sets the file's", async () => {
+    const lyon = await makeClinic(handle.db, { country: "FR", defaultLanguage: "fr" });
+    const ctx = await staffContextFor(handle.db, lyon, "admin");
+    const importFile = async (name: string, text: string) => {
+      const uploaded = await uploadImport(ctx, { name, bytes: new TextEncoder().encode(text) });
+      await (await startImport(ctx, uploaded.import.id, uploaded.mapping, now)).run();
+    };
+    const languages = async () =>
+      Object.fromEntries(
+        (await handle.db.select().from(patients).where(eq(patients.clinicId, lyon.id))).map((p) => [p.externalId, p.language]),
+      );
+
+    await importFile("sans-langue.csv", "N° dossier;Nom;Prénom\r\nL-1;Martin;Paul\r\nL-2;Durand;Anne");
+    expect(await languages()).toEqual({ "L-1": "fr", "L-2": "fr" });
+
+    // Anne prefers English (set by hand); the next export says nothing of languages: kept.
+    await handle.db.update(patients).set({ language: "en" }).where(eq(patients.externalId, "L-2"));
+    await importFile("sans-langue-2.csv", "N° dossier;Nom;Prénom\r\nL-1;Martin;Paul\r\nL-2;Durand;Anne\r\nL-3;Roux;Iris");
+    expect(await languages()).toEqual({ "L-1": "fr", "L-2": "en", "L-3": "fr" });
+
+    // A file that names languages sets them; an empty cell leaves the patient's as it is.
+    await importFile("langues.csv", "N° dossier;Nom;Prénom;Langue\r\nL-1;Martin;Paul;anglais\r\nL-2;Durand;Anne;\r\nL-4;Blanc;Léa;");
+    expect(await languages()).toEqual({ "L-1": "en", "L-2": "en", "L-3": "fr", "L-4": "fr" });
+  });
+
   it("never runs one import twice at once", async () => {
     const ctx = await staffContextFor(handle.db, paris, "admin");
     const uploaded = await uploadImport(ctx, { name: "x.csv", bytes: file(["P-9;A;B;;;"]) });

@@ -24,12 +24,22 @@ export type ImportTally = { rows: number; created: number; updated: number; skip
 // erase what the clinic has since added.
 const keep = (column: string) => sql.raw(`coalesce(excluded."${column}", "patients"."${column}")`);
 
-// A batch written in one statement, updating by the clinic's patient number; `xmax = 0`
-// tells a row just inserted from one updated.
-async function upsert(db: Ctx["db"], clinicId: string, batch: ImportedPatient[]) {
-  const rows = await db
+// A batch written in one statement per kind of row, updating by the clinic's patient number;
+// `xmax = 0` tells a row just inserted from one updated. A row without a language gets the
+// clinic's when it is new (a French clinic's patients hear French) and keeps its own when it
+// is updated; a row with one sets it.
+async function upsert(ctx: Ctx, batch: ImportedPatient[]) {
+  const said = batch.filter((p) => p.language);
+  const unsaid = batch.filter((p) => !p.language);
+  const a = said.length ? await upsertRows(ctx, said, true) : { created: 0, updated: 0 };
+  const b = unsaid.length ? await upsertRows(ctx, unsaid, false) : { created: 0, updated: 0 };
+  return { created: a.created + b.created, updated: a.updated + b.updated };
+}
+
+async function upsertRows(ctx: Ctx, batch: ImportedPatient[], setsLanguage: boolean) {
+  const rows = await ctx.db
     .insert(patients)
-    .values(batch.map((p) => ({ clinicId, ...p })))
+    .values(batch.map((p) => ({ clinicId: ctx.clinicId, ...p, language: p.language ?? ctx.clinic.defaultLanguage })))
     .onConflictDoUpdate({
       target: [patients.clinicId, patients.externalId],
       set: {
@@ -40,7 +50,7 @@ async function upsert(db: Ctx["db"], clinicId: string, batch: ImportedPatient[])
         landline: keep("landline"),
         email: keep("email"),
         postalAddress: keep("postal_address"),
-        language: excluded("language"),
+        language: setsLanguage ? excluded("language") : sql.raw(`"patients"."language"`),
         updatedAt: sql`now()`,
       },
     })
@@ -69,7 +79,7 @@ export async function processImport(
   const flush = async () => {
     if (!options.dryRun) {
       if (batch.length) {
-        const { created, updated } = await upsert(ctx.db, ctx.clinicId, batch);
+        const { created, updated } = await upsert(ctx, batch);
         tally.created += created;
         tally.updated += updated;
       }

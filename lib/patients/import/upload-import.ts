@@ -37,6 +37,16 @@ async function rememberedMapping(ctx: Ctx, headers: string[]): Promise<ImportMap
   return mapping;
 }
 
+// The clinic's last mapping where it still applies, and a guess for the fields it does not
+// cover (a new "Langue" column in this month's export), on columns it has not taken.
+function proposedMapping(remembered: ImportMapping | null, headers: string[]): ImportMapping {
+  const guess = suggestMapping(headers);
+  if (!remembered) return guess;
+  const taken = new Set(Object.values(remembered));
+  const extra = Object.entries(guess).filter(([field, index]) => !(field in remembered) && !taken.has(index));
+  return { ...Object.fromEntries(extra), ...remembered };
+}
+
 // An uploaded CSV: kept in the file store, its encoding and separator detected, its header
 // and first rows shown with a mapping to check (the clinic's last one, or a guess).
 export async function uploadImport(ctx: Ctx, file: { name: string; bytes: Uint8Array }) {
@@ -62,7 +72,7 @@ export async function uploadImport(ctx: Ctx, file: { name: string; bytes: Uint8A
       delimiter,
     })
     .returning();
-  return { import: publicImport(row), headers, preview, mapping: (await rememberedMapping(ctx, headers)) ?? suggestMapping(headers) };
+  return { import: publicImport(row), headers, preview, mapping: proposedMapping(await rememberedMapping(ctx, headers), headers) };
 }
 
 export function publicImport(row: typeof patientImports.$inferSelect) {
