@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 // Every page and open dialog of these stories is checked with axe-core (@axe-core/playwright,
 // WCAG 2.1 A/AA, no serious or critical violation) through expectAccessible.
 import { expectAccessible } from "./a11y";
-import { PARIS_RECEPTION, signIn } from "./helpers";
+import { PARIS_DOCTOR, PARIS_RECEPTION, signIn } from "./helpers";
 
 // The next day, from tomorrow on, that the demo agendas are open (Monday to Saturday).
 function nextOpenDay(after = 1): string {
@@ -217,6 +217,53 @@ test("an admin changes an agenda's week: a new afternoon shows its slots, a refu
   await page.goto("/settings/visit-reasons");
   await expectAccessible(page, "settings, visit reasons");
   await expect(page.getByTestId("visit-reason").first()).toBeVisible();
+});
+
+test("an admin adds a visit reason offered on one agenda only: the other agendas do not offer it", async ({ page }) => {
+  await signIn(page, "admin@saint-martin.demo");
+  await page.goto("/settings/visit-reasons");
+  const form = page.getByRole("form", { name: "New visit reason" });
+  const name = `ECG ${Date.now().toString(36)}`;
+  await form.getByLabel("New visit reason").fill(name);
+  await form.getByLabel("Minutes").fill("30");
+  // The choice is there when it is created, and nothing is ticked for the admin.
+  const offered = form.getByRole("group", { name: "Offered on" });
+  await expect(offered.getByRole("checkbox").first()).toBeVisible();
+  await expect(offered.getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await offered.getByRole("checkbox", { name: /^Dr Lefèvre/ }).check();
+  await expectAccessible(page, "settings, a new visit reason");
+  await form.getByRole("button", { name: "Add" }).click();
+  await expect(form.getByRole("status")).toHaveText("Added.");
+
+  const { visitReasons } = (await (await page.request.get("/api/visit-reasons")).json()) as {
+    visitReasons: { id: string; name: string }[];
+  };
+  const ecg = visitReasons.find((r) => r.name === name)!;
+  const { agendas } = (await (await page.request.get("/api/agendas")).json()) as {
+    agendas: { id: string; name: string; visitReasonIds: string[] }[];
+  };
+  expect(agendas.filter((a) => a.visitReasonIds.includes(ecg.id)).map((a) => a.id)).toEqual([await lefevreAgenda(page)]);
+});
+
+test("a doctor opens the agenda on his own; the others are one click away; each agenda names its practitioner", async ({ page }) => {
+  await signIn(page, PARIS_DOCTOR);
+  await page.goto("/agenda");
+  const columns = page.getByTestId("agenda-column");
+  await expect(columns).toHaveCount(1);
+  await expect(columns.getByRole("heading")).toHaveText(/^Dr Lefèvre/);
+  await expectAccessible(page, "agenda, a doctor's own");
+  await page.getByRole("link", { name: "All agendas" }).click();
+  await expect(page).toHaveURL(/agendas=all/);
+  await expect(columns.filter({ hasText: "Dr Garnier" })).toHaveCount(1);
+
+  // In Settings, the admin sees whose each agenda is; the nurses' room belongs to no one.
+  await signIn(page, "admin@saint-martin.demo");
+  await page.goto("/settings/agendas");
+  const lefevre = page.getByTestId("agenda-settings").filter({ hasText: "Dr Lefèvre" });
+  await expect(lefevre.getByLabel("Practitioner")).toHaveValue(/.+/);
+  await expect(lefevre.getByLabel("Practitioner").locator("option:checked")).toHaveText("Dr Antoine Lefèvre");
+  const room = page.getByTestId("agenda-settings").filter({ hasText: "Salle de soins" });
+  await expect(room.getByLabel("Practitioner").locator("option:checked")).toHaveText("No one (a room)");
 });
 
 test("an admin imports a 50-row CSV from the previous software: 47 patients in, the 3 bad rows listed with their reasons", async ({

@@ -33,10 +33,14 @@ export function PatientSearch() {
   const q = useDebounced(text.trim(), 250);
 
   // The query lives in the URL, so a search can be shared, reloaded and navigated back to.
+  // Only when it changed: a replace on arrival would cost a server round trip, and could
+  // override a link the receptionist has just clicked (New patient).
+  const inUrl = params.get("q") ?? "";
   useEffect(() => {
+    if (q === inUrl) return;
     const next = q ? `${pathname}?q=${encodeURIComponent(q)}` : pathname;
     router.replace(next, { scroll: false });
-  }, [q, pathname, router]);
+  }, [q, inUrl, pathname, router]);
 
   const query = useInfiniteQuery({
     queryKey: ["patients", q],

@@ -6,12 +6,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input } from "@/components/ui/field";
 import { ApiError, fieldError } from "@/lib/api/client";
+import { doctorIdOf, PractitionerSelect, type Practitioner } from "./practitioner-select";
 import { useSave } from "./use-save";
 import { WeekEditor } from "./week-editor";
 
 type Agenda = {
   id: string;
   name: string;
+  doctorId: string | null;
   retired: boolean;
   week: { weekday: number; opensAt: number; closesAt: number }[];
   visitReasonIds: string[];
@@ -19,7 +21,15 @@ type Agenda = {
 
 // One agenda in Settings: its name, the visit reasons it offers, its week; retired agendas
 // take no new booking and can be brought back.
-export function AgendaCard({ agenda, visitReasons }: { agenda: Agenda; visitReasons: { id: string; name: string }[] }) {
+export function AgendaCard({
+  agenda,
+  visitReasons,
+  practitioners,
+}: {
+  agenda: Agenda;
+  visitReasons: { id: string; name: string }[];
+  practitioners: Practitioner[];
+}) {
   const t = useTranslations("settings.agendas");
   const id = useId();
   const [offered, setOffered] = useState(new Set(agenda.visitReasonIds));
@@ -50,15 +60,20 @@ export function AgendaCard({ agenda, visitReasons }: { agenda: Agenda; visitReas
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          rename.mutate({ name: new FormData(e.currentTarget).get("name") });
+          rename.mutate({ name: new FormData(e.currentTarget).get("name"), doctorId: doctorIdOf(e.currentTarget) });
         }}
       >
         <FormField id={`${id}-rename`} label={t("name")} error={fieldError(rename.error, "name")} className="min-w-64 flex-1">
           {(c) => <Input {...c} name="name" defaultValue={agenda.name} required maxLength={120} />}
         </FormField>
+        <PractitionerSelect id={`${id}-doctor`} practitioners={practitioners} defaultValue={agenda.doctorId} />
         <Button type="submit" variant="secondary" disabled={rename.isPending}>
           {t("rename")}
         </Button>
+        <span role="status" className="text-xs text-slate-600">
+          {rename.isSuccess ? t("saved") : ""}
+        </span>
+        {fieldError(rename.error, "doctorId") ? <Alert className="basis-full">{fieldError(rename.error, "doctorId")}</Alert> : null}
       </form>
 
       <form

@@ -6,9 +6,10 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, Input } from "@/components/ui/field";
 import { fieldError } from "@/lib/api/client";
+import { doctorIdOf, PractitionerSelect, type Practitioner } from "./practitioner-select";
 import { useSave } from "./use-save";
 
-export function NewAgendaForm() {
+export function NewAgendaForm({ practitioners }: { practitioners: Practitioner[] }) {
   const t = useTranslations("settings.agendas");
   const id = useId();
   const create = useSave("POST", "/api/agendas");
@@ -19,7 +20,7 @@ export function NewAgendaForm() {
       onSubmit={(e) => {
         e.preventDefault();
         const form = e.currentTarget;
-        create.mutate({ name: new FormData(form).get("name") }, { onSuccess: () => form.reset() });
+        create.mutate({ name: new FormData(form).get("name"), doctorId: doctorIdOf(form) }, { onSuccess: () => form.reset() });
       }}
     >
       <FormField
@@ -31,6 +32,7 @@ export function NewAgendaForm() {
       >
         {(c) => <Input {...c} name="name" required maxLength={120} />}
       </FormField>
+      <PractitionerSelect id={`${id}-doctor`} practitioners={practitioners} />
       <Button type="submit" disabled={create.isPending}>
         <Plus className="size-4" aria-hidden /> {t("create")}
       </Button>

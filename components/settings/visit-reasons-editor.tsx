@@ -54,7 +54,9 @@ function VisitReasonRow({ reason }: { reason: VisitReason }) {
 }
 
 // Visit reasons with their duration (which cuts the free slots) and colour (on the agenda).
-export function VisitReasonsEditor({ reasons, agendaIds }: { reasons: VisitReason[]; agendaIds: string[] }) {
+// A new one is offered only on the agendas the admin ticks here (none by default): offering it
+// everywhere would put, say, an ECG on the pediatrics agenda. Each agenda's card changes it later.
+export function VisitReasonsEditor({ reasons, agendas }: { reasons: VisitReason[]; agendas: { id: string; name: string }[] }) {
   const t = useTranslations("settings.visitReasons");
   const id = useId();
   const create = useSave("POST", "/api/visit-reasons");
@@ -76,7 +78,7 @@ export function VisitReasonsEditor({ reasons, agendaIds }: { reasons: VisitReaso
         onSubmit={(e) => {
           e.preventDefault();
           const form = e.currentTarget;
-          // A new visit reason is offered on every open agenda; narrow it on each agenda's card.
+          const agendaIds = new FormData(form).getAll("agendaIds").map(String);
           create.mutate({ ...fieldsOf(form), agendaIds }, { onSuccess: () => form.reset() });
         }}
       >
@@ -92,6 +94,25 @@ export function VisitReasonsEditor({ reasons, agendaIds }: { reasons: VisitReaso
         <Button type="submit" disabled={create.isPending}>
           <Plus className="size-4" aria-hidden /> {t("create")}
         </Button>
+        <fieldset className="sm:col-span-4">
+          <legend className="text-sm font-medium text-slate-800">{t("offeredOn")}</legend>
+          <p className="mb-2 text-xs text-slate-600">{t("offeredOnHint")}</p>
+          {agendas.length ? (
+            <div className="flex flex-wrap gap-x-5 gap-y-2">
+              {agendas.map((a) => (
+                <label key={a.id} className="inline-flex min-h-6 items-center gap-2 text-sm">
+                  <input type="checkbox" name="agendaIds" value={a.id} className="size-4 accent-brand-700" />
+                  {a.name}
+                </label>
+              ))}
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600">{t("noAgendas")}</p>
+          )}
+        </fieldset>
+        <span role="status" className="text-xs text-slate-600 sm:col-span-4">
+          {create.isSuccess ? t("created") : ""}
+        </span>
       </form>
       {create.isError && !namesFields(create.error) ? (
         <Alert>{create.error instanceof ApiError ? create.error.message : t("failed")}</Alert>

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
-import { agendaMotifs, agendas, appointments, closures, motifs, openingHours } from "@/db/schema";
+import { agendaMotifs, agendas, appointments, closures, motifs, openingHours, staffUsers } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { NotFoundError } from "@/lib/errors/app-errors";
@@ -20,6 +20,15 @@ export async function listAgendas(ctx: Ctx) {
     ctx.db.select({ agendaId: agendaMotifs.agendaId, motifId: agendaMotifs.motifId }).from(agendaMotifs).where(inClinic(ctx, agendaMotifs)),
   ]);
   return rows.map((a) => ({ ...a, visitReasonIds: offered.filter((o) => o.agendaId === a.id).map((o) => o.motifId) }));
+}
+
+// The clinic's active doctors, whom an agenda can belong to.
+export async function listPractitioners(ctx: Ctx) {
+  return ctx.db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(inClinic(ctx, staffUsers, eq(staffUsers.role, "doctor"), eq(staffUsers.active, true)))
+    .orderBy(asc(staffUsers.name));
 }
 
 export async function listVisitReasons(ctx: Ctx) {

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, type Clinic } from "@/db/schema";
 import { InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
-import { makeBookableAgenda, makeClinic, staffContextFor } from "@/lib/testing/factories";
+import { makeBookableAgenda, makeClinic, makeStaff, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { agendaUpdateSchema, closureCreateSchema, visitReasonCreateSchema } from "./agenda-input";
+import { agendaCreateSchema, agendaUpdateSchema, closureCreateSchema, visitReasonCreateSchema } from "./agenda-input";
 import { agendaSlots } from "./agenda-slots";
 import { listAgendas } from "./agendas";
-import { addClosure, agendaSettings, removeClosure, updateAgenda } from "./manage-agendas";
+import { addClosure, agendaSettings, createAgenda, removeClosure, updateAgenda } from "./manage-agendas";
 import { createVisitReason } from "./manage-visit-reasons";
 
 let handle: DatabaseHandle;
@@ -109,5 +109,31 @@ describe("managing agendas", () => {
     );
     expect((await listAgendas(ctx)).find((a) => a.id === agenda.id)!.visitReasonIds).toContain(reason.id);
     expect(visitReasonCreateSchema.safeParse({ name: "x", durationMinutes: 1e20, colour: "red" }).success).toBe(false);
+  });
+
+  it("an agenda belongs to one of the clinic's active doctors, or to no one (a room)", async () => {
+    const ctx = await staffContextFor(handle.db, paris, "admin");
+    const doctor = await makeStaff(handle.db, paris.id, "doctor");
+    const receptionist = await makeStaff(handle.db, paris.id, "receptionist");
+    const foreignDoctor = await makeStaff(handle.db, other.id, "doctor");
+    const create = (doctorId: string | null) => createAgenda(ctx, agendaCreateSchema.parse({ name: `Agenda ${doctorId}`, doctorId }), now);
+
+    const own = await create(doctor.id);
+    expect((await listAgendas(ctx)).find((a) => a.id === own.id)?.doctorId).toBe(doctor.id);
+    const room = await create(null);
+    expect((await listAgendas(ctx)).find((a) => a.id === room.id)?.doctorId).toBeNull();
+    await expect(create(receptionist.id)).rejects.toMatchObject({
+      status: 400,
+      fields: { doctorId: ["must be an active doctor of this clinic"] },
+    });
+    await expect(create(foreignDoctor.id)).rejects.toMatchObject({
+      status: 400,
+      fields: { doctorId: [expect.stringContaining("not this clinic's")] },
+    });
+    await expect(updateAgenda(ctx, room.id, agendaUpdateSchema.parse({ doctorId: receptionist.id }), now)).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await updateAgenda(ctx, room.id, agendaUpdateSchema.parse({ doctorId: doctor.id }), now);
+    expect((await listAgendas(ctx)).find((a) => a.id === room.id)?.doctorId).toBe(doctor.id);
   });
 });

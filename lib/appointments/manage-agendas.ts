@@ -11,6 +11,18 @@ import type { AgendaCreate, AgendaUpdate, ClosureCreate } from "./agenda-input";
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 
 // Every id an admin names must be this clinic's: another clinic's is refused by name.
+// An agenda belongs to one of this clinic's doctors (or to no one: a room). Its doctor is the
+// one templates name, alerts go to, and who lands on it when signing in.
+async function assertPractitioner(db: Database, ctx: Ctx, staffId: string) {
+  const [doctor] = await db
+    .select({ role: staffUsers.role, active: staffUsers.active })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.clinicId, ctx.clinicId), eq(staffUsers.id, staffId)));
+  if (!doctor) throw new InvalidInputError("Invalid agenda.", { doctorId: ["names a staff member who is not this clinic's"] });
+  if (doctor.role !== "doctor" || !doctor.active)
+    throw new InvalidInputError("Invalid agenda.", { doctorId: ["must be an active doctor of this clinic"] });
+}
+
 async function assertOwned(
   db: Database,
   ctx: Ctx,
@@ -55,7 +67,7 @@ export async function agendaSettings(ctx: Ctx, today: string) {
 
 export async function createAgenda(ctx: Ctx, input: AgendaCreate, now: Date) {
   return ctx.db.transaction(async (tx) => {
-    if (input.doctorId) await assertOwned(tx, ctx, staffUsers, [input.doctorId], "doctorId", "staff member");
+    if (input.doctorId) await assertPractitioner(tx, ctx, input.doctorId);
     const [agenda] = await tx
       .insert(agendas)
       .values({ clinicId: ctx.clinicId, name: input.name, doctorId: input.doctorId ?? null })
@@ -75,7 +87,7 @@ export async function updateAgenda(ctx: Ctx, agendaId: string, change: AgendaUpd
       .where(inClinic(ctx, agendas, eq(agendas.id, agendaId)))
       .for("update");
     if (!before) throw new NotFoundError("Agenda");
-    if (change.doctorId) await assertOwned(tx, ctx, staffUsers, [change.doctorId], "doctorId", "staff member");
+    if (change.doctorId) await assertPractitioner(tx, ctx, change.doctorId);
     if (change.visitReasonIds) await assertOwned(tx, ctx, motifs, change.visitReasonIds, "visitReasonIds", "visit reason");
     const values = {
       ...(change.name !== undefined ? { name: change.name } : {}),

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, patients } from "@/db/schema";
 import { changeNotificationSwitch, listNotificationSwitches } from "@/lib/appointments/notification-switches";
@@ -54,6 +55,13 @@ describe("notification switches and the explainer", () => {
       expect.arrayContaining([rows.email.id, rows.sms.id]),
     );
     expect((await find("no-such-message-id")).deliveries).toEqual([]);
+
+    // By the patient's mobile as a receptionist types it: the SMS to the number, and the email
+    // to the patient too, with the patient named as the match.
+    const national = parsePhoneNumberFromString(patient.phone!)!.formatNational().replace(/ /g, ".");
+    const byPhone = await find(national);
+    expect(byPhone.deliveries.map((d) => d.id)).toEqual(expect.arrayContaining([rows.email.id, rows.sms.id]));
+    expect(byPhone.matchedPatients).toEqual([{ id: patient.id, name: `${patient.firstName} ${patient.lastName}` }]);
   });
 
   it("a visit reason's switch and a patient's own are attributed from their audit entries", async () => {

@@ -46,8 +46,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const query = searchSchema.parse(await searchParams);
   const date = query.date ?? clinicLocalDate(new Date(), timeZone);
   const [allAgendas, visitReasons] = await Promise.all([listAgendas(ctx), listVisitReasons(ctx)]);
-  const wanted = new Set((query.agendas ?? "").split(",").filter(Boolean));
-  const shown = wanted.size ? allAgendas.filter((a) => wanted.has(a.id)) : allAgendas;
+  // A doctor opens on their own agendas ("all" shows everyone's, a choice away).
+  const everyAgenda = query.agendas === "all";
+  const wanted = new Set(everyAgenda ? [] : (query.agendas ?? "").split(",").filter(Boolean));
+  const own = allAgendas.filter((a) => a.doctorId === ctx.staff.id);
+  const ownByDefault = !query.agendas && own.length > 0;
+  const shown = wanted.size ? allAgendas.filter((a) => wanted.has(a.id)) : ownByDefault ? own : allAgendas;
   const reasonId =
     query.reason && visitReasons.some((r) => r.id === query.reason) ? query.reason : (shown[0]?.visitReasonIds[0] ?? visitReasons[0]?.id);
   const reason = visitReasons.find((r) => r.id === reasonId);
@@ -178,11 +182,11 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
 
       <div className="mb-4 flex flex-wrap gap-2" role="group" aria-label={t("agendaFilter")}>
         {[{ id: null, name: t("allAgendas") }, ...allAgendas].map((a) => {
-          const active = a.id ? wanted.has(a.id) : wanted.size === 0;
+          const active = a.id ? shown.length < allAgendas.length && shown.some((s) => s.id === a.id) : shown.length === allAgendas.length;
           return (
             <Link
               key={a.id ?? "all"}
-              href={link({ agendas: a.id })}
+              href={link({ agendas: a.id ?? (own.length ? "all" : null) })}
               aria-current={active ? "true" : undefined}
               className={cn(
                 "rounded-full px-3 py-1 text-sm ring-1",

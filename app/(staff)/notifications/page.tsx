@@ -33,7 +33,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const params = await searchParams;
   const parsed = deliveryLogQuerySchema.safeParse(params);
   const query = parsed.success ? parsed.data : deliveryLogQuerySchema.parse({});
-  const [{ deliveries, nextCursor }, outcomes] = await Promise.all([listDeliveries(ctx, query), outcomesByDay(ctx, new Date())]);
+  const [{ deliveries, nextCursor, matchedPatients }, outcomes] = await Promise.all([
+    listDeliveries(ctx, query),
+    outcomesByDay(ctx, new Date()),
+  ]);
   const nextHref = nextCursor ? `/notifications?${new URLSearchParams({ ...params, cursor: nextCursor })}` : null;
 
   return (
@@ -120,6 +123,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <DayRangeFields idPrefix="f" from={query.from} to={query.to} labels={{ from: t("from"), to: t("to") }} />
         <FilterButtons resetHref="/notifications" labels={{ apply: t("apply"), reset: t("reset") }} />
       </form>
+      {matchedPatients.length ? (
+        <p className="mb-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900" role="status" data-testid="matched-patients">
+          {t("matchedPatients", { names: matchedPatients.map((p) => p.name).join(", "), count: matchedPatients.length })}
+        </p>
+      ) : null}
       <InvalidQuery problems={parsed.success ? null : describeFieldErrors(parsed.error)} className="mb-4" />
 
       {deliveries.length === 0 ? (

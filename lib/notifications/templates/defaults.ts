@@ -20,7 +20,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Your appointment on {{appointment.date}} is confirmed",
       email:
-        "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}} is confirmed.\nBooking reference: {{appointment.reference}}.{{#if financial.amount}}\nAmount: {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nSee you soon,\n{{centre.name}}",
+        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}} is confirmed.\nBooking reference: {{appointment.reference}}.{{#if financial.amount}}\nAmount: {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nSee you soon,\n{{centre.name}}",
       short:
         "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is confirmed. Ref {{appointment.reference}}.",
       pushTitle: "Appointment confirmed",
@@ -31,7 +31,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Votre rendez-vous du {{appointment.date}} est confirmé",
       email:
-        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}} est confirmé.\nRéférence : {{appointment.reference}}.{{#if financial.amount}}\nMontant : {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nÀ bientôt,\n{{centre.name}}",
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}} est confirmé.\nRéférence : {{appointment.reference}}.{{#if financial.amount}}\nMontant : {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nÀ bientôt,\n{{centre.name}}",
       short: "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est confirmé. Réf {{appointment.reference}}.",
       pushTitle: "Rendez-vous confirmé",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",
@@ -43,7 +43,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Your appointment request is awaiting approval",
       email:
-        "Hello {{patient.firstName}},\n\nWe received your request for {{appointment.date}} at {{appointment.time}} with {{doctor.name}}. The practice will confirm it shortly.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
+        "Hello {{patient.firstName}},\n\nWe received your request for {{appointment.date}} at {{appointment.time}}{{#if doctor.name}} with {{doctor.name}}{{/if}}. The practice will confirm it shortly.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}}: we received your request for {{appointment.date}} at {{appointment.time}}. We will confirm it shortly.",
       pushTitle: "Request received",
       pushBody: "We will confirm your appointment request shortly.",
@@ -53,7 +53,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Votre demande de rendez-vous est en attente de validation",
       email:
-        "Bonjour {{patient.firstName}},\n\nNous avons bien reçu votre demande pour le {{appointment.date}} à {{appointment.time}} avec {{doctor.name}}. Le cabinet la confirmera rapidement.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
+        "Bonjour {{patient.firstName}},\n\nNous avons bien reçu votre demande pour le {{appointment.date}} à {{appointment.time}}{{#if doctor.name}} avec {{doctor.name}}{{/if}}. Le cabinet la confirmera rapidement.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}} : demande reçue pour le {{appointment.date}} à {{appointment.time}}. Nous vous confirmerons rapidement.",
       pushTitle: "Demande reçue",
       pushBody: "Nous confirmerons votre demande de rendez-vous rapidement.",
@@ -89,7 +89,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Your appointment on {{appointment.date}} is cancelled",
       email:
-        "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} on {{appointment.date}} at {{appointment.time}} has been cancelled.\nBooking reference: {{appointment.reference}}.\nTo book again, contact {{centre.name}}.\n\n{{centre.name}}",
+        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} on {{appointment.date}} at {{appointment.time}} has been cancelled.\nBooking reference: {{appointment.reference}}.\nTo book again, contact {{centre.name}}.\n\n{{centre.name}}",
       short:
         "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is cancelled. Ref {{appointment.reference}}.",
       pushTitle: "Appointment cancelled",
@@ -100,7 +100,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Votre rendez-vous du {{appointment.date}} est annulé",
       email:
-        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} le {{appointment.date}} à {{appointment.time}} a été annulé.\nRéférence : {{appointment.reference}}.\nPour reprendre rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} le {{appointment.date}} à {{appointment.time}} a été annulé.\nRéférence : {{appointment.reference}}.\nPour reprendre rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
       short: "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est annulé. Réf {{appointment.reference}}.",
       pushTitle: "Rendez-vous annulé",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",
@@ -112,7 +112,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Your appointment has moved to {{appointment.date}}",
       email:
-        "Hello {{patient.firstName}},\n\nYour appointment with {{doctor.name}} is now on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
+        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} is now on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}}: your appointment has moved to {{appointment.date}} at {{appointment.time}}. Ref {{appointment.reference}}.",
       pushTitle: "Appointment moved",
       pushBody: "Now on {{appointment.date}} at {{appointment.time}}.",
@@ -122,7 +122,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Votre rendez-vous est déplacé au {{appointment.date}}",
       email:
-        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous avec {{doctor.name}} est désormais le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} est désormais le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
       short: "{{centre.name}} : votre RDV est déplacé au {{appointment.date}} à {{appointment.time}}. Réf {{appointment.reference}}.",
       pushTitle: "Rendez-vous déplacé",
       pushBody: "Désormais le {{appointment.date}} à {{appointment.time}}.",
@@ -176,7 +176,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Reminder: appointment on {{appointment.date}} at {{appointment.time}}",
       email:
-        "Hello {{patient.firstName}},\n\nA reminder of your appointment with {{doctor.name}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\nIf you cannot come, please let us know.\n\n{{centre.name}}",
+        "Hello {{patient.firstName}},\n\nA reminder of your appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\nIf you cannot come, please let us know.\n\n{{centre.name}}",
       short:
         "{{centre.name}}: reminder of your appointment on {{appointment.date}} at {{appointment.time}}. Ref {{appointment.reference}}.",
       pushTitle: "Appointment reminder",
@@ -187,7 +187,7 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Rappel : rendez-vous le {{appointment.date}} à {{appointment.time}}",
       email:
-        "Bonjour {{patient.firstName}},\n\nNous vous rappelons votre rendez-vous avec {{doctor.name}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\nEn cas d’empêchement, merci de nous prévenir.\n\n{{centre.name}}",
+        "Bonjour {{patient.firstName}},\n\nNous vous rappelons votre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\nEn cas d’empêchement, merci de nous prévenir.\n\n{{centre.name}}",
       short: "{{centre.name}} : rappel de votre RDV le {{appointment.date}} à {{appointment.time}}. Réf {{appointment.reference}}.",
       pushTitle: "Rappel de rendez-vous",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",

@@ -32,6 +32,16 @@ describe("message templates", () => {
     expect(email.subject).toBe("Rappel : rendez-vous le 29/03/2026 à 09:30");
   });
 
+  it("name the doctor of a doctor's agenda, and no one for a room's", () => {
+    const withDoctor = renderMessage(row("appointment.rescheduled", "email"), "email", variables);
+    expect(withDoctor.text).toContain("Votre rendez-vous avec Dr Lefèvre est désormais le 29/03/2026");
+    const room = renderMessage(row("appointment.rescheduled", "email"), "email", { ...variables, doctor: { name: "" } });
+    expect(room.text).toContain("Votre rendez-vous est désormais le 29/03/2026");
+    expect(room.text).not.toContain("avec");
+    const english = renderMessage(row("appointment.confirmed", "email", "en"), "email", { ...variables, doctor: { name: "" } });
+    expect(english.text).toContain("Your appointment at Cabinet Saint-Martin on 29/03/2026");
+  });
+
   it("count SMS segments: GSM-7 up to 160 characters, UCS-2 once a character needs it", () => {
     const sms = renderMessage({ subject: null, body: "x".repeat(160), whatsappTemplateName: null, whatsappParameters: null }, "sms", {});
     expect(sms.sms).toEqual({ segments: 1, encoding: "GSM-7" });

@@ -51,7 +51,8 @@ export function templateVariables(input: {
           status: appointment.status,
         }
       : {},
-    doctor: { name: appointment?.doctorName ?? appointment?.agenda.name ?? "" },
+    // The agenda's doctor; a room's agenda names no one (templates say "with …" only if there is one).
+    doctor: { name: appointment?.doctorName ?? "" },
     centre: { name: clinic.name },
     financial: { amount: money(data.amount), paymentStatus: typeof data.paymentStatus === "string" ? data.paymentStatus : "" },
     walkin: { token: data.tokenNumber ?? "", queue: data.queueName ?? "", position: data.position ?? "", room: data.room ?? "" },

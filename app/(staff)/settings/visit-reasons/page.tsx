@@ -10,5 +10,5 @@ export async function generateMetadata() {
 export default async function VisitReasonSettingsPage() {
   const ctx = await requireStaffForPage("manage_settings");
   const [reasons, agendas] = await Promise.all([listVisitReasons(ctx), listAgendas(ctx)]);
-  return <VisitReasonsEditor reasons={reasons} agendaIds={agendas.map((a) => a.id)} />;
+  return <VisitReasonsEditor reasons={reasons} agendas={agendas.map((a) => ({ id: a.id, name: a.name }))} />;
 }
