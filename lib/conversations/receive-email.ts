@@ -5,6 +5,8 @@ import PostalMime from "postal-mime";
 import type { Database } from "@/db/client";
 import { deliveries, messages, type MessageMetadata } from "@/db/schema";
 import { storeFile } from "@/lib/attachments/store-file";
+import { logError } from "@/lib/errors/log-error";
+import { fileStore } from "@/lib/storage/file-store";
 import { receivePatientMessage } from "./receive-patient-message";
 
 // SES assigns the Message-ID of what we send: <{SES message id}@{region}.amazonses.com>.
@@ -34,6 +36,8 @@ export async function receiveEmail(
 
   const forged = Object.values(senderCheck ?? {}).some((status) => status === "FAIL");
   const refused: { fileName: string; reason: string }[] = [];
+  // Bytes written before their rows: if the transaction does not commit, they are removed.
+  const written: string[] = [];
   // The files are kept with the message, in its transaction: a message is never half-received.
   const withMessage = async (tx: Database, messageId: string) => {
     for (const file of email.attachments) {
@@ -45,7 +49,8 @@ export async function receiveEmail(
             ? new Uint8Array(file.content)
             : file.content;
       const stored = await storeFile(tx, clinicId, { name: file.filename ?? "attachment", bytes }, { messageId });
-      if (!stored.ok) refused.push({ fileName: file.filename ?? "attachment", reason: stored.verdict.detail });
+      if (stored.ok) written.push(stored.row.storageKey);
+      else refused.push({ fileName: file.filename ?? "attachment", reason: stored.verdict.detail });
     }
     if (refused.length || forged) {
       const metadata: MessageMetadata = { ...(refused.length ? { refusedAttachments: refused } : {}), ...(forged ? { senderCheck } : {}) };
@@ -65,6 +70,16 @@ export async function receiveEmail(
     emailMessageId: email.messageId,
     inReplyTo: email.inReplyTo,
     withMessage,
+  }).catch(async (error: unknown) => {
+    // Rolled back: no row points at these files, so they would never be read nor swept.
+    await Promise.all(
+      written.map((key) =>
+        fileStore()
+          .delete(key)
+          .catch((e) => logError("email attachment not removed after rollback", e)),
+      ),
+    );
+    throw error;
   });
   if (result.duplicate) return { outcome: "duplicate" as const, ...result };
   return { outcome: "received" as const, ...result, refused };

@@ -3,10 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consentRecords, lastInbound, messages } from "@/db/schema";
 import { pipelineFixture, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { webhookSecretsOf, type ClinicWebhookSecrets } from "@/lib/testing/webhook-secrets";
-import { hubSignature, twilioSignature } from "@/lib/webhooks/signatures";
-import { smsWebhook } from "@/lib/webhooks/sms";
-import { receiveWebhook } from "@/lib/webhooks/webhook-route";
-import { whatsappWebhook } from "@/lib/webhooks/whatsapp";
+import { signedWebhooks, whatsappText } from "@/lib/testing/signed-webhooks";
 import { receivePatientMessage } from "./receive-patient-message";
 
 let f: PipelineFixture;
@@ -17,40 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const smsUrl = () => `http://localhost:3000/api/webhooks/sms/${f.clinic.id}`;
-const webhook = (raw: string, headers: Record<string, string>, publicUrl = "http://localhost:3000/api/webhooks") => ({
-  db: f.db,
-  clinicId: f.clinic.id,
-  raw,
-  headers: new Headers(headers),
-  publicUrl,
-  now: new Date(),
+let hooks: ReturnType<typeof signedWebhooks>;
+beforeAll(() => {
+  hooks = signedWebhooks({ db: f.db, clinicId: f.clinic.id, secrets });
 });
-
-function sendSms(params: Record<string, string>) {
-  const form = new URLSearchParams(params);
-  return receiveWebhook(
-    smsWebhook,
-    webhook(form.toString(), { "x-twilio-signature": twilioSignature(secrets.smsAuthToken, smsUrl(), form) }, smsUrl()),
-  );
-}
-
-function sendWhatsapp(from: string, id: string, body: string) {
-  const raw = JSON.stringify({
-    entry: [
-      {
-        changes: [
-          {
-            value: {
-              messages: [{ from: from.slice(1), id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  return receiveWebhook(whatsappWebhook, webhook(raw, { "x-hub-signature-256": hubSignature(secrets.whatsapp, raw) }));
-}
+const sendSms = (params: Record<string, string>) => hooks.sms(params);
+const sendWhatsapp = (from: string, id: string, body: string) => hooks.whatsapp(whatsappText(from, id, body));
 
 const consentOf = (address: string) =>
   f.db

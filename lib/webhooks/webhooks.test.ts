@@ -8,13 +8,13 @@ import { patientKeyword } from "@/lib/conversations/keywords";
 import { localSnsTopicArn } from "@/lib/notifications/setup/local-sns-topic";
 import { pointChannelsAtLocalSinks } from "@/lib/notifications/setup/local-sink-channels";
 import { makeClinic } from "@/lib/testing/factories";
+import { signedWebhooks } from "@/lib/testing/signed-webhooks";
 import { webhookSecretsOf, type ClinicWebhookSecrets } from "@/lib/testing/webhook-secrets";
 import { bookAppointment, deliveriesOf, pipelineFixture, publish, type PipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { sesWebhook } from "./ses";
-import { hubSignature, twilioSignature } from "./signatures";
-import { smsWebhook } from "./sms";
+import { hubSignature } from "./signatures";
 import { SNS_CERT_URL_PATTERN, signSnsMessage, verifySnsMessage } from "./sns";
-import { receiveWebhook, type WebhookRequest } from "./webhook-route";
+import { receiveWebhook } from "./webhook-route";
 import { whatsappHandshake, whatsappWebhook } from "./whatsapp";
 
 let f: PipelineFixture;
@@ -26,29 +26,18 @@ beforeAll(async () => {
 afterAll(() => f.close());
 beforeEach(() => f.sink.store.clear());
 
-// A webhook request as the route hands it over; the URL is what a provider signs (Twilio).
-const request = (
-  raw: string,
-  headers: Record<string, string | null> = {},
-  publicUrl = "http://localhost:3000/api/webhooks",
-): WebhookRequest => ({
-  db: f.db,
-  clinicId: f.clinic.id,
-  raw,
-  headers: new Headers(Object.entries(headers).filter((h): h is [string, string] => h[1] !== null)),
-  publicUrl,
-  now: new Date(),
+let hooks: ReturnType<typeof signedWebhooks>;
+beforeAll(() => {
+  hooks = signedWebhooks({ db: f.db, clinicId: f.clinic.id, secrets });
 });
+const request = (...args: Parameters<typeof hooks.request>) => hooks.request(...args);
 
 const cancelled = (appointmentId: string) => ({ type: "appointment.cancelled" as const, data: { appointmentId } });
 const seconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
 
 describe("WhatsApp webhook", () => {
-  const post = (payload: unknown, sign = true, tamper = false) => {
-    const raw = JSON.stringify(payload);
-    const signature = sign ? hubSignature(secrets.whatsapp, raw) : null;
-    return receiveWebhook(whatsappWebhook, request(tamper ? raw.replace("delivered", "read") : raw, { "x-hub-signature-256": signature }));
-  };
+  const post = (payload: unknown, sign = true, tamper = false) =>
+    hooks.whatsapp(payload, { sign, tamper: tamper ? (raw: string) => raw.replace("delivered", "read") : undefined });
   const statusPayload = (id: string, status: string, at: Date, callback?: string) => ({
     object: "whatsapp_business_account",
     entry: [
@@ -197,12 +186,7 @@ describe("webhook secrets", () => {
 });
 
 describe("SMS webhook", () => {
-  const url = () => `http://localhost:3000/api/webhooks/sms/${f.clinic.id}`;
-  const post = (params: Record<string, string>, sign = true) => {
-    const form = new URLSearchParams(params);
-    const signature = sign ? twilioSignature(secrets.smsAuthToken, url(), form) : "bogus";
-    return receiveWebhook(smsWebhook, request(form.toString(), { "x-twilio-signature": signature }, url()));
-  };
+  const post = (params: Record<string, string>, sign = true) => hooks.sms(params, { sign });
 
   it("STOP blocks further SMS to the number, without cancelling anything; START re-subscribes", async () => {
     const { appointment } = await bookAppointment(f, { phone: "+33655555555", email: null }, { status: "cancelled" });
