@@ -36,7 +36,7 @@ export const LAYERS: string[][] = [
 // A type may be named across them (a stage's input is another's output).
 export const NOTIFICATION_LAYERS: string[][] = [
   ["skip-reasons.ts", "consent", "inbound"],
-  ["delivery-decision.ts", "decisions"],
+  ["delivery-decision.ts", "event-trace.ts", "decisions"],
   ["event-catalog.ts"],
   ["templates", "providers"],
   // staff-alerts: the room of staff alerts (routing, the plan, the bell's list, preferences,
