@@ -39,15 +39,22 @@ export async function storeFile(db: Database, clinicId: string, file: { name: st
   return { ok: true as const, row };
 }
 
-// The name the patient sees: no folders, no control or format characters (a right-to-left
-// override turns "invoice\u202Efdp.exe" into what reads as "invoiceexe.pdf"), and an extension
-// that says what the file really is ("scan.exe" holding a PDF becomes "scan.exe.pdf").
-export function displayName(name: string, extension: string): string {
-  const base =
+// A file name as a person gave it, safe to store and show: no folders, no control characters
+// (a NUL cannot be stored as text), no format characters, no quotes; at most 120 characters.
+export function cleanFileName(name: string, fallback: string): string {
+  return (
     path
       .basename(name.replaceAll("\\", "/"))
       .replace(/[\p{Cc}\p{Cf}"]/gu, "")
       .trim()
-      .slice(0, 120) || "attachment";
+      .slice(0, 120) || fallback
+  );
+}
+
+// The name the patient sees: no folders, no control or format characters (a right-to-left
+// override turns "invoice\u202Efdp.exe" into what reads as "invoiceexe.pdf"), and an extension
+// that says what the file really is ("scan.exe" holding a PDF becomes "scan.exe.pdf").
+export function displayName(name: string, extension: string): string {
+  const base = cleanFileName(name, "attachment");
   return base.toLowerCase().endsWith(`.${extension}`) || (extension === "jpg" && /\.jpe?g$/i.test(base)) ? base : `${base}.${extension}`;
 }

@@ -134,6 +134,13 @@ describe("importing patients", () => {
     expect(await languages()).toEqual({ "L-1": "en", "L-2": "en", "L-3": "fr", "L-4": "fr" });
   });
 
+  it("stores an uploaded file's name cleaned of a NUL, control characters and folders", async () => {
+    const ctx = await staffContextFor(handle.db, paris, "admin");
+    const uploaded = await uploadImport(ctx, { name: "C:\\exports\\pa\u0000tients\u202E.csv", bytes: file(["P-9;Noir;Léon;;;"]) });
+    const [stored] = await handle.db.select().from(patientImports).where(eq(patientImports.id, uploaded.import.id));
+    expect(stored.fileName).toBe("patients.csv");
+  });
+
   it("never runs one import twice at once", async () => {
     const ctx = await staffContextFor(handle.db, paris, "admin");
     const uploaded = await uploadImport(ctx, { name: "x.csv", bytes: file(["P-9;A;B;;;"]) });

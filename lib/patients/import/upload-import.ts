@@ -1,4 +1,5 @@
 import "server-only";
+import { cleanFileName } from "@/lib/attachments/store-file";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { importMappings, patientImports } from "@/db/schema";
@@ -65,7 +66,8 @@ export async function uploadImport(ctx: Ctx, file: { name: string; bytes: Uint8A
     .values({
       clinicId: ctx.clinicId,
       staffUserId: ctx.staff.id,
-      fileName: file.name.slice(0, 200),
+      // A NUL or a control character in the uploaded name is dropped rather than a 500.
+      fileName: cleanFileName(file.name, "import.csv"),
       storageKey,
       sizeBytes: file.bytes.length,
       encoding,
