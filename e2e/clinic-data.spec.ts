@@ -73,6 +73,13 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
   const booked = column.getByTestId("agenda-appointment").filter({ hasText: lastName.toUpperCase() });
   await expect(booked).toBeVisible();
   const reference = await booked.getAttribute("data-reference");
+  // Said on the page, with the reference and a link to the appointment; "booking for" ends.
+  const confirmation = page.getByTestId("booked");
+  await expect(confirmation).toContainText(`Camille ${lastName}`);
+  await expect(confirmation).toContainText(`Reference ${reference}`);
+  await expect(confirmation.getByRole("link", { name: "Open the appointment" })).toHaveAttribute("href", /^\/appointments\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("booking-for")).toHaveCount(0);
+  await expectAccessible(page, "agenda, just booked");
   // The slot is gone from the free ones.
   await expect(column.locator(`[data-testid=free-slot][data-local="${startsAt}"]`)).toHaveCount(0);
   // The record lists the appointment's reminders: 24 h, 2 h and 30 min before, waiting.

@@ -56,7 +56,7 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
         setPatient({ id: patientId, name: `${form.get("firstName")} ${form.get("lastName")}` });
         setCreating(false);
       }
-      return apiFetch<{ appointment: { bookingReference: string } }>("/api/appointments", {
+      return apiFetch<{ appointment: { id: string; bookingReference: string } }>("/api/appointments", {
         method: "POST",
         body: JSON.stringify({ agendaId: agenda.id, visitReasonId: reason, patientId, startsAt: slot.local }),
       });
@@ -64,7 +64,12 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
     onSuccess: ({ appointment }) => {
       setOpen(false);
       announce(t("booked", { time: slot.label, reference: appointment.bookingReference }));
-      router.refresh();
+      // The agenda says so, visibly, with a link to the appointment; the "booking for …"
+      // banner ends with its patient.
+      const next = new URLSearchParams(window.location.search);
+      next.delete("patient");
+      next.set("booked", appointment.id);
+      router.replace(`${window.location.pathname}?${next}`, { scroll: false });
     },
   });
   // A slot just taken elsewhere: the reason stays on screen, and closing the dialog shows the

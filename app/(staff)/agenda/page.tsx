@@ -4,13 +4,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AgendaColumn } from "@/components/agenda/agenda-column";
 import { cn } from "@/components/ui/cn";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FieldLabel, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { agendaSlots } from "@/lib/appointments/agenda-slots";
 import { listAgendas, listVisitReasons } from "@/lib/appointments/agendas";
-import { listAppointmentsBetween } from "@/lib/appointments/list-appointments";
+import { getAppointment, listAppointmentsBetween } from "@/lib/appointments/list-appointments";
 import { localDatesBetween } from "@/lib/scheduling/free-slots";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { getPatient } from "@/lib/patients/get-patient";
@@ -26,6 +27,8 @@ const searchSchema = z.object({
   agendas: z.string().max(2000).optional().catch(undefined),
   reason: z.uuid().optional().catch(undefined),
   patient: z.uuid().optional().catch(undefined),
+  // The appointment just booked from this page, confirmed on it with a link.
+  booked: z.uuid().optional().catch(undefined),
   // A day of several agendas side by side, or a week (Monday to Sunday) of the first one.
   view: z.enum(["day", "week"]).default("day").catch("day"),
 });
@@ -62,6 +65,8 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         .then((r) => r.patient)
         .catch(() => null)
     : null;
+
+  const justBooked = query.booked ? await getAppointment(ctx, query.booked).catch(() => null) : null;
 
   const now = new Date();
   const week = query.view === "week";
@@ -154,6 +159,18 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         </nav>
       </PageHeader>
 
+      {justBooked ? (
+        <Alert tone="info" className="mb-4" data-testid="booked">
+          {t("bookedNotice", {
+            patient: `${justBooked.patientFirstName} ${justBooked.patientName}`,
+            when: format.dateTime(justBooked.startsAt, { dateStyle: "full", timeStyle: "short", timeZone }),
+            reference: justBooked.bookingReference,
+          })}{" "}
+          <Link href={`/appointments/${justBooked.id}`} className="font-medium underline">
+            {t("openBooked")}
+          </Link>
+        </Alert>
+      ) : null}
       {patient ? (
         <p className="mb-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="booking-for">
           {t("bookingFor", { name: `${patient.firstName} ${patient.lastName}` })}
