@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { twilioSignature } from "@/lib/webhooks/signatures";
 import { expectAccessible } from "./a11y";
+import { webhookSecretsFor } from "./keys";
 import { DEMO_PASSWORD, findAppointment, HUDSON_RECEPTION, PARIS_RECEPTION, signIn } from "./helpers";
 
 // Presses Tab until the target has the focus, as a keyboard user reaches a control.
@@ -96,17 +98,30 @@ test("a receptionist runs the inbox from the keyboard alone: no click, no mouse"
   await expect(dialog).toHaveCount(0);
 });
 
-test("u marks the open conversation unread and goes back to it in the list", async ({ page }) => {
+test("u marks the open conversation unread and goes back to it in the list", async ({ page, request, baseURL }) => {
   await signIn(page, HUDSON_RECEPTION);
-  await page.goto("/inbox?status=replied");
-  const entries = page.getByTestId("conversation");
-  await expect(entries.first()).toBeVisible();
-  await page.keyboard.press("j");
-  // The focused row's own id, read before Enter: other stories write to this clinic's inbox at
-  // the same time, so the list may reorder under us and "the first row" is not a fixed one.
-  const focused = focusedConversation(page);
-  await expect(focused).toHaveCount(1);
-  const id = await focused.getAttribute("data-id");
+  // A conversation of its own: other stories read, reply to and archive this clinic's inbox at
+  // the same time. A new patient writes in by SMS, signed as the provider signs it.
+  const run = Date.now().toString().slice(-7);
+  const phone = `+1917${String(200 + (Number(run) % 800))}${run.slice(-4)}`;
+  const created = await page.request.post("/api/patients", { data: { firstName: "Kay", lastName: `Unread${run}`, phone } });
+  expect(created.status()).toBe(200);
+  const { patient } = (await created.json()) as { patient: { clinicId: string; phone: string } };
+  const url = `${baseURL}/api/webhooks/sms/${patient.clinicId}`;
+  const text = `Late${run}`;
+  const form = new URLSearchParams({ MessageSid: `SMu${run}`, From: patient.phone, To: "+12125550000", Body: text });
+  const signature = twilioSignature(webhookSecretsFor(baseURL!, patient.clinicId).smsAuthToken, url, form);
+  const inbound = await request.post(url, {
+    data: form.toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+  });
+  expect(inbound.status()).toBe(200);
+
+  await page.goto(`/inbox?q=${text}`);
+  const own = page.getByTestId("conversation").filter({ hasText: text });
+  await expect(own).toHaveAttribute("data-status", "unread");
+  const id = await own.getAttribute("data-id");
+  await own.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`c=${id}`));
   await page.keyboard.press("u");
