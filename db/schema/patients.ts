@@ -4,12 +4,18 @@ import { channelEnum } from "./channels";
 import { clinicRef, languageEnum } from "./clinics";
 import { createdAt, id, updatedAt } from "./columns";
 
-// Folds case and the accents of French names so "helene" finds "Hélène". translate() is
-// IMMUTABLE (unaccent() is not), so it can feed a generated column and a trigram index.
-export const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿ";
-export const UNACCENTED = "aaaaaaceeeeiiiinooooouuuuyy";
+// Folds what a receptionist cannot be expected to type the same way twice: case, the accents
+// of French names ("helene" finds "Hélène"), the ligatures œ and æ ("Coeurderoy" finds
+// "Cœurderoy"), apostrophes of either kind and hyphens ("ndiaye" and "N'Diaye" find "N’Diaye",
+// "jean pierre" finds "Jean-Pierre"). translate() and replace() are IMMUTABLE (unaccent() is
+// not), so the same fold feeds the generated column, its trigram index and the typed query.
+export const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõøúùûüýÿ";
+export const UNACCENTED = "aaaaaaceeeeiiiinoooooouuuuyy";
+// Characters dropped: translate() removes those with no counterpart in UNACCENTED.
+const DROPPED = "'’ʼ`-‐‑–";
+const quoted = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
 export const foldForSearch = (value: SQL | string) =>
-  sql`translate(lower(${value}), ${sql.raw(`'${ACCENTED}'`)}, ${sql.raw(`'${UNACCENTED}'`)})`;
+  sql`replace(replace(translate(lower(${value}), ${quoted(ACCENTED + DROPPED)}, ${quoted(UNACCENTED)}), 'œ', 'oe'), 'æ', 'ae')`;
 
 export const patients = pgTable(
   "patients",
@@ -45,7 +51,8 @@ export const patients = pgTable(
       .notNull()
       .generatedAlwaysAs((): SQL =>
         foldForSearch(
-          sql`${patients.firstName} || ' ' || ${patients.lastName} || ' ' || coalesce(${patients.email}, '') || ' ' || coalesce(${patients.phone}, '')`,
+          // The clinic's patient number and both phones too, so one box finds a patient by any of them.
+          sql`${patients.firstName} || ' ' || ${patients.lastName} || ' ' || coalesce(${patients.email}, '') || ' ' || coalesce(${patients.phone}, '') || ' ' || coalesce(${patients.landline}, '') || ' ' || coalesce(${patients.externalId}, '')`,
         ),
       ),
     createdAt: createdAt(),

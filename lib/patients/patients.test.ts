@@ -52,6 +52,41 @@ describe("patient search", () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  describe("folds what is typed as the record is written", () => {
+    let lyon: Clinic;
+    beforeAll(async () => {
+      lyon = await makeClinic(handle.db, { country: "FR" });
+      const people = [
+        { firstName: "Anne", lastName: "Cœurderoy", externalId: "P-004211" },
+        { firstName: "Moussa", lastName: "N’Diaye", externalId: "18532" },
+        { firstName: "Jean-Pierre", lastName: "L'Hôte", landline: "+33472101010" },
+        { firstName: "Lætitia", lastName: "Øberg" },
+      ];
+      for (const p of people) await makePatient(handle.db, lyon.id, { phone: null, email: null, ...p });
+    });
+
+    // What a receptionist types → whom she finds.
+    const table: [string, string[]][] = [
+      ["Coeurderoy", ["Anne Cœurderoy"]],
+      ["cœurderoy", ["Anne Cœurderoy"]],
+      ["N'Diaye", ["Moussa N’Diaye"]],
+      ["ndiaye", ["Moussa N’Diaye"]],
+      ["n diaye", ["Moussa N’Diaye"]],
+      ["jean pierre", ["Jean-Pierre L'Hôte"]],
+      ["jeanpierre lhote", ["Jean-Pierre L'Hôte"]],
+      ["l’hote", ["Jean-Pierre L'Hôte"]],
+      ["laetitia oberg", ["Lætitia Øberg"]],
+      ["P-004211", ["Anne Cœurderoy"]],
+      ["p004211", ["Anne Cœurderoy"]],
+      ["18532", ["Moussa N’Diaye"]],
+      ["04 72 10 10 10", ["Jean-Pierre L'Hôte"]],
+      ["diaye-lhote", []],
+    ];
+    it.each(table)("%s", async (q, expected) => {
+      expect(names(await search(lyon, { q }))).toEqual(expected);
+    });
+  });
+
   it("rejects a forged cursor", () => {
     expect(patientSearchSchema.safeParse({ cursor: "bm90LWEtY3Vyc29y" }).success).toBe(false);
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, isNull, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { foldForSearch, patients } from "@/db/schema";
 import { encodeCursor } from "@/lib/paging/cursor";
 import { inClinic } from "@/lib/clinics/scope";
@@ -18,36 +18,46 @@ export type PatientListItem = {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-// A phone typed in any format ("06 12 34 56 78") is matched on its E.164 digits; otherwise each
-// word must appear somewhere in name, email or phone ("dupont marie" finds Marie Dupont).
-// search_text holds the E.164 number too, so the trigram index serves both.
+// Each word must appear somewhere in the patient's name, email, phones or patient number, folded
+// the same way on both sides ("dupont marie" finds Marie Dupont, "coeurderoy" finds Cœurderoy).
+// Something that reads as a phone ("06 12 34 56 78") is matched on its E.164 digits too; a
+// patient number made of digits reads like one, so either match counts. search_text holds all of
+// it, so the trigram index serves every kind of query.
 function matchesWords(q: string, country: string): SQL | undefined {
-  const digits = phoneSearchDigits(q, country);
-  if (digits) return like(patients.searchText, `%${digits}%`);
   const words = q.split(/\s+/).filter(Boolean);
   if (!words.length) return undefined;
-  return and(...words.map((w) => like(patients.searchText, foldForSearch(`%${escapeLike(w)}%`))));
+  const byWords = and(...words.map((w) => like(patients.searchText, foldForSearch(`%${escapeLike(w)}%`))));
+  const digits = phoneSearchDigits(q, country);
+  return digits ? or(like(patients.searchText, `%${digits}%`), byWords) : byWords;
 }
 
-export async function searchPatients(ctx: Pick<StaffContext, "db" | "clinicId" | "clinic">, search: PatientSearch) {
+type SearchContext = Pick<StaffContext, "db" | "clinicId" | "clinic">;
+
+// The query alone, so the benchmark can print the plan the planner picks for it.
+export function patientSearchQuery(ctx: SearchContext, search: PatientSearch) {
   const after = search.cursor
     ? sql`(${patients.lastName}, ${patients.firstName}, ${patients.id}) > (${search.cursor[0]}, ${search.cursor[1]}, ${search.cursor[2]})`
     : undefined;
-  const rows: PatientListItem[] = await ctx.db
-    .select({
-      id: patients.id,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-      phone: patients.phone,
-      email: patients.email,
-      dateOfBirth: patients.dateOfBirth,
-    })
-    .from(patients)
-    // A record merged into another is found through that one only.
-    .where(inClinic(ctx, patients, isNull(patients.mergedIntoId), matchesWords(search.q, ctx.clinic.country), after))
-    .orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.id))
-    .limit(search.limit + 1);
+  return (
+    ctx.db
+      .select({
+        id: patients.id,
+        firstName: patients.firstName,
+        lastName: patients.lastName,
+        phone: patients.phone,
+        email: patients.email,
+        dateOfBirth: patients.dateOfBirth,
+      })
+      .from(patients)
+      // A record merged into another is found through that one only.
+      .where(inClinic(ctx, patients, isNull(patients.mergedIntoId), matchesWords(search.q, ctx.clinic.country), after))
+      .orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.id))
+      .limit(search.limit + 1)
+  );
+}
 
+export async function searchPatients(ctx: SearchContext, search: PatientSearch) {
+  const rows: PatientListItem[] = await patientSearchQuery(ctx, search);
   const page = rows.slice(0, search.limit);
   const last = page.at(-1);
   return {
