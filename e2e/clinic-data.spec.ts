@@ -328,6 +328,72 @@ test("an admin imports a 50-row CSV from the previous software: 47 patients in, 
   expect(patients[0]).toMatchObject({ firstName: "Léa", lastName: "Importé12" });
 });
 
+test("a receptionist creating a patient who already has a record is shown the match, opens it, or creates the other person with a reason", async ({
+  page,
+}) => {
+  await signIn(page, PARIS_RECEPTION);
+  const run = Date.now().toString(36);
+  const lastName = `Cœurderoy${run}`;
+  const mobile = `06 ${String(Date.now())
+    .slice(-8)
+    .replace(/(\d\d)(?=\d)/g, "$1 ")}`;
+  const existing = await page.request.post("/api/patients", {
+    data: { firstName: "Hélène", lastName, dateOfBirth: "1980-03-14", phone: mobile },
+  });
+  expect(existing.status()).toBe(200);
+  const existingId = (await existing.json()).patient.id as string;
+
+  // Typed as reception types it: no accents, no ligature.
+  await page.goto("/patients/new");
+  await page.getByLabel("First name").fill("Helene");
+  await page.getByLabel("Last name").fill(`Coeurderoy${run}`);
+  await page.getByLabel("Date of birth").fill("1980-03-14");
+  await page.getByRole("button", { name: "Create patient" }).click();
+  const panel = page.getByRole("region", { name: "This patient may already have a record" });
+  await expect(panel.getByRole("heading", { name: "This patient may already have a record" })).toBeFocused();
+  const match = panel.getByRole("list", { name: "Existing records" }).getByRole("listitem");
+  await expect(match).toHaveCount(1);
+  await expect(match).toContainText(`Hélène ${lastName}`);
+  await expect(match).toContainText("born March 14, 1980");
+  await expect(match).toContainText("Same name and date of birth");
+  await expectAccessible(page, "new patient form, with a possible duplicate");
+
+  // Another person: the reason is asked for before anything is created.
+  await page.getByLabel("First name").fill("Léo");
+  await page.getByLabel("Date of birth").fill("2015-06-01");
+  await page.getByLabel("Mobile phone").fill(mobile);
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await expect(match).toContainText("Same mobile");
+  await panel.getByRole("button", { name: "Create anyway" }).click();
+  await expect(panel.getByLabel("Or, if this is another person, say why")).toHaveAccessibleDescription(/Say why this is another person/);
+  await panel.getByLabel("Or, if this is another person, say why").fill("Her son, who shares her mobile");
+  await panel.getByRole("button", { name: "Create anyway" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Léo COEURDEROY${run.toUpperCase()}`);
+
+  // The same person again: reception opens the existing record instead.
+  await page.goto("/patients/new");
+  await page.getByLabel("First name").fill("Hélène");
+  await page.getByLabel("Last name").fill(lastName);
+  await page.getByLabel("Date of birth").fill("1980-03-14");
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await panel.getByRole("link", { name: `Open Hélène ${lastName}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/patients/${existingId}$`));
+
+  // Booking a new patient from a free slot: the mobile is known, so the dialog offers her.
+  const agendaId = await lefevreAgenda(page);
+  await page.goto(`/agenda?date=${nextOpenDay(4)}&agendas=${agendaId}`);
+  await page.locator(`[data-testid=agenda-column][data-agenda="${agendaId}"]`).getByTestId("free-slot").first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Create a new patient" }).click();
+  await dialog.getByLabel("First name").fill("H.");
+  await dialog.getByLabel("Last name").fill(lastName);
+  await dialog.getByLabel("Mobile phone").fill(mobile);
+  await dialog.getByRole("button", { name: "Book", exact: true }).click();
+  await dialog.getByRole("button", { name: `Book for Hélène ${lastName}` }).click();
+  await expect(dialog.getByTestId("booking-patient")).toContainText(`Hélène ${lastName}`);
+  await expectAccessible(page, "booking dialog, the known patient chosen");
+});
+
 test("a receptionist merges a duplicate record: its appointment moves to the record kept, and the duplicate says where it went", async ({
   page,
 }) => {

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { CalendarPlus, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { DuplicateMatches, possibleDuplicates } from "@/components/patients/duplicate-matches";
 import { usePatientSearch } from "@/components/patients/use-patient-search";
 import { useAnnounce } from "@/components/shell/announcer";
 import { Alert } from "@/components/ui/alert";
@@ -36,10 +37,11 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
   const [patient, setPatient] = useState(preselected ?? null);
   const [creating, setCreating] = useState(false);
   const [reason, setReason] = useState(visitReasonId);
+  const formRef = useRef<HTMLFormElement>(null);
   const search = usePatientSearch(q);
 
   const book = useMutation({
-    mutationFn: async (form: FormData) => {
+    mutationFn: async ({ form, duplicateReason }: { form: FormData; duplicateReason?: string }) => {
       let patientId = patient?.id;
       if (creating) {
         const created = await apiFetch<{ patient: { id: string } }>("/api/patients", {
@@ -49,6 +51,7 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
             lastName: form.get("lastName"),
             phone: form.get("phone"),
             email: form.get("email"),
+            duplicateReason,
           }),
         });
         patientId = created.patient.id;
@@ -74,7 +77,8 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
   });
   // A slot just taken elsewhere: the reason stays on screen, and closing the dialog shows the
   // agenda as it is now (refreshing at once would take the dialog away with its slot).
-  const taken = book.error instanceof ApiError && book.error.status === 409;
+  const matches = possibleDuplicates(book.error);
+  const taken = book.error instanceof ApiError && book.error.status === 409 && !matches;
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next && taken) {
@@ -99,10 +103,11 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
       </DialogTrigger>
       <DialogContent title={t("title", { time: slot.label })} description={agenda.name} closeLabel={t("close")}>
         <form
+          ref={formRef}
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            book.mutate(new FormData(e.currentTarget));
+            book.mutate({ form: new FormData(e.currentTarget) });
           }}
         >
           <FormField
@@ -180,7 +185,19 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
             </div>
           )}
 
-          {error && (!error.fields || error.status === 409) ? (
+          {creating && matches ? (
+            <DuplicateMatches
+              matches={matches}
+              pending={book.isPending}
+              onChoose={(m) => {
+                book.reset();
+                setCreating(false);
+                setPatient({ id: m.id, name: `${m.firstName} ${m.lastName}` });
+              }}
+              onCreateAnyway={(duplicateReason) => formRef.current && book.mutate({ form: new FormData(formRef.current), duplicateReason })}
+            />
+          ) : null}
+          {error && !matches && (!error.fields || error.status === 409) ? (
             <Alert>{error.message}</Alert>
           ) : book.error && !error ? (
             <Alert>{t("failed")}</Alert>

@@ -3,10 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/field";
 import { ApiError, apiFetch, fieldError, namesFields } from "@/lib/api/client";
+import { DuplicateMatches, possibleDuplicates } from "./duplicate-matches";
 
 export type PatientFormValues = {
   firstName: string;
@@ -40,26 +42,12 @@ export function PatientForm({
   const initial = { ...EMPTY_PATIENT, ...given };
   const t = useTranslations("patientForm");
   const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
   const save = useMutation({
-    mutationFn: (form: FormData) => {
-      const text = (name: string) => String(form.get(name) ?? "");
-      const body = {
-        firstName: text("firstName"),
-        lastName: text("lastName"),
-        dateOfBirth: text("dateOfBirth") || null,
-        language: text("language"),
-        phone: text("phone"),
-        landline: text("landline"),
-        email: text("email"),
-        postalAddress: text("postalAddress"),
-        externalId: text("externalId"),
-        preferredChannel: text("preferredChannel") || null,
-        notificationsEnabled: form.get("notificationsEnabled") === "on",
-      };
-      return patientId
-        ? apiFetch<Saved>(`/api/patients/${patientId}`, { method: "PATCH", body: JSON.stringify(body) })
-        : apiFetch<Saved>("/api/patients", { method: "POST", body: JSON.stringify(body) });
-    },
+    mutationFn: (next: PatientBody) =>
+      patientId
+        ? apiFetch<Saved>(`/api/patients/${patientId}`, { method: "PATCH", body: JSON.stringify(next) })
+        : apiFetch<Saved>("/api/patients", { method: "POST", body: JSON.stringify(next) }),
     onSuccess: ({ patient, consentStaysWith }) => {
       if (onSaved) return onSaved(patient.id);
       const notice = consentStaysWith?.length ? `?consentStaysWith=${encodeURIComponent(consentStaysWith.join(","))}` : "";
@@ -68,15 +56,17 @@ export function PatientForm({
     },
   });
   const error = (field: string) => fieldError(save.error, field);
-  const general = save.error && !namesFields(save.error);
+  const matches = possibleDuplicates(save.error);
+  const general = save.error && !namesFields(save.error) && !matches;
 
   return (
     <form
+      ref={form}
       className="max-w-3xl space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(new FormData(e.currentTarget));
+        save.mutate(bodyOf(new FormData(e.currentTarget)));
       }}
     >
       <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -147,6 +137,14 @@ export function PatientForm({
         </label>
       </fieldset>
 
+      {matches ? (
+        <DuplicateMatches
+          matches={matches}
+          pending={save.isPending}
+          // What the form says now: reception may have corrected a field after seeing the matches.
+          onCreateAnyway={(duplicateReason) => form.current && save.mutate({ ...bodyOf(new FormData(form.current)), duplicateReason })}
+        />
+      ) : null}
       {general ? <Alert>{save.error instanceof ApiError ? save.error.message : t("failed")}</Alert> : null}
       <div className="flex justify-end gap-2">
         <Button type="submit" disabled={save.isPending}>
@@ -155,6 +153,25 @@ export function PatientForm({
       </div>
     </form>
   );
+}
+
+type PatientBody = ReturnType<typeof bodyOf> & { duplicateReason?: string };
+
+function bodyOf(form: FormData) {
+  const text = (name: string) => String(form.get(name) ?? "");
+  return {
+    firstName: text("firstName"),
+    lastName: text("lastName"),
+    dateOfBirth: text("dateOfBirth") || null,
+    language: text("language"),
+    phone: text("phone"),
+    landline: text("landline"),
+    email: text("email"),
+    postalAddress: text("postalAddress"),
+    externalId: text("externalId"),
+    preferredChannel: text("preferredChannel") || null,
+    notificationsEnabled: form.get("notificationsEnabled") === "on",
+  };
 }
 
 const EMPTY_PATIENT: PatientFormValues = {

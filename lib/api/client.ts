@@ -16,7 +16,7 @@ export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error;
-    throw new AppError(response.status, error?.code ?? "http_error", error?.message ?? response.statusText, error?.fields);
+    throw new AppError(response.status, error?.code ?? "http_error", error?.message ?? response.statusText, error?.fields, error?.details);
   }
   return body as T;
 }

@@ -10,7 +10,7 @@ export function withSecurityHeaders(response: Response): Response {
   return response;
 }
 
-export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
+export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors; details?: unknown } };
 
 // The single place that turns thrown errors into HTTP answers. Unknown errors are logged
 // and answered with a generic 500 so no internals leak to the client.
@@ -18,6 +18,7 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fields) body.error.fields = error.fields;
+    if (error.details !== undefined) body.error.details = error.details;
     const headers = error instanceof TooManyRequestsError ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return NextResponse.json(body, { status: error.status, headers });
   }

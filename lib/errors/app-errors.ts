@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
+    // What the client needs to act on the refusal (the records a new patient may duplicate).
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = new.target.name;
@@ -39,8 +41,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(code: string, message: string, fields?: FieldErrors) {
-    super(409, code, message, fields);
+  constructor(code: string, message: string, fields?: FieldErrors, details?: unknown) {
+    super(409, code, message, fields, details);
   }
 }
 

@@ -45,7 +45,13 @@ const patientFields = {
   notificationsEnabled: z.boolean().optional(),
 };
 
-export const patientCreateSchema = z.strictObject(patientFields);
+// duplicateReason: why this is another person, when the clinic already has a record with the
+// same name and birth date or the same mobile (a child sharing a parent's phone); without it
+// such a record is refused with the matches, so reception can open the existing one instead.
+export const patientCreateSchema = z.strictObject({
+  ...patientFields,
+  duplicateReason: z.string().trim().min(1, "is required").max(300, "must be at most 300 characters").optional(),
+});
 
 // A change names only what changes; `active: false` deactivates (kept, never messaged).
 export const patientUpdateSchema = z

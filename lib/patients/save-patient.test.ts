@@ -134,3 +134,50 @@ describe("creating and editing a patient", () => {
     expect(await reach("sms")).toEqual({ available: true });
   });
 });
+
+describe("a patient who already has a record", () => {
+  let clinic: Clinic;
+  let existing: { id: string };
+  beforeAll(async () => {
+    clinic = await makeClinic(handle.db, { country: "FR", defaultLanguage: "fr" });
+    existing = await create(clinic, { firstName: "Hélène", lastName: "Cœurderoy", dateOfBirth: "1980-03-14", phone: "06 77 88 99 00" });
+  });
+  const patientsNamed = async (lastName: string) =>
+    (await handle.db.query.patients.findMany({ where: (p, { and, eq }) => and(eq(p.clinicId, clinic.id), eq(p.lastName, lastName)) }))
+      .length;
+
+  it("is refused with the match when the name (typed any way) and the birth date are the same, and nothing is created", async () => {
+    const attempt = create(clinic, { firstName: "helene", lastName: "COEURDEROY", dateOfBirth: "1980-03-14" });
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    await expect(attempt).rejects.toMatchObject({
+      code: "possible_duplicate",
+      details: { matches: [{ id: existing.id, firstName: "Hélène", lastName: "Cœurderoy", matchedBy: ["name_and_birth_date"] }] },
+    });
+    expect(await patientsNamed("COEURDEROY")).toBe(0);
+  });
+
+  it("is refused with the match when the mobile is the same, however it is typed", async () => {
+    await expect(create(clinic, { firstName: "Paul", lastName: "Martin", phone: "+33 6 77 88 99 00" })).rejects.toMatchObject({
+      code: "possible_duplicate",
+      details: { matches: [{ id: existing.id, matchedBy: ["mobile"] }] },
+    });
+  });
+
+  it("is created anyway with a reason, kept in the audit trail beside the records it resembles", async () => {
+    const child = await create(clinic, {
+      firstName: "Léo",
+      lastName: "Cœurderoy",
+      phone: "06 77 88 99 00",
+      duplicateReason: "Her son: they share her mobile",
+    });
+    const [audit] = await handle.db.select().from(auditEvents).where(eq(auditEvents.patientId, child.id));
+    expect(audit.detail).toMatchObject({ createdDespite: { reason: "Her son: they share her mobile", records: [existing.id] } });
+  });
+
+  it("is not a match on the same name alone, or the same name with another birth date", async () => {
+    expect((await create(clinic, { firstName: "Hélène", lastName: "Cœurderoy" })).id).toBeTruthy();
+    expect((await create(clinic, { firstName: "Hélène", lastName: "Cœurderoy", dateOfBirth: "1991-07-02" })).id).toBeTruthy();
+    // Another clinic's record is never offered.
+    expect((await create(paris, { firstName: "Hélène", lastName: "Cœurderoy", dateOfBirth: "1980-03-14" })).id).toBeTruthy();
+  });
+});

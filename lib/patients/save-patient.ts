@@ -6,7 +6,8 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { ConflictError, InvalidInputError, NotFoundError, type FieldErrors } from "@/lib/errors/app-errors";
 import { databaseRefusal, UNIQUE_VIOLATION } from "@/lib/errors/database-error";
-import { toE164Mobile, toE164Phone } from "./phone";
+import { findPossibleDuplicates } from "./find-duplicates";
+import { formatPhoneNational, toE164Mobile, toE164Phone } from "./phone";
 import type { PatientCreate, PatientUpdate } from "./patient-input";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
@@ -59,10 +60,19 @@ function refusal(error: unknown): never {
 
 const withoutSearchText = ({ searchText: _searchText, ...patient }: Patient): SavedPatient => patient;
 
-export async function createPatient(ctx: Ctx, input: PatientCreate, now: Date): Promise<SavedPatient> {
+export async function createPatient(ctx: Ctx, { duplicateReason, ...input }: PatientCreate, now: Date): Promise<SavedPatient> {
   const values = recordValues(input, ctx.clinic.country, now.toISOString().slice(0, 10));
   return ctx.db
     .transaction(async (tx) => {
+      const duplicates = await findPossibleDuplicates({ db: tx, clinicId: ctx.clinicId }, { ...input, phone: values.phone });
+      if (duplicates.length && !duplicateReason) {
+        throw new ConflictError(
+          "possible_duplicate",
+          "This patient may already have a record: open it, or say why this is another person.",
+          undefined,
+          { matches: duplicates.map((d) => ({ ...d, phoneDisplay: d.phone && formatPhoneNational(d.phone, ctx.clinic.country) })) },
+        );
+      }
       const [row] = await tx
         .insert(patients)
         .values({
@@ -76,7 +86,14 @@ export async function createPatient(ctx: Ctx, input: PatientCreate, now: Date): 
       await recordAudit(
         tx,
         ctx,
-        { action: "patient.created", patientId: row.id, detail: { after: changedFields({} as Patient, row, AUDITED) } },
+        {
+          action: "patient.created",
+          patientId: row.id,
+          detail: {
+            after: changedFields({} as Patient, row, AUDITED),
+            ...(duplicates.length ? { createdDespite: { reason: duplicateReason, records: duplicates.map((d) => d.id) } } : {}),
+          },
+        },
         now,
       );
       return withoutSearchText(row);

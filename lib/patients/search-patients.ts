@@ -16,7 +16,7 @@ export type PatientListItem = {
   dateOfBirth: string | null;
 };
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // Each word must appear somewhere in the patient's name, email, phones or patient number, folded
 // the same way on both sides ("dupont marie" finds Marie Dupont, "coeurderoy" finds Cœurderoy).
