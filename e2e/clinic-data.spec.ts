@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 // Every page and open dialog of these stories is checked with axe-core (@axe-core/playwright,
 // WCAG 2.1 A/AA, no serious or critical violation) through expectAccessible.
 import { expectAccessible } from "./a11y";
-import { PARIS_DOCTOR, PARIS_RECEPTION, signIn } from "./helpers";
+import { PARIS_DOCTOR, PARIS_RECEPTION, signedInPage, signIn } from "./helpers";
 
 // The next day, from tomorrow on, that the demo agendas are open (Monday to Saturday).
 function nextOpenDay(after = 1): string {
@@ -271,6 +271,71 @@ test("a doctor opens the agenda on his own; the others are one click away; each 
   await expect(lefevre.getByLabel("Practitioner").locator("option:checked")).toHaveText("Dr Antoine Lefèvre");
   const room = page.getByTestId("agenda-settings").filter({ hasText: "Salle de soins" });
   await expect(room.getByLabel("Practitioner").locator("option:checked")).toHaveText("No one (a room)");
+});
+
+// The clinic's wall clock ("2026-12-03T14:05") for an instant, in Paris.
+const parisLocal = (at: Date) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" }).format(at).replace(" ", "T");
+
+test("the desk walks a patient through the day on the agenda: arrived, with the doctor, seen, each click on the other's screen at once", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, PARIS_RECEPTION);
+  const agendaId = await lefevreAgenda(page);
+  const { agendas } = await (await page.request.get("/api/agendas")).json();
+  const reasonId = agendas.find((a: { id: string }) => a.id === agendaId).visitReasonIds[0];
+  const run = Date.now().toString(36);
+  const created = await page.request.post("/api/patients", { data: { firstName: "Inès", lastName: `Accueil${run}` } });
+  const patientId = (await created.json()).patient.id as string;
+  // Booked on an open day, then moved to a stretch of today that is free on the agenda (in the
+  // evening it is closed, so the desk moves it knowingly, with a reason).
+  const day = nextOpenDay(1);
+  const { slots } = await (await page.request.get(`/api/agendas/${agendaId}/slots?from=${day}&to=${day}&visitReasonId=${reasonId}`)).json();
+  const booked = await page.request.post("/api/appointments", {
+    data: { agendaId, visitReasonId: reasonId, patientId, startsAt: slots[0].local },
+  });
+  const { appointment } = await booked.json();
+  const today = parisLocal(new Date()).slice(0, 10);
+  const { appointments: todays } = await (await page.request.get(`/api/appointments?date=${today}&agendaId=${agendaId}`)).json();
+  const length = Date.parse(appointment.endsAt) - Date.parse(appointment.startsAt);
+  let start = Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000;
+  for (const other of todays as { startsAt: string; endsAt: string }[])
+    if (start < Date.parse(other.endsAt) && Date.parse(other.startsAt) < start + length) start = Math.max(start, Date.parse(other.endsAt));
+  test.skip(parisLocal(new Date(start)).slice(0, 10) !== today, "no free stretch left today on the agenda (just before midnight in Paris)");
+  const moved = await page.request.patch(`/api/appointments/${appointment.id}`, {
+    data: { action: "reschedule", startsAt: parisLocal(new Date(start)), outsideHoursReason: "Seen at the end of the day" },
+  });
+  expect(moved.status()).toBe(200);
+
+  const doctor = await signedInPage(browser, PARIS_DOCTOR);
+  await doctor.goto("/agenda");
+  await page.goto(`/agenda?agendas=${agendaId}`);
+  const row = (p: typeof page) => p.locator(`[data-testid=agenda-appointment][data-reference="${appointment.bookingReference}"]`);
+  const patient = `Inès ACCUEIL${run.toUpperCase()}`;
+  await expect(row(doctor).locator("[data-status]")).toHaveAttribute("data-status", "confirmed");
+
+  await row(page)
+    .getByRole("button", { name: `${patient} has arrived` })
+    .click();
+  await expect(row(page).locator("[data-status]")).toHaveAttribute("data-status", "in_waiting_room");
+  // The doctor's screen follows without a reload: in the waiting room, since when.
+  await expect(row(doctor).locator("[data-status]")).toHaveAttribute("data-status", "in_waiting_room");
+  await expect(row(doctor).getByTestId("status-since")).toHaveText(/^waiting since \d/);
+  await expectAccessible(doctor, "agenda, the doctor's day with a patient waiting");
+
+  await row(doctor)
+    .getByRole("button", { name: `${patient} is with the doctor` })
+    .click();
+  await expect(row(page).locator("[data-status]")).toHaveAttribute("data-status", "with_doctor");
+  await row(doctor)
+    .getByRole("button", { name: `${patient} was seen` })
+    .click();
+  await expect(row(page).locator("[data-status]")).toHaveAttribute("data-status", "seen");
+  await expect(row(page).getByTestId("desk-step")).toHaveCount(0);
+  const { appointments: after } = await (await page.request.get(`/api/appointments?date=${today}&agendaId=${agendaId}`)).json();
+  expect(after.find((a: { id: string }) => a.id === appointment.id).status).toBe("seen");
+  await doctor.context().close();
 });
 
 test("an admin imports a 50-row CSV from the previous software: 47 patients in, the 3 bad rows listed with their reasons", async ({

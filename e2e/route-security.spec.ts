@@ -521,6 +521,7 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: (f) => `/api/conversations/${f.conversation}/messages`, body: { channel: "portal", body: `Bon${NUL}jour` } },
   },
   "GET /api/conversations/events": { kind: "staff", permission: "send_messages", stream: true },
+  "GET /api/agendas/events": { kind: "staff", permission: "view_patients", stream: true },
   "GET /api/deliveries": { kind: "staff", permission: "view_deliveries", invalid: { path: () => "/api/deliveries?from=2026-02-30" } },
   "GET /api/deliveries/export": {
     kind: "staff",

@@ -4,12 +4,14 @@ import { AppointmentActions } from "@/components/appointments/appointment-action
 import { StatusBadge } from "@/components/appointments/status-badge";
 import type { AppointmentStatus } from "@/db/schema";
 import { BookingDialog, type VisitReasonOption } from "./booking-dialog";
+import { DeskStep } from "./desk-step";
 
 type Appointment = {
   id: string;
   startsAt: Date;
   endsAt: Date;
   status: AppointmentStatus;
+  statusChangedAt: Date;
   bookingReference: string;
   motifName: string;
   motifId: string;
@@ -33,12 +35,26 @@ type Props = {
   reason: VisitReasonOption | null;
   visitReasons: VisitReasonOption[];
   mayBook: boolean;
+  // The desk's steps (arrived, with the doctor, seen, no-show) are offered on today's column.
+  isToday: boolean;
   patient?: { id: string; name: string };
 };
 
 // One agenda's day, in time order: its appointments (a bar in the visit reason's colour, the
 // status in words) and its free slots for the chosen visit reason.
-export async function AgendaColumn({ agenda, title, date, appointments, slots, timeZone, reason, visitReasons, mayBook, patient }: Props) {
+export async function AgendaColumn({
+  agenda,
+  title,
+  date,
+  appointments,
+  slots,
+  timeZone,
+  reason,
+  visitReasons,
+  mayBook,
+  isToday,
+  patient,
+}: Props) {
   const t = await getTranslations("agenda");
   const tAppointments = await getTranslations("appointments");
   const format = await getFormatter();
@@ -92,6 +108,21 @@ export async function AgendaColumn({ agenda, title, date, appointments, slots, t
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
                   <StatusBadge status={item.appointment.status} />
+                  {item.appointment.status === "in_waiting_room" || item.appointment.status === "with_doctor" ? (
+                    <span className="text-xs text-slate-600 tabular-nums" data-testid="status-since">
+                      {t(item.appointment.status === "in_waiting_room" ? "desk.waitingSince" : "desk.withDoctorSince", {
+                        time: time(item.appointment.statusChangedAt),
+                      })}
+                    </span>
+                  ) : null}
+                  {mayBook && isToday ? (
+                    <DeskStep
+                      id={item.appointment.id}
+                      status={item.appointment.status}
+                      startsAt={item.appointment.startsAt.toISOString()}
+                      patient={`${item.appointment.patientFirstName} ${item.appointment.patientName.toUpperCase()}`}
+                    />
+                  ) : null}
                   {mayBook ? (
                     <AppointmentActions
                       id={item.appointment.id}

@@ -6,6 +6,7 @@ const TONE: Record<AppointmentStatus, Tone> = {
   pending_approval: "warning",
   confirmed: "brand",
   in_waiting_room: "special",
+  with_doctor: "warning",
   seen: "info",
   completed: "success",
   no_show: "danger",

@@ -123,6 +123,8 @@ export const appointmentStatusEnum = pgEnum("appointment_status", [
   "pending_approval",
   "confirmed",
   "in_waiting_room",
+  // In the consulting room: the desk's "with the doctor", between the waiting room and seen.
+  "with_doctor",
   "seen",
   "completed",
   "no_show",

@@ -95,8 +95,10 @@ function statusFor(f: Faker, startsAt: Date, endsAt: Date, now: Date): Appointme
       ["confirmed", 4],
     ]);
   }
+  // Under way: mostly with the doctor, some still waiting (a late start), a few already seen.
   if (startsAt <= now)
     return pick([
+      ["with_doctor", 2],
       ["in_waiting_room", 1],
       ["seen", 1],
     ]);

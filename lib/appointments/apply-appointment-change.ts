@@ -1,4 +1,5 @@
 import "server-only";
+import { announceAgendaChange } from "@/lib/realtime/hub-changes";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { enqueueStored } from "@/lib/notifications/events/ingest-event";
@@ -14,6 +15,7 @@ export async function applyAppointmentChange(ctx: StaffContext & Queueing, appoi
   const { changed, event } = await ctx.db.transaction(async (tx) => {
     const changed = await changeAppointment({ ...ctx, db: tx }, appointmentId, change, now);
     await syncReminders(tx, changed.after, now);
+    await announceAgendaChange(tx, changed.after);
     if (changed.overruled)
       await recordAudit(
         tx,

@@ -7,6 +7,8 @@ export const appointmentRowColumns = {
   startsAt: appointments.startsAt,
   endsAt: appointments.endsAt,
   status: appointments.status,
+  // Since when it is in its status: the desk's "in the waiting room since 9:42".
+  statusChangedAt: appointments.statusChangedAt,
   bookingReference: appointments.bookingReference,
   bookedBy: appointments.bookedBy,
   agendaId: appointments.agendaId,

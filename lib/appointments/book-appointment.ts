@@ -1,4 +1,5 @@
 import "server-only";
+import { announceAgendaChange } from "@/lib/realtime/hub-changes";
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { appointments, clinics, patients } from "@/db/schema";
@@ -58,6 +59,7 @@ export async function bookAppointment(ctx: StaffContext & Queueing, booking: Boo
         })
         .returning();
       await syncReminders(tx, appointment, now);
+      await announceAgendaChange(tx, appointment);
       return { appointment, event: await recordNewAppointmentEvent(tx, appointment, ctx.staff.id) };
     })
     .catch((error: unknown) => {

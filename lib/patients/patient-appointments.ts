@@ -6,6 +6,7 @@ import type { PatientContext } from "@/lib/auth/patient-session";
 import { recordAppointmentEvent } from "@/lib/appointments/appointment-events";
 import { changeAppointment } from "@/lib/appointments/change-appointment";
 import { syncReminders } from "@/lib/reminders/schedule-reminders";
+import { announceAgendaChange } from "@/lib/realtime/hub-changes";
 import { inClinic } from "@/lib/clinics/scope";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { enqueueStored } from "@/lib/notifications/events/ingest-event";
@@ -92,6 +93,7 @@ export async function cancelOwnAppointment(
       now,
     );
     await syncReminders(tx, changed.after, now);
+    await announceAgendaChange(tx, changed.after);
     return { changed, event: await recordAppointmentEvent(tx, changed, { cancelledBy: "patient" }) };
   });
   await enqueueStored(ctx.queue, [event]);

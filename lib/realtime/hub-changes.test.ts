@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { makeClinic, makePatient } from "@/lib/testing/factories";
 import type { Clinic } from "@/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { receivePatientMessage } from "@/lib/conversations/receive-patient-message";
+import { applyAppointmentChange } from "@/lib/appointments/apply-appointment-change";
+import { makeAgendaAndMotif, makeAppointment, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { HubChangeFeed, listenSourceOf, type HubChange } from "./hub-changes";
 
 let handle: DatabaseHandle;
@@ -74,6 +75,28 @@ describe("the inbox's live feed", () => {
     ).rejects.toThrow("rolled back");
     await new Promise((r) => setTimeout(r, 300));
     expect(heard).toEqual([]);
+  });
+
+  it("announces the desk's steps on an agenda to its own clinic: arrived, with the doctor, seen", async () => {
+    const feed = new HubChangeFeed(listenSourceOf(handle));
+    const { agenda, motif } = await makeAgendaAndMotif(handle.db, clinic.id);
+    const patient = await makePatient(handle.db, clinic.id);
+    const startsAt = new Date(Date.now() - 10 * 60_000);
+    const appointment = await makeAppointment(
+      handle.db,
+      { clinicId: clinic.id, agendaId: agenda.id, motifId: motif.id, patientId: patient.id },
+      { startsAt },
+    );
+    const ours = collect(feed, clinic.id, 3);
+    const theirs: HubChange[] = [];
+    await feed.subscribe(other.id, (c) => theirs.push(c));
+    const desk = await staffContextFor(handle.db, clinic);
+    for (const status of ["in_waiting_room", "with_doctor", "seen"] as const) {
+      const { appointment: after } = await applyAppointmentChange(desk, appointment.id, { action: "set_status", status }, new Date());
+      expect(after.status).toBe(status);
+    }
+    expect(await ours.done).toEqual(Array.from({ length: 3 }, () => ({ clinicId: clinic.id, agendaId: agenda.id })));
+    expect(theirs).toEqual([]);
   });
 
   it("a LISTEN that failed is tried again by the next subscriber, and health says so meanwhile", async () => {

@@ -10,9 +10,11 @@ import { messages } from "@/db/schema";
 
 export const HUB_CHANNEL = "hub_changes";
 
-// A conversation changed (the inbox), or a staff member has a new alert (the bell): one feed,
-// one LISTEN per process, each stream keeping what is its own.
-export type HubChange = { clinicId: string; conversationId: string } | { clinicId: string; alertFor: string };
+// A conversation changed (the inbox), a staff member has a new alert (the bell), or an agenda's
+// day changed (a booking, a move, the desk's arrived / with the doctor / seen): one feed, one
+// LISTEN per process, each stream keeping what is its own.
+export type HubChange =
+  { clinicId: string; conversationId: string } | { clinicId: string; alertFor: string } | { clinicId: string; agendaId: string };
 
 export async function announceConversationChange(db: Database, change: { clinicId: string; conversationId: string }): Promise<void> {
   await db.execute(sql`select pg_notify(${HUB_CHANNEL}, ${JSON.stringify(change)})`);
@@ -20,6 +22,10 @@ export async function announceConversationChange(db: Database, change: { clinicI
 
 export async function announceStaffAlert(db: Database, clinicId: string, staffUserId: string): Promise<void> {
   await db.execute(sql`select pg_notify(${HUB_CHANNEL}, ${JSON.stringify({ clinicId, alertFor: staffUserId })})`);
+}
+
+export async function announceAgendaChange(db: Database, change: { clinicId: string; agendaId: string }): Promise<void> {
+  await db.execute(sql`select pg_notify(${HUB_CHANNEL}, ${JSON.stringify({ clinicId: change.clinicId, agendaId: change.agendaId })})`);
 }
 
 // A delivery's status moved: announce the conversations whose messages it carries.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appointmentStatusEnum, type AppointmentStatus } from "@/db/schema";
-import { allowedNextStatuses, isUpcoming, rescheduleProblem, statusChangeProblem } from "./appointment-status";
+import { allowedNextStatuses, isUpcoming, mayMarkNoShow, nextDeskStep, rescheduleProblem, statusChangeProblem } from "./appointment-status";
 
 const now = new Date("2026-05-04T10:00:00Z");
 const tomorrow = new Date("2026-05-05T10:00:00Z");
@@ -8,7 +8,7 @@ const yesterday = new Date("2026-05-03T10:00:00Z");
 
 describe("appointment status rules", () => {
   it("lets a mistaken status be removed by going back to confirmed", () => {
-    for (const status of ["seen", "in_waiting_room", "excused_absence", "no_show"] as AppointmentStatus[]) {
+    for (const status of ["seen", "with_doctor", "in_waiting_room", "excused_absence", "no_show"] as AppointmentStatus[]) {
       expect(statusChangeProblem({ status, startsAt: yesterday }, "confirmed", now)).toBeNull();
     }
   });
@@ -32,6 +32,19 @@ describe("appointment status rules", () => {
       expect(targets.has(status)).toBe(true);
     }
     for (const status of appointmentStatusEnum.enumValues) expect(allowedNextStatuses(status)).not.toContain(status);
+  });
+
+  it("walks the desk's day one click at a time, each step a change the rules allow, and offers a no-show only once started", () => {
+    const walked: AppointmentStatus[] = ["confirmed"];
+    for (let step = nextDeskStep("confirmed"); step; step = nextDeskStep(step)) {
+      expect(statusChangeProblem({ status: walked.at(-1)!, startsAt: yesterday }, step, now)).toBeNull();
+      walked.push(step);
+    }
+    expect(walked).toEqual(["confirmed", "in_waiting_room", "with_doctor", "seen"]);
+    expect(nextDeskStep("pending_approval")).toBeNull();
+    expect(mayMarkNoShow({ status: "confirmed", startsAt: tomorrow }, now)).toBe(false);
+    expect(mayMarkNoShow({ status: "confirmed", startsAt: yesterday }, now)).toBe(true);
+    expect(mayMarkNoShow({ status: "in_waiting_room", startsAt: yesterday }, now)).toBe(false);
   });
 
   it("counts only pending and confirmed appointments as upcoming", () => {

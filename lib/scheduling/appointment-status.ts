@@ -4,9 +4,10 @@ import type { AppointmentStatus } from "@/db/schema";
 // is removed: the appointment becomes upcoming again and its pending reminders still go out.
 const NEXT_STATUSES: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   pending_approval: ["confirmed", "cancelled"],
-  confirmed: ["in_waiting_room", "seen", "completed", "no_show", "excused_absence", "cancelled"],
-  in_waiting_room: ["seen", "completed", "confirmed"],
-  seen: ["completed", "in_waiting_room", "confirmed"],
+  confirmed: ["in_waiting_room", "with_doctor", "seen", "completed", "no_show", "excused_absence", "cancelled"],
+  in_waiting_room: ["with_doctor", "seen", "completed", "confirmed"],
+  with_doctor: ["seen", "completed", "in_waiting_room", "confirmed"],
+  seen: ["completed", "with_doctor", "in_waiting_room", "confirmed"],
   no_show: ["confirmed"],
   excused_absence: ["confirmed"],
   completed: [],
@@ -18,6 +19,22 @@ export const UPCOMING_STATUSES: readonly AppointmentStatus[] = ["pending_approva
 
 export function isUpcoming(status: AppointmentStatus): boolean {
   return UPCOMING_STATUSES.includes(status);
+}
+
+// The desk's day, one click at a time: arrived (in the waiting room) → with the doctor → seen.
+const DESK_STEPS: Partial<Record<AppointmentStatus, AppointmentStatus>> = {
+  confirmed: "in_waiting_room",
+  in_waiting_room: "with_doctor",
+  with_doctor: "seen",
+};
+
+export function nextDeskStep(status: AppointmentStatus): AppointmentStatus | null {
+  return DESK_STEPS[status] ?? null;
+}
+
+// The desk may mark a no-show once the appointment has started and the patient has not come.
+export function mayMarkNoShow(appointment: { status: AppointmentStatus; startsAt: Date }, now: Date): boolean {
+  return statusChangeProblem(appointment, "no_show", now) === null;
 }
 
 export function allowedNextStatuses(status: AppointmentStatus): readonly AppointmentStatus[] {

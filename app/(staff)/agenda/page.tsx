@@ -2,6 +2,7 @@ import { CalendarX, ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { AgendaLive } from "@/components/agenda/agenda-live";
 import { AgendaColumn } from "@/components/agenda/agenda-column";
 import { cn } from "@/components/ui/cn";
 import { Alert } from "@/components/ui/alert";
@@ -159,6 +160,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         </nav>
       </PageHeader>
 
+      <AgendaLive agendaIds={listed.map((a) => a.id)} />
       {justBooked ? (
         <Alert tone="info" className="mb-4" data-testid="booked">
           {t("bookedNotice", {
@@ -242,6 +244,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               reason={reason ?? null}
               visitReasons={visitReasons.filter((r) => column.agenda.visitReasonIds.includes(r.id))}
               mayBook={mayBook}
+              isToday={column.day === clinicLocalDate(now, timeZone)}
               patient={patient && patient.active ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}` } : undefined}
             />
           ))}
