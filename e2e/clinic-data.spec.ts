@@ -373,9 +373,10 @@ test("an admin imports a 50-row CSV from the previous software: 47 patients in, 
   await expect(dry).toContainText("50 rows: 47 can be imported, 3 will be skipped.");
   const errors = dry.getByTestId("import-errors");
   await expect(errors.locator("tbody tr")).toHaveCount(3);
-  await expect(errors).toContainText("lastName");
-  await expect(errors).toContainText("not a mobile number");
-  await expect(errors).toContainText("dateOfBirth");
+  // Each reason in words, beside the row as the file has it.
+  await expect(errors.getByRole("row").filter({ hasText: "the last name is missing" })).toContainText(`IMP-${run}-10; ; Léa`);
+  await expect(errors).toContainText('mobile "12 34" is not a phone number');
+  await expect(errors).toContainText('date of birth "31/02/1985" does not exist');
   await expectAccessible(page, "settings, import, after the dry run");
 
   await page.getByRole("button", { name: "Import 47 patients" }).click();

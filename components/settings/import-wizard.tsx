@@ -22,7 +22,13 @@ type ImportRow = {
   failure: string | null;
 };
 type Uploaded = { import: ImportRow; headers: string[]; preview: string[][]; mapping: Record<string, number> };
-type Tally = { rows: number; created: number; updated: number; skipped: number; errors: { line: number; reason: string }[] };
+type Tally = {
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: { line: number; reason: string; content: string }[];
+};
 
 function ErrorList({ errors }: { errors: Tally["errors"] }) {
   const t = useTranslations("settings.import");
@@ -35,8 +41,11 @@ function ErrorList({ errors }: { errors: Tally["errors"] }) {
           <th scope="col" className="py-1 pr-3 font-medium">
             {t("line")}
           </th>
-          <th scope="col" className="py-1 font-medium">
+          <th scope="col" className="py-1 pr-3 font-medium">
             {t("reason")}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {t("rowContent")}
           </th>
         </tr>
       </thead>
@@ -44,7 +53,10 @@ function ErrorList({ errors }: { errors: Tally["errors"] }) {
         {errors.map((e) => (
           <tr key={e.line}>
             <td className="py-1 pr-3 tabular-nums">{e.line}</td>
-            <td className="py-1">{e.reason}</td>
+            <td className="py-1 pr-3">{e.reason}</td>
+            <td className="max-w-xs truncate py-1 font-mono text-xs text-slate-600" title={e.content}>
+              {e.content}
+            </td>
           </tr>
         ))}
       </tbody>

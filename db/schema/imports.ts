@@ -43,6 +43,8 @@ export const patientImportErrors = pgTable(
       .references(() => patientImports.id, { onDelete: "cascade" }),
     line: integer().notNull(),
     reason: text().notNull(),
+    // The row as the file has it (cut at 300 characters), beside its line in the report.
+    content: text().notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );

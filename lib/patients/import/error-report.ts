@@ -17,7 +17,7 @@ export async function importErrorReport(ctx: Pick<StaffContext, "db" | "clinicId
   let lastLine = 0;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode("\ufeffline;reason\r\n"));
+      controller.enqueue(encoder.encode("\ufeffline;reason;row\r\n"));
     },
     async pull(controller) {
       const page = await ctx.db
@@ -27,7 +27,7 @@ export async function importErrorReport(ctx: Pick<StaffContext, "db" | "clinicId
         .orderBy(asc(patientImportErrors.line))
         .limit(PAGE);
       lastLine = page.at(-1)?.line ?? lastLine;
-      if (page.length) controller.enqueue(encoder.encode(page.map((e) => `${e.line};${quote(e.reason)}\r\n`).join("")));
+      if (page.length) controller.enqueue(encoder.encode(page.map((e) => `${e.line};${quote(e.reason)};${quote(e.content)}\r\n`).join("")));
       if (page.length < PAGE) controller.close();
     },
   });

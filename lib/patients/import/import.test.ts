@@ -47,18 +47,18 @@ describe("reading a clinic's CSV", () => {
       ok: true,
       patient: expect.objectContaining({ externalId: "P1", dateOfBirth: "1980-02-01", phone: "+33612345678", email: null }),
     });
-    expect(rowToPatient(["P2", "A", "B", "31/02/1980", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining("dateOfBirth"),
-    });
-    expect(rowToPatient(["P3", "A", "B", "", "01 42 68 53 00", ""], mapping, "FR", "2026-12-01")).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining("not a mobile"),
-    });
-    expect(rowToPatient(["", "A", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining("externalId"),
-    });
+    // Each reason in words, quoting the cell.
+    const reason = (row: string[]) => {
+      const result = rowToPatient(row, mapping, "FR", "2026-12-01");
+      return result.ok ? null : result.reason;
+    };
+    expect(reason(["P2", "A", "B", "31/02/1980", "", ""])).toBe('date of birth "31/02/1980" does not exist');
+    expect(reason(["P2", "A", "B", "le 3 mai", "", ""])).toBe('date of birth "le 3 mai" is not a date');
+    expect(reason(["P2", "A", "B", "01/01/2090", "", ""])).toBe('date of birth "01/01/2090" is in the future');
+    expect(reason(["P2", "A", "B", "", "12", ""])).toBe('mobile "12" is not a phone number');
+    expect(reason(["P2", "A", "B", "", "", "paul@"])).toBe('email "paul@" is not an email address');
+    expect(reason(["P2", "", "B", "", "", ""])).toBe("the last name is missing");
+    expect(reason(["", "A", "B", "", "", ""])).toBe("the patient number is missing (a re-import updates by it)");
     expect(rowToPatient(["P4", "A\u0000", "B", "", "", ""], mapping, "FR", "2026-12-01")).toMatchObject({
       ok: false,
       reason: expect.stringContaining("NUL"),
@@ -68,6 +68,21 @@ describe("reading a clinic's CSV", () => {
 
 describe("importing patients", () => {
   const file = (rows: string[]) => new TextEncoder().encode([HEADER, ...rows].join("\r\n"));
+
+  it("keeps a landline found in the mobile column as the landline, and joins the postal code and city to the address", () => {
+    const headers = ["N° dossier", "Nom", "Prénom", "Téléphone mobile", "Adresse", "Code postal", "Ville"];
+    const mapping = suggestMapping(headers);
+    expect(mapping).toEqual({ externalId: 0, lastName: 1, firstName: 2, phone: 3, postalAddress: 4, postalCode: 5, city: 6 });
+    const row = ["P9", "Roux", "Iris", "01 42 68 53 00", "3 rue de la Paix", "75002", "Paris"];
+    expect(rowToPatient(row, mapping, "FR", "2026-12-01")).toEqual({
+      ok: true,
+      patient: expect.objectContaining({ phone: null, landline: "+33142685300", postalAddress: "3 rue de la Paix, 75002 Paris" }),
+    });
+    // A town alone, without a street, is still the address.
+    expect(rowToPatient(["P9", "Roux", "Iris", "", "", "", "Lyon"], mapping, "FR", "2026-12-01")).toMatchObject({
+      patient: { postalAddress: "Lyon" },
+    });
+  });
 
   it("dry-runs without writing, imports with line-numbered reasons, and a re-import updates in place", async () => {
     const ctx = await staffContextFor(handle.db, paris, "admin");
@@ -92,7 +107,13 @@ describe("importing patients", () => {
     const [done] = await handle.db.select().from(patientImports).where(eq(patientImports.id, uploaded.import.id));
     expect(done).toMatchObject({ status: "done", processed: 5, created: 2, updated: 0, skipped: 3 });
     const errors = await handle.db.select().from(patientImportErrors).where(eq(patientImportErrors.importId, uploaded.import.id));
-    expect(errors.map((e) => `${e.line} ${e.reason.split(":")[0]}`).sort()).toEqual(["4 lastName", "5 dateOfBirth", "6 externalId"]);
+    expect(errors.map((e) => `${e.line} ${e.reason}`).sort()).toEqual([
+      "4 the last name is missing",
+      '5 date of birth "1/1/2090" is in the future',
+      '6 patient number "P-1" is already on line 2',
+    ]);
+    // Each beside the row as the file has it.
+    expect(errors.find((e) => e.line === 6)?.content).toBe("P-1; Martin; Paul bis; ; ; ");
 
     // The next export: Anne has a phone now, Paul's email is blank (kept), one new patient.
     const again = await uploadImport(ctx, {

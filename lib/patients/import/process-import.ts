@@ -18,7 +18,15 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 const BATCH = 500;
 const DRY_RUN_ERRORS = 100;
 
-export type ImportTally = { rows: number; created: number; updated: number; skipped: number; errors: { line: number; reason: string }[] };
+// content: the skipped row as the file has it, shown beside its line and reason.
+export type ImportError = { line: number; reason: string; content: string };
+export type ImportTally = { rows: number; created: number; updated: number; skipped: number; errors: ImportError[] };
+
+const CONTENT_CHARS = 300;
+const rowContent = (record: string[], delimiter: string) => {
+  const text = record.join(delimiter === "\t" ? " | " : `${delimiter} `);
+  return text.length > CONTENT_CHARS ? `${text.slice(0, CONTENT_CHARS)}…` : text;
+};
 
 // Optional fields an empty cell leaves as they are: a re-import of a thinner export does not
 // erase what the clinic has since added.
@@ -74,7 +82,7 @@ export async function processImport(
   const tally: ImportTally = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [] };
   const seen = new Map<string, number>();
   let batch: ImportedPatient[] = [];
-  let failures: { line: number; reason: string }[] = [];
+  let failures: ImportError[] = [];
 
   const flush = async () => {
     if (!options.dryRun) {
@@ -96,10 +104,11 @@ export async function processImport(
     batch = [];
     failures = [];
   };
-  const fail = (line: number, reason: string) => {
+  const fail = (line: number, reason: string, record: string[]) => {
     tally.skipped++;
-    if (!options.dryRun || tally.errors.length < DRY_RUN_ERRORS) tally.errors.push({ line, reason });
-    if (!options.dryRun) failures.push({ line, reason });
+    const error = { line, reason, content: rowContent(record, row.delimiter) };
+    if (!options.dryRun || tally.errors.length < DRY_RUN_ERRORS) tally.errors.push(error);
+    if (!options.dryRun) failures.push(error);
   };
 
   let header = true;
@@ -114,11 +123,12 @@ export async function processImport(
     }
     tally.rows++;
     const result = rowToPatient(record, mapping, ctx.clinic.country, today);
-    if (!result.ok) fail(line, result.reason);
+    if (!result.ok) fail(line, result.reason, record);
     else if (seen.has(result.patient.externalId))
       fail(
         line,
-        `externalId: patient number ${result.patient.externalId.slice(0, 40)} is already on line ${seen.get(result.patient.externalId)}`,
+        `patient number "${result.patient.externalId.slice(0, 40)}" is already on line ${seen.get(result.patient.externalId)}`,
+        record,
       );
     else {
       seen.set(result.patient.externalId, line);

@@ -14,6 +14,8 @@ export const IMPORT_FIELDS = [
   "landline",
   "email",
   "postalAddress",
+  "postalCode",
+  "city",
   "language",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -45,7 +47,22 @@ const LANGUAGES: Record<string, "fr" | "en"> = {
   english: "en",
 };
 
-// One CSV row as a patient, or the reason it cannot be one ("phone: is not a mobile number").
+// How a reason names a field, as the clinic's staff call it.
+const FIELD_WORDS: Record<string, string> = {
+  externalId: "patient number",
+  lastName: "last name",
+  firstName: "first name",
+  dateOfBirth: "date of birth",
+  email: "email",
+  postalAddress: "address",
+  language: "language",
+};
+
+// A cell quoted in a reason, short enough to read in a table.
+const shown = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+
+// One CSV row as a patient, or the reason in words why it cannot be one, quoting the cell
+// ('date of birth "31/02/1980" does not exist').
 export function rowToPatient(
   record: string[],
   mapping: ImportMapping,
@@ -57,29 +74,52 @@ export function rowToPatient(
     return index === undefined ? "" : (record[index] ?? "").trim();
   };
   const nul = nulFields(record);
-  if (nul.length) return { ok: false, reason: "contains a NUL character" };
+  if (nul.length) return { ok: false, reason: "the row contains a NUL character (the file may be damaged)" };
   const language = cell("language") ? LANGUAGES[cell("language").toLowerCase()] : undefined;
-  if (cell("language") && !language) return { ok: false, reason: `language: "${cell("language").slice(0, 20)}" is not French or English` };
+  if (cell("language") && !language) return { ok: false, reason: `language ${shown(cell("language"))} is neither French nor English` };
+  // A postal code and a city in columns of their own join the street, as a letter prints them.
+  const town = [cell("postalCode"), cell("city")].filter(Boolean).join(" ");
+  const address = [cell("postalAddress"), town].filter(Boolean).join(", ");
   const parsed = patientCreateSchema.safeParse({
     externalId: cell("externalId"),
     lastName: cell("lastName"),
     firstName: cell("firstName"),
     dateOfBirth: cell("dateOfBirth") ? isoBirthDate(cell("dateOfBirth"), country) : null,
     email: cell("email"),
-    postalAddress: cell("postalAddress"),
+    postalAddress: address,
     ...(language ? { language } : {}),
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: `${issue.path.join(".") || "row"}: ${issue.message}` };
+  if (!parsed.success) return { ok: false, reason: inWords(parsed.error.issues[0], cell) };
+  if (!parsed.data.externalId) return { ok: false, reason: "the patient number is missing (a re-import updates by it)" };
+  if (parsed.data.dateOfBirth && parsed.data.dateOfBirth > today)
+    return { ok: false, reason: `date of birth ${shown(cell("dateOfBirth"))} is in the future` };
+  let phone = cell("phone") ? toE164Mobile(cell("phone"), country) : null;
+  let landline = cell("landline") ? toE164Phone(cell("landline"), country) : null;
+  if (cell("landline") && !landline) return { ok: false, reason: `landline ${shown(cell("landline"))} is not a phone number` };
+  if (cell("phone") && !phone) {
+    // Old software often keeps one phone column: a landline found there is kept as the landline.
+    const fixed = toE164Phone(cell("phone"), country);
+    if (!fixed) return { ok: false, reason: `mobile ${shown(cell("phone"))} is not a phone number` };
+    if (landline && landline !== fixed)
+      return { ok: false, reason: `mobile ${shown(cell("phone"))} is a landline, and the row already has another landline` };
+    landline = fixed;
+    phone = null;
   }
-  if (!parsed.data.externalId) return { ok: false, reason: "externalId: is required (the patient number)" };
-  if (parsed.data.dateOfBirth && parsed.data.dateOfBirth > today) return { ok: false, reason: "dateOfBirth: cannot be in the future" };
-  const phone = cell("phone") ? toE164Mobile(cell("phone"), country) : null;
-  if (cell("phone") && !phone) return { ok: false, reason: `phone: "${cell("phone").slice(0, 30)}" is not a mobile number` };
-  const landline = cell("landline") ? toE164Phone(cell("landline"), country) : null;
-  if (cell("landline") && !landline) return { ok: false, reason: `landline: "${cell("landline").slice(0, 30)}" is not a phone number` };
   return { ok: true, patient: { ...parsed.data, externalId: parsed.data.externalId, phone, landline } };
+}
+
+function inWords(issue: z.core.$ZodIssue, cell: (field: ImportField) => string): string {
+  const field = String(issue.path[0] ?? "");
+  const words = FIELD_WORDS[field] ?? field;
+  const raw = IMPORT_FIELDS.includes(field as ImportField) ? cell(field as ImportField) : "";
+  if (!raw) return `the ${words} is missing`;
+  if (field === "dateOfBirth")
+    return /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(raw)
+      ? `date of birth ${shown(raw)} does not exist`
+      : `date of birth ${shown(raw)} is not a date`;
+  if (field === "email") return `email ${shown(raw)} is not an email address`;
+  if (issue.code === "too_big") return `the ${words} is too long (${raw.length} characters)`;
+  return `${words} ${shown(raw)} ${issue.message}`;
 }
 
 const HEADER_HINTS: Record<ImportField, RegExp> = {
@@ -90,7 +130,9 @@ const HEADER_HINTS: Record<ImportField, RegExp> = {
   phone: /(portable|mobile|cell|t[ée]l[ée]phone\s*mobile|gsm)/i,
   landline: /(fixe|landline|home\s*phone|t[ée]l[ée]phone$|^t[ée]l\.?$|^phone$)/i,
   email: /(e-?mail|courriel|mail)/i,
-  postalAddress: /(adresse|address)/i,
+  postalAddress: /(adresse|address|^rue$|street)/i,
+  postalCode: /(code\s*postal|^cp$|postal\s*code|post\s*code|zip)/i,
+  city: /^(ville|city|commune|localit[ée]|town)$/i,
   language: /(langue|language)/i,
 };
 

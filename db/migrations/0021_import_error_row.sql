@@ -1,0 +1,1 @@
+ALTER TABLE "patient_import_errors" ADD COLUMN "content" text DEFAULT '' NOT NULL;
