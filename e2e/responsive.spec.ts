@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { PARIS_RECEPTION, signIn } from "./helpers";
+import { baseUrlOf, DEMO_PASSWORD, PARIS_RECEPTION, signIn } from "./helpers";
+import { sessionCookies } from "./sessions";
 
 // WCAG 1.4.10 (reflow) and 1.4.4 (resize text): the inbox and the patient page read at 320 CSS
 // pixels wide and at 200 % zoom without scrolling sideways. 200 % zoom of a 1280 × 800 window
@@ -63,6 +64,27 @@ for (const size of SIZES) {
     await expect(page).toHaveURL(/\/notifications/);
     await expect(drawer).toHaveCount(0);
     await page.context().close();
+  });
+}
+
+for (const size of SIZES) {
+  test(`the day's appointments (the home page) and the agenda at ${size.name}: no horizontal scroll, "Today" in view`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, locale: "en-US" });
+    // The session signed in once per run (the account name sits in the drawer at this width).
+    await context.addCookies(await sessionCookies(baseUrlOf(), PARIS_RECEPTION, DEMO_PASSWORD));
+    const page = await context.newPage();
+    for (const path of ["/", "/agenda"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await noSidewaysScroll(page, `${path} at ${size.name}`);
+      const today = page.getByRole("navigation", { name: /day/i }).getByRole("link", { name: "Today" });
+      const box = (await today.boundingBox())!;
+      expect(box.x + box.width, `"Today" on ${path} ends inside the window`).toBeLessThanOrEqual(size.viewport.width);
+    }
+    await expectAccessible(page, `the agenda at ${size.name}`);
+    await context.close();
   });
 }
 

@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/appointments/status-badge";
 import type { AppointmentStatus } from "@/db/schema";
 import { BookingDialog, type VisitReasonOption } from "./booking-dialog";
 import { DeskStep } from "./desk-step";
+import { clockLabels, clockStyle } from "@/lib/scheduling/clock-labels";
 
 type Appointment = {
   id: string;
@@ -59,6 +60,11 @@ export async function AgendaColumn({
   const tAppointments = await getTranslations("appointments");
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { timeStyle: "short", timeZone });
+  // The repeated hour of a fall-back night reads with its zone (1:30 AM EDT, 1:30 AM EST).
+  const slotInstants = (slots ?? []).map((s) => new Date(s.startsAt));
+  const labels = clockLabels(slotInstants, (at, withZone) => format.dateTime(at, { ...clockStyle(withZone), timeZone }));
+  const slotLabels = new Map(slotInstants.map((at, i) => [at.getTime(), labels[i]]));
+  const slotLabel = (startsAt: string) => slotLabels.get(Date.parse(startsAt)) ?? time(new Date(startsAt));
   const items = [
     ...appointments.map((a) => ({ at: a.startsAt.getTime(), key: a.id, appointment: a })),
     ...(slots ?? []).map((s) => ({ at: Date.parse(s.startsAt), key: s.startsAt, slot: s })),
@@ -139,14 +145,14 @@ export async function AgendaColumn({
                 {mayBook && reason ? (
                   <BookingDialog
                     agenda={agenda}
-                    slot={{ local: item.slot.local, label: time(new Date(item.slot.startsAt)) }}
+                    slot={{ local: item.slot.local, label: slotLabel(item.slot.startsAt) }}
                     visitReasons={visitReasons}
                     visitReasonId={reason.id}
                     patient={patient}
                   />
                 ) : (
                   <p className="rounded-md border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-700">
-                    <span className="tabular-nums">{time(new Date(item.slot.startsAt))}</span> · {t("booking.free")}
+                    <span className="tabular-nums">{slotLabel(item.slot.startsAt)}</span> · {t("booking.free")}
                   </p>
                 )}
               </li>

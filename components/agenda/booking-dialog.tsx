@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, Input, Select } from "@/components/ui/field";
 import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
+import { usePatientFacts } from "@/components/patients/use-patient-facts";
 
 export type VisitReasonOption = { id: string; name: string; durationMinutes: number };
 
@@ -29,6 +30,7 @@ type Props = {
 // book. If someone took the slot meanwhile, the server says so and the view refreshes.
 export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patient: preselected }: Props) {
   const t = useTranslations("agenda.booking");
+  const facts = usePatientFacts();
   const router = useRouter();
   const announce = useAnnounce();
   const id = useId();
@@ -171,7 +173,7 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
                         <span className="font-medium">
                           {p.lastName.toUpperCase()} {p.firstName}
                         </span>
-                        <span className="block text-xs text-slate-600">{[p.dateOfBirth, p.phone].filter(Boolean).join(" · ")}</span>
+                        <span className="block text-xs text-slate-600">{facts(p, ["dateOfBirth", "phoneDisplay"])}</span>
                       </button>
                     </li>
                   ))}

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { FieldLabel, Input } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { apiFetch } from "@/lib/api/client";
+import { clockLabels, clockStyle } from "@/lib/scheduling/clock-labels";
 
 type Slots = { timeZone: string; slots: { startsAt: string; local: string }[] };
 
@@ -32,6 +33,13 @@ export function SlotPicker({
     queryFn: () => apiFetch<Slots>(`/api/agendas/${agendaId}/slots?from=${date}&to=${date}&visitReasonId=${visitReasonId}`),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
   });
+  // The repeated hour of a fall-back night reads with its zone (1:30 AM EDT, 1:30 AM EST).
+  const labels = slots.data
+    ? clockLabels(
+        slots.data.slots.map((s) => new Date(s.startsAt)),
+        (at, withZone) => format.dateTime(at, { ...clockStyle(withZone), timeZone: slots.data.timeZone }),
+      )
+    : [];
   return (
     <div className="space-y-2">
       <div>
@@ -41,9 +49,9 @@ export function SlotPicker({
       <div role="group" aria-label={t("freeSlots")} className="flex max-h-40 flex-wrap gap-1.5 overflow-y-auto" data-testid="move-slots">
         {slots.isPending && slots.fetchStatus !== "idle" ? <p className="text-sm text-slate-600">{t("loadingSlots")}</p> : null}
         {slots.data && slots.data.slots.length === 0 ? <p className="text-sm text-slate-600">{t("noSlots")}</p> : null}
-        {slots.data?.slots.map((s) => (
+        {slots.data?.slots.map((s, i) => (
           <button
-            key={s.local}
+            key={s.startsAt}
             type="button"
             aria-pressed={selected === s.local}
             onClick={() => onPick(s.local)}
@@ -53,7 +61,7 @@ export function SlotPicker({
               selected === s.local ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50",
             )}
           >
-            {format.dateTime(new Date(s.startsAt), { timeStyle: "short", timeZone: slots.data.timeZone })}
+            {labels[i]}
           </button>
         ))}
       </div>

@@ -11,10 +11,12 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import type { PatientListItem } from "@/lib/patients/search-patients";
+import { usePatientFacts } from "@/components/patients/use-patient-facts";
 
 // Triage: staff recognise an unknown sender and attach the conversation to the patient.
 export function AttachPatientDialog({ conversationId, contactAddress }: { conversationId: string; contactAddress: string | null }) {
   const t = useTranslations("inbox.attach");
+  const facts = usePatientFacts();
   const client = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
@@ -67,7 +69,7 @@ export function AttachPatientDialog({ conversationId, contactAddress }: { conver
                 <span className="font-medium">
                   {p.firstName} {p.lastName}
                 </span>
-                <span className="block text-xs text-slate-500">{[p.phone, p.email, p.dateOfBirth].filter(Boolean).join(" · ")}</span>
+                <span className="block text-xs text-slate-500">{facts(p, ["phoneDisplay", "email", "dateOfBirth"])}</span>
               </span>
               <Button
                 size="sm"

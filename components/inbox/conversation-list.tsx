@@ -30,7 +30,11 @@ export function ConversationList({
             data-testid="conversation"
             data-id={c.id}
             data-status={c.status}
-            className={cn("block w-full px-4 py-3 text-left hover:bg-slate-50", c.id === selectedId && "bg-brand-50")}
+            // An inset ring: the scrolling list would clip an outline to a 2 px line.
+            className={cn(
+              "block w-full px-4 py-3 text-left hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset",
+              c.id === selectedId && "bg-brand-50",
+            )}
           >
             <span className="flex items-center justify-between gap-2">
               <span className={cn("truncate", c.status === "unread" ? "font-semibold text-slate-900" : "text-slate-700")}>

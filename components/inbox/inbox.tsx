@@ -165,12 +165,19 @@ export function Inbox() {
     if (!listShown()) setParam("c", null);
     focusEntry(selectedId ?? items[0]?.id);
   };
+  // A key that changes data acts on the focused list entry, or on the open thread once its
+  // composer is there: letters typed while a slow thread loads (the start of a reply) must not
+  // star, archive or mark it unread.
+  const whenReady = (act: () => void) => {
+    const fromList = Boolean((document.activeElement as HTMLElement | null)?.closest(CONVERSATION_SELECTOR));
+    if (fromList || replyRef.current) act();
+  };
   useInboxShortcuts(
     {
       reply: () => replyRef.current?.focus(),
-      star: () => star(),
-      archive: () => archive(),
-      markUnread: () => markUnread(),
+      star: () => whenReady(star),
+      archive: () => whenReady(archive),
+      markUnread: () => whenReady(markUnread),
       search: () => searchRef.current?.focus(),
       backToList,
     },

@@ -30,7 +30,7 @@ export function ThreadHeader({ conversation, current, onBack, onStar, onMarkUnre
           <h2 className="truncate font-semibold" data-testid="thread-title">
             {conversation.patientName ?? `${t("unknownSender")} ${conversation.contactAddress ?? ""}`}
           </h2>
-          <p className="truncate text-xs text-slate-500">{[conversation.phone, conversation.email].filter(Boolean).join(" · ")}</p>
+          <p className="truncate text-xs text-slate-500">{[conversation.phoneDisplay, conversation.email].filter(Boolean).join(" · ")}</p>
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-1">

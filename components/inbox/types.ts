@@ -29,7 +29,7 @@ export type ThreadMessage = {
   senderCheck: { spf?: string; dkim?: string; dmarc?: string } | null;
 };
 export type ThreadPage = {
-  conversation: ConversationItem & { phone: string | null; email: string | null };
+  conversation: ConversationItem & { phone: string | null; phoneDisplay: string | null; email: string | null };
   messages: ThreadMessage[];
   nextCursor: string | null;
   composer: {

@@ -10,10 +10,12 @@ import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormField, Input } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { usePatientSearch, type PatientHit } from "./use-patient-search";
+import { usePatientFacts } from "@/components/patients/use-patient-facts";
 
 // Finds the duplicate of this record and, once confirmed, merges it in.
 export function MergeDuplicate({ patientId, patientName }: { patientId: string; patientName: string }) {
   const t = useTranslations("patientForm.merge");
+  const facts = usePatientFacts();
   const router = useRouter();
   const id = useId();
   const [q, setQ] = useState("");
@@ -46,7 +48,7 @@ export function MergeDuplicate({ patientId, patientName }: { patientId: string; 
                 <span className="font-medium">
                   {p.lastName.toUpperCase()} {p.firstName}
                 </span>
-                <span className="block text-xs text-slate-600">{[p.dateOfBirth, p.phone, p.email].filter(Boolean).join(" · ")}</span>
+                <span className="block text-xs text-slate-600">{facts(p)}</span>
               </span>
               <Button variant="secondary" size="sm" onClick={() => setPicked(p)}>
                 {t("pick")}

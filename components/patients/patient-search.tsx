@@ -106,7 +106,7 @@ export function PatientSearch() {
                 <span className="mt-0.5 flex flex-wrap gap-x-4 text-sm text-slate-600">
                   <span className="inline-flex items-center gap-1">
                     <Phone className="size-3.5" aria-hidden />
-                    {p.phone ?? <em className="text-slate-500">{t("noPhone")}</em>}
+                    {p.phoneDisplay ?? <em className="text-slate-500">{t("noPhone")}</em>}
                   </span>
                   <span className="inline-flex items-center gap-1">
                     <Mail className="size-3.5" aria-hidden />

@@ -9,6 +9,7 @@ export type PatientHit = {
   lastName: string;
   dateOfBirth: string | null;
   phone: string | null;
+  phoneDisplay: string | null;
   email: string | null;
 };
 

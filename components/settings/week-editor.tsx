@@ -63,7 +63,7 @@ export function WeekEditor({
                           aria-label={t("opens", { day: tDay(String(weekday)) })}
                           value={s.opens}
                           onChange={(e) => update(index, { opens: e.target.value })}
-                          className="h-8 w-28"
+                          className="h-8 w-36"
                           aria-invalid={problem(index) ? true : undefined}
                         />
                         <span aria-hidden>–</span>
@@ -72,7 +72,7 @@ export function WeekEditor({
                           aria-label={t("closes", { day: tDay(String(weekday)) })}
                           value={s.closes}
                           onChange={(e) => update(index, { closes: e.target.value })}
-                          className="h-8 w-28"
+                          className="h-8 w-36"
                           aria-invalid={problem(index) ? true : undefined}
                         />
                         <Button

@@ -25,7 +25,8 @@ function Files({ m }: { m: SinkMessage }) {
 
 // Each message the way its recipient would see it: a WhatsApp bubble, an SMS, an email,
 // a phone's lock-screen notification, a browser notification.
-function Message({ m }: { m: SinkMessage }) {
+// Times read on the clinic's clock, as its staff and patients read them, not the browser's.
+function Message({ m, timeZone }: { m: SinkMessage; timeZone: string }) {
   const t = useTranslations("sinks");
   const tChannel = useTranslations("channels");
   const format = useFormatter();
@@ -35,7 +36,7 @@ function Message({ m }: { m: SinkMessage }) {
         {tChannel(m.channel)} · {t("to")}{" "}
         <span className="font-mono">{m.channel === "push" || m.channel === "web_push" ? `…${m.to.slice(-8)}` : m.to}</span>
       </span>
-      <time dateTime={m.at}>{format.dateTime(new Date(m.at), { timeStyle: "medium" })}</time>
+      <time dateTime={m.at}>{format.dateTime(new Date(m.at), { dateStyle: "short", timeStyle: "medium", timeZone })}</time>
     </p>
   );
   switch (m.channel) {
@@ -100,7 +101,7 @@ function Message({ m }: { m: SinkMessage }) {
 
 const ICONS = { whatsapp: MessageCircle, sms: MessageSquare, email: Mail, telegram: Send } as const;
 
-export function SinkMessages() {
+export function SinkMessages({ timeZone }: { timeZone: string }) {
   const t = useTranslations("sinks");
   const client = useQueryClient();
   const query = useQuery({
@@ -126,7 +127,7 @@ export function SinkMessages() {
           return (
             <li key={m.id} data-channel={m.channel} data-testid="sink-message" className="flex gap-3">
               {Icon ? <Icon className="mt-5 size-4 shrink-0 text-slate-400" aria-hidden /> : <span className="w-4 shrink-0" />}
-              <Message m={m} />
+              <Message m={m} timeZone={timeZone} />
             </li>
           );
         })}

@@ -1,11 +1,12 @@
 import { Label } from "radix-ui";
 import { cn } from "./cn";
 
+// A time field is never narrower than "12:30 PM" with its clock button.
 export function Input({ className, ...props }: React.ComponentProps<"input">) {
   return (
     <input
       className={cn(
-        "h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-invalid:border-red-500",
+        "h-10 w-full [&[type=time]]:min-w-36 rounded-md border border-slate-300 bg-white px-3 text-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-invalid:border-red-500",
         className,
       )}
       {...props}

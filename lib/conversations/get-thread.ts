@@ -1,4 +1,5 @@
 import "server-only";
+import { formatPhoneNational } from "@/lib/patients/phone";
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { attachments, auditEvents, deliveries, messages, staffUsers } from "@/db/schema";
@@ -8,7 +9,7 @@ import { composerFor } from "./composer-for";
 import { loadConversation } from "./load-conversation";
 import type { threadPageSchema } from "./schemas";
 
-type Ctx = Pick<StaffContext, "db" | "clinicId" | "staff">;
+type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 
 // One conversation and a page of its timeline (messages and call logs, newest first), with
 // each outbound message's delivery status for the ticks. Opening it is recorded for audit.
@@ -71,6 +72,7 @@ export async function getThread(ctx: Ctx, conversationId: string, page: z.output
       ...conversation.conversation,
       patientName: conversation.patientName,
       phone: conversation.phone,
+      phoneDisplay: conversation.phone && formatPhoneNational(conversation.phone, ctx.clinic.country),
       email: conversation.email,
     },
     messages: items.map(({ metadata, ...m }) => ({

@@ -15,7 +15,12 @@ import { updateConversation } from "./update-conversation";
 let handle: DatabaseHandle;
 let clinic: Clinic;
 let other: Clinic;
-let ctx: { db: DatabaseHandle["db"]; clinicId: string; staff: { id: string; name: string; email: string; role: "receptionist" } };
+let ctx: {
+  db: DatabaseHandle["db"];
+  clinicId: string;
+  clinic: Clinic;
+  staff: { id: string; name: string; email: string; role: "receptionist" };
+};
 const t = (minutes: number) => new Date(Date.UTC(2026, 5, 1, 9, minutes));
 
 beforeAll(async () => {
@@ -23,7 +28,7 @@ beforeAll(async () => {
   clinic = await makeClinic(handle.db);
   other = await makeClinic(handle.db);
   const staff = await makeStaff(handle.db, clinic.id, "receptionist");
-  ctx = { db: handle.db, clinicId: clinic.id, staff: { id: staff.id, name: staff.name, email: staff.email, role: "receptionist" } };
+  ctx = { db: handle.db, clinicId: clinic.id, clinic, staff: { id: staff.id, name: staff.name, email: staff.email, role: "receptionist" } };
   const anne = await makePatient(handle.db, clinic.id, { firstName: "Anne", phone: "+33611000001" });
   const marc = await makePatient(handle.db, clinic.id, { firstName: "Marc", phone: "+33611000002", email: "marc@example.com" });
   await makePatient(handle.db, other.id, { phone: "+33611000003" });

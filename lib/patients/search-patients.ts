@@ -4,7 +4,7 @@ import { foldForSearch, patients } from "@/db/schema";
 import { encodeCursor } from "@/lib/paging/cursor";
 import { inClinic } from "@/lib/clinics/scope";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import { phoneSearchDigits } from "./phone";
+import { formatPhoneNational, phoneSearchDigits } from "./phone";
 import type { PatientSearch } from "./schemas";
 
 export type PatientListItem = {
@@ -12,6 +12,8 @@ export type PatientListItem = {
   firstName: string;
   lastName: string;
   phone: string | null;
+  // The mobile as the clinic writes it at home ("06 12 34 56 78"), for lists.
+  phoneDisplay: string | null;
   email: string | null;
   dateOfBirth: string | null;
 };
@@ -57,7 +59,10 @@ export function patientSearchQuery(ctx: SearchContext, search: PatientSearch) {
 }
 
 export async function searchPatients(ctx: SearchContext, search: PatientSearch) {
-  const rows: PatientListItem[] = await patientSearchQuery(ctx, search);
+  const rows: PatientListItem[] = (await patientSearchQuery(ctx, search)).map((p) => ({
+    ...p,
+    phoneDisplay: p.phone && formatPhoneNational(p.phone, ctx.clinic.country),
+  }));
   const page = rows.slice(0, search.limit);
   const last = page.at(-1);
   return {

@@ -38,11 +38,11 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader title={t("title")}>
-        <nav aria-label={t("dayNavigation")} className="flex items-center gap-1">
+        <nav aria-label={t("dayNavigation")} className="flex flex-wrap items-center gap-1">
           <Link href={dayLink(-1)} className="rounded-md p-2 hover:bg-slate-100" aria-label={t("previousDay")}>
             <ChevronLeft className="size-4" aria-hidden />
           </Link>
-          <span className="min-w-48 text-center font-medium" data-testid="current-day">
+          <span className="min-w-0 text-center font-medium sm:min-w-48" data-testid="current-day">
             {format.dateTime(new Date(noon.getTime() + 12 * 3600_000), { dateStyle: "full", timeZone })}
           </span>
           <Link href={dayLink(1)} className="rounded-md p-2 hover:bg-slate-100" aria-label={t("nextDay")}>

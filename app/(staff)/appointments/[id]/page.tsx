@@ -8,6 +8,7 @@ import { WhyNotSection } from "@/components/support/why-not";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAppointment } from "@/lib/appointments/list-appointments";
 import { remindersOf } from "@/lib/reminders/reminders-of";
+import { reminderReach, type ReminderReach } from "@/lib/reminders/reminder-reach";
 import { appointmentIdSchema } from "@/lib/appointments/schemas";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
 import { NotFoundError } from "@/lib/errors/app-errors";
@@ -30,6 +31,32 @@ export async function generateMetadata() {
   return { title: (await getTranslations("appointment"))("title") };
 }
 
+// None of the reminders still to go out can reach the patient: say why, and what would.
+async function ReachWarning({ reach, patient }: { reach: ReminderReach; patient: string }) {
+  const t = await getTranslations("appointment.reach");
+  const tChannel = await getTranslations("channels");
+  const tSkip = await getTranslations("skipReasons");
+  const format = await getFormatter();
+  const names = (channels: string[]) =>
+    format.list(
+      channels.map((c) => tChannel(c)),
+      { type: "disjunction" },
+    );
+  return (
+    <div className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200" data-testid="reach-warning">
+      <p className="font-medium">{t("title", { patient })}</p>
+      <ul className="mt-1 list-disc pl-5">
+        {reach.unreachable.map((u) => (
+          <li key={u.channel}>
+            {tChannel(u.channel)}: {tSkip(u.reason)}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1">{reach.instead.length ? t("instead", { channels: names(reach.instead) }) : t("nothing")}</p>
+    </div>
+  );
+}
+
 // One appointment: who, when, where, its status and actions, its scheduled notifications, and
 // (for those who may read the log) every notification decided for it and why.
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -39,6 +66,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
     can(ctx, "view_deliveries") ? explainAppointment(ctx, a.id) : null,
   ]);
   const reminders = reminderMap.get(a.id) ?? [];
+  const reach = await reminderReach(ctx, a.patientId, reminders, new Date());
   const t = await getTranslations("appointment");
   const tReminders = await getTranslations("reminders");
   const format = await getFormatter();
@@ -99,6 +127,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
             {tReminders("label")}
           </h2>
           <p className="mb-2 text-xs text-slate-600">{t("clinicTime", { timeZone })}</p>
+          {reach ? <ReachWarning reach={reach} patient={patient} /> : null}
           <ScheduledNotifications reminders={reminders} timeZone={timeZone} />
         </section>
         {explained ? (

@@ -11,13 +11,13 @@ export async function generateMetadata() {
 
 export default async function SinksPage() {
   if (!localSinksEnabled()) notFound();
-  await requireStaffForPage("view_local_sinks");
+  const ctx = await requireStaffForPage("view_local_sinks");
   const t = await getTranslations("sinks");
   return (
     <>
       <PageHeader title={t("title")} />
       <p className="mb-6 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
-      <SinkMessages />
+      <SinkMessages timeZone={ctx.clinic.timeZone} />
     </>
   );
 }

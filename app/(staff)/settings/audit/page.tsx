@@ -8,29 +8,10 @@ import { TableShell } from "@/components/ui/table-shell";
 import { AUDIT_KINDS, auditQuerySchema, listAudit } from "@/lib/audit/list-audit";
 import { requireStaffForPage } from "@/lib/auth/staff-context";
 import { describeFieldErrors } from "@/lib/errors/parse-input";
+import { auditSummary } from "@/lib/audit/audit-summary";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("tabs.audit") };
-}
-
-// A change's detail in a line: "field: before → after" for what changed, else its values.
-function summary(detail: unknown): string {
-  if (!detail || typeof detail !== "object") return "";
-  const d = detail as Record<string, unknown>;
-  const text = (v: unknown) =>
-    v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") || "—" : typeof v === "object" ? JSON.stringify(v) : String(v);
-  if ("before" in d && "after" in d) {
-    const { before, after, ...rest } = d;
-    return [...Object.entries(rest).map(([k, v]) => `${k}: ${text(v)}`), `${text(before)} → ${text(after)}`].join(" · ");
-  }
-  return Object.entries(d)
-    .map(([k, v]) =>
-      v && typeof v === "object" && "before" in v && "after" in v
-        ? `${k}: ${text((v as { before: unknown }).before)} → ${text((v as { after: unknown }).after)}`
-        : `${k}: ${text(v)}`,
-    )
-    .join(" · ")
-    .slice(0, 400);
 }
 
 // Settings → Audit trail (admins and support): settings, consent, patient and staff changes,
@@ -97,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </Link>
                 ) : null}
               </td>
-              <td className="px-4 py-2 text-xs text-slate-700">{summary(e.detail)}</td>
+              <td className="px-4 py-2 text-xs text-slate-700">{auditSummary(e.detail)}</td>
             </tr>
           ))}
         </TableShell>
