@@ -478,6 +478,12 @@ test("a receptionist merges a duplicate record: its appointment moves to the rec
     data: { agendaId, visitReasonId: reasonId, patientId: duplicate, startsAt: slots[1].local },
   });
   const reference = (await booked.json()).appointment.bookingReference;
+  // The same patient again that day: a warning, and nothing booked until reception confirms.
+  const twice = await page.request.post("/api/appointments", {
+    data: { agendaId, visitReasonId: reasonId, patientId: duplicate, startsAt: slots[3].local },
+  });
+  expect(twice.status()).toBe(409);
+  expect((await twice.json()).error.code).toBe("same_day_booking");
 
   await page.goto(`/patients/${kept}/edit`);
   await page.getByLabel("Find the duplicate").fill(name);

@@ -149,6 +149,7 @@ export async function AgendaColumn({
                     visitReasons={visitReasons}
                     visitReasonId={reason.id}
                     patient={patient}
+                    timeZone={timeZone}
                   />
                 ) : (
                   <p className="rounded-md border border-dashed border-slate-300 px-2 py-1.5 text-sm text-slate-700">

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { CalendarPlus, UserPlus } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { DuplicateMatches, possibleDuplicates } from "@/components/patients/duplicate-matches";
@@ -24,13 +24,20 @@ type Props = {
   visitReasons: VisitReasonOption[];
   visitReasonId: string;
   patient?: { id: string; name: string };
+  timeZone: string;
 };
+
+// The patient's other appointments that day, from a 409 same_day_booking.
+function sameDayOf(error: ApiError): { startsAt: string; agendaName: string }[] {
+  return (error.details as { appointments?: { startsAt: string; agendaName: string }[] } | undefined)?.appointments ?? [];
+}
 
 // A free slot, booked: find the patient (or create them in place), pick the visit reason,
 // book. If someone took the slot meanwhile, the server says so and the view refreshes.
-export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patient: preselected }: Props) {
+export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patient: preselected, timeZone }: Props) {
   const t = useTranslations("agenda.booking");
   const facts = usePatientFacts();
+  const format = useFormatter();
   const router = useRouter();
   const announce = useAnnounce();
   const id = useId();
@@ -43,7 +50,15 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
   const search = usePatientSearch(q);
 
   const book = useMutation({
-    mutationFn: async ({ form, duplicateReason }: { form: FormData; duplicateReason?: string }) => {
+    mutationFn: async ({
+      form,
+      duplicateReason,
+      sameDayConfirmed,
+    }: {
+      form: FormData;
+      duplicateReason?: string;
+      sameDayConfirmed?: boolean;
+    }) => {
       let patientId = patient?.id;
       if (creating) {
         const created = await apiFetch<{ patient: { id: string } }>("/api/patients", {
@@ -63,7 +78,7 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
       }
       return apiFetch<{ appointment: { id: string; bookingReference: string } }>("/api/appointments", {
         method: "POST",
-        body: JSON.stringify({ agendaId: agenda.id, visitReasonId: reason, patientId, startsAt: slot.local }),
+        body: JSON.stringify({ agendaId: agenda.id, visitReasonId: reason, patientId, startsAt: slot.local, sameDayConfirmed }),
       });
     },
     onSuccess: ({ appointment }) => {
@@ -80,7 +95,8 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
   // A slot just taken elsewhere: the reason stays on screen, and closing the dialog shows the
   // agenda as it is now (refreshing at once would take the dialog away with its slot).
   const matches = possibleDuplicates(book.error);
-  const taken = book.error instanceof ApiError && book.error.status === 409 && !matches;
+  const sameDay = book.error instanceof ApiError && book.error.code === "same_day_booking" ? sameDayOf(book.error) : null;
+  const taken = book.error instanceof ApiError && book.error.status === 409 && !matches && !sameDay;
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next && taken) {
@@ -199,7 +215,32 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
               onCreateAnyway={(duplicateReason) => formRef.current && book.mutate({ form: new FormData(formRef.current), duplicateReason })}
             />
           ) : null}
-          {error && !matches && (!error.fields || error.status === 409) ? (
+          {sameDay ? (
+            <div role="alert" className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+              <p>
+                {t("sameDay", {
+                  appointments: format.list(
+                    sameDay.map((a) =>
+                      t("sameDayAt", {
+                        time: format.dateTime(new Date(a.startsAt), { timeStyle: "short", timeZone }),
+                        agenda: a.agendaName,
+                      }),
+                    ),
+                  ),
+                })}
+              </p>
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                disabled={book.isPending}
+                onClick={() => formRef.current && book.mutate({ form: new FormData(formRef.current), sameDayConfirmed: true })}
+              >
+                {t("bookAnyway")}
+              </Button>
+            </div>
+          ) : null}
+          {error && !matches && !sameDay && (!error.fields || error.status === 409) ? (
             <Alert>{error.message}</Alert>
           ) : book.error && !error ? (
             <Alert>{t("failed")}</Alert>

@@ -54,6 +54,34 @@ describe("booking an appointment", () => {
     expect(rows.filter((a) => a.startsAt.toISOString().startsWith("2026-12-03"))).toHaveLength(1);
   });
 
+  it("warns before booking a patient twice on one day (any agenda), and books the second visit once reception confirms it", async () => {
+    const patient = await makePatient(handle.db, paris.id);
+    const other = await makeBookableAgenda(handle.db, paris.id);
+    await book("2026-12-04T09:00", { patientId: patient.id });
+    const again = book("2026-12-04T16:00", { patientId: patient.id, agendaId: other.agenda.id, visitReasonId: other.motif.id });
+    await expect(again).rejects.toMatchObject({
+      code: "same_day_booking",
+      details: { appointments: [{ startsAt: new Date("2026-12-04T08:00:00Z"), agendaName: expect.any(String) }] },
+    });
+    const count = async () => (await handle.db.select().from(appointments).where(eq(appointments.patientId, patient.id))).length;
+    expect(await count()).toBe(1);
+    // Another day is no warning; a confirmed second visit is booked.
+    await book("2026-12-05T09:00", { patientId: patient.id });
+    await bookAppointment(
+      await staffContextFor(handle.db, paris),
+      {
+        ...refs,
+        patientId: patient.id,
+        agendaId: other.agenda.id,
+        visitReasonId: other.motif.id,
+        startsAt: "2026-12-04T16:00",
+        sameDayConfirmed: true,
+      },
+      now,
+    );
+    expect(await count()).toBe(3);
+  });
+
   it("refuses the lunch break, a closed day, the past and a visit reason the agenda does not offer, naming the field", async () => {
     await expect(book("2026-12-02T13:00")).rejects.toMatchObject({ fields: { startsAt: [expect.stringContaining("opening hours")] } });
     await handle.db

@@ -1,15 +1,15 @@
 import "server-only";
 import { announceAgendaChange } from "@/lib/realtime/hub-changes";
 import { randomInt } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { appointments, clinics, patients } from "@/db/schema";
+import { eq, gte, lt, ne } from "drizzle-orm";
+import { agendas, appointments, clinics, patients } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
 import { databaseRefusal, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from "@/lib/errors/database-error";
 import { enqueueStored } from "@/lib/notifications/events/ingest-event";
 import type { Queueing } from "@/lib/notifications/queue/event-queue";
-import { clinicLocalToUtc } from "@/lib/time/clinic-time";
+import { clinicDayRange, clinicLocalDate, clinicLocalToUtc } from "@/lib/time/clinic-time";
 import { recordNewAppointmentEvent } from "./appointment-events";
 import { offeredVisitReason, requireOpenAgenda } from "./agendas";
 import { slotProblem, slotRefusal } from "./slot-rules";
@@ -20,6 +20,26 @@ import type { Booking } from "./schemas";
 const REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const reference = (prefix: string) =>
   `${prefix}-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("")}`;
+
+// The patient's other appointments (not cancelled) on the clinic day of `startsAt`, any agenda.
+async function sameDayAppointments(ctx: Pick<StaffContext, "db" | "clinicId" | "clinic">, patientId: string, startsAt: Date) {
+  const { start, end } = clinicDayRange(clinicLocalDate(startsAt, ctx.clinic.timeZone), ctx.clinic.timeZone);
+  return ctx.db
+    .select({ id: appointments.id, startsAt: appointments.startsAt, agendaName: agendas.name })
+    .from(appointments)
+    .innerJoin(agendas, eq(agendas.id, appointments.agendaId))
+    .where(
+      inClinic(
+        ctx,
+        appointments,
+        eq(appointments.patientId, patientId),
+        gte(appointments.startsAt, start),
+        lt(appointments.startsAt, end),
+        ne(appointments.status, "cancelled"),
+      ),
+    )
+    .orderBy(appointments.startsAt);
+}
 
 // The one place staff book: the slot is checked against the agenda's hours, and the database
 // decides between two people booking it at once (an exclusion constraint: one wins, the other
@@ -58,6 +78,17 @@ export async function bookAppointment(ctx: StaffContext & Queueing, booking: Boo
           statusChangedAt: now,
         })
         .returning();
+      // After the insert, so a taken slot is said first; refusing rolls the booking back.
+      if (!booking.sameDayConfirmed) {
+        const sameDay = (await sameDayAppointments(scoped, patient.id, startsAt)).filter((a) => a.id !== appointment.id);
+        if (sameDay.length)
+          throw new ConflictError(
+            "same_day_booking",
+            "This patient already has an appointment that day: book anyway only if a second visit is meant.",
+            undefined,
+            { appointments: sameDay },
+          );
+      }
       await syncReminders(tx, appointment, now);
       await announceAgendaChange(tx, appointment);
       return { appointment, event: await recordNewAppointmentEvent(tx, appointment, ctx.staff.id) };

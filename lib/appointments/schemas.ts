@@ -44,6 +44,8 @@ export const bookingSchema = z.strictObject({
   visitReasonId: z.uuid("must be a visit reason id"),
   patientId: z.uuid("must be a patient id"),
   startsAt: localDateTimeSchema,
+  // The patient already has an appointment that day: booked again only when reception says so.
+  sameDayConfirmed: z.boolean().optional(),
 });
 
 export type Booking = z.output<typeof bookingSchema>;
