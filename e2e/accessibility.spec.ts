@@ -99,10 +99,24 @@ const PAGES: Sweep[] = [
   },
   { name: "patients", visit: go("/patients") },
   { name: "new patient", visit: go("/patients/new") },
-  { name: "agenda", visit: go("/agenda") },
   {
-    name: "agenda, week",
-    visit: go("/agenda?view=week"),
+    name: "agenda, time grid",
+    visit: async (page) => {
+      await page.goto("/agenda");
+      await expect(page.getByTestId("time-grid")).toBeVisible();
+    },
+  },
+  {
+    name: "agenda, week grid",
+    visit: async (page) => {
+      await page.goto("/agenda?view=week");
+      await expect(page.getByTestId("time-grid")).toBeVisible();
+    },
+  },
+  { name: "agenda, list", visit: go("/agenda?layout=list") },
+  {
+    name: "agenda, week list",
+    visit: go("/agenda?layout=list&view=week"),
     then: [{ name: "agenda, booking dialog open", open: openDialog((page) => page.getByTestId("free-slot").first()) }],
   },
   { name: "patients, empty search", visit: go("/patients?q=zzzzzz-nobody") },

@@ -106,7 +106,7 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
     await page.request.get(`/api/agendas/${agendaId}/slots?from=${moveTo}&to=${moveTo}&visitReasonId=${reasonId}`)
   ).json();
   const target = slots[0].local as string;
-  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&date=${day}&agendas=${agendaId}`);
   await booked.getByRole("button", { name: /^Move / }).click();
   const move = page.getByRole("dialog", { name: "Move appointment" });
   // Picked among the agenda's free slots of that day: the time field follows.
@@ -116,7 +116,7 @@ test("a receptionist creates a patient, books them into a free slot on Dr Lefèv
   await expectAccessible(page, "move dialog with the free slots");
   await move.getByRole("button", { name: "Move appointment" }).click();
   await expect(move).toHaveCount(0);
-  await page.goto(`/agenda?date=${moveTo}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&date=${moveTo}&agendas=${agendaId}`);
   await expect(column.getByTestId("agenda-appointment").filter({ hasText: lastName.toUpperCase() })).toContainText(twelveHour(target));
   await page.goto("/dev/sinks");
   await expect(emails.filter({ hasText: "est déplacé" })).toBeVisible({ timeout: 15_000 });
@@ -169,7 +169,7 @@ test("an admin closes Dr Lefèvre's agenda for a day: its free slots leave the a
   await signIn(page, "admin@saint-martin.demo");
   const agendaId = await lefevreAgenda(page);
   const day = nextOpenDay(9);
-  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&date=${day}&agendas=${agendaId}`);
   await expect(page.getByTestId("free-slot").first()).toBeVisible();
 
   await page.goto("/settings/agendas");
@@ -182,12 +182,12 @@ test("an admin closes Dr Lefèvre's agenda for a day: its free slots leave the a
   const closure = page.getByTestId("closure").filter({ hasText: "Congrès" });
   await expect(closure).toContainText("Dr Lefèvre");
 
-  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&date=${day}&agendas=${agendaId}`);
   await expect(page.getByTestId("agenda-column")).toBeVisible();
   await expect(page.getByTestId("free-slot")).toHaveCount(0);
 
   // The week of that agenda shows the day closed too, beside open days.
-  await page.goto(`/agenda?view=week&date=${day}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&view=week&date=${day}&agendas=${agendaId}`);
   await expect(page.getByTestId("agenda-column")).toHaveCount(7);
   await expect(page.locator(`[data-testid=agenda-column][data-date="${day}"] [data-testid=free-slot]`)).toHaveCount(0);
   await expect(page.getByTestId("free-slot").first()).toBeVisible();
@@ -196,7 +196,7 @@ test("an admin closes Dr Lefèvre's agenda for a day: its free slots leave the a
   await page.goto("/settings/agendas");
   await closure.getByRole("button", { name: /^Remove the closure/ }).click();
   await expect(closure).toHaveCount(0);
-  await page.goto(`/agenda?date=${day}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&date=${day}&agendas=${agendaId}`);
   await expect(page.getByTestId("free-slot").first()).toBeVisible();
 });
 
@@ -219,7 +219,7 @@ test("an admin changes an agenda's week: a new afternoon shows its slots, a refu
   let sunday = nextOpenDay(1);
   while (new Date(`${sunday}T12:00:00Z`).getUTCDay() !== 0)
     sunday = new Date(Date.parse(`${sunday}T12:00:00Z`) + 86400_000).toISOString().slice(0, 10);
-  await page.goto(`/agenda?date=${sunday}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&date=${sunday}&agendas=${agendaId}`);
   await expect(page.getByTestId("free-slot").first()).toContainText("10:00");
   await page.goto("/settings/visit-reasons");
   await expectAccessible(page, "settings, visit reasons");
@@ -254,7 +254,7 @@ test("an admin adds a visit reason offered on one agenda only: the other agendas
 
 test("a doctor opens the agenda on his own; the others are one click away; each agenda names its practitioner", async ({ page }) => {
   await signIn(page, PARIS_DOCTOR);
-  await page.goto("/agenda");
+  await page.goto("/agenda?layout=list");
   const columns = page.getByTestId("agenda-column");
   await expect(columns).toHaveCount(1);
   await expect(columns.getByRole("heading")).toHaveText(/^Dr Lefèvre/);
@@ -309,8 +309,8 @@ test("the desk walks a patient through the day on the agenda: arrived, with the 
   expect(moved.status()).toBe(200);
 
   const doctor = await signedInPage(browser, PARIS_DOCTOR);
-  await doctor.goto("/agenda");
-  await page.goto(`/agenda?agendas=${agendaId}`);
+  await doctor.goto("/agenda?layout=list");
+  await page.goto(`/agenda?layout=list&agendas=${agendaId}`);
   const row = (p: typeof page) => p.locator(`[data-testid=agenda-appointment][data-reference="${appointment.bookingReference}"]`);
   const patient = `Inès ACCUEIL${run.toUpperCase()}`;
   await expect(row(doctor).locator("[data-status]")).toHaveAttribute("data-status", "confirmed");
@@ -447,7 +447,7 @@ test("a receptionist creating a patient who already has a record is shown the ma
 
   // Booking a new patient from a free slot: the mobile is known, so the dialog offers her.
   const agendaId = await lefevreAgenda(page);
-  await page.goto(`/agenda?date=${nextOpenDay(4)}&agendas=${agendaId}`);
+  await page.goto(`/agenda?layout=list&date=${nextOpenDay(4)}&agendas=${agendaId}`);
   await page.locator(`[data-testid=agenda-column][data-agenda="${agendaId}"]`).getByTestId("free-slot").first().click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Create a new patient" }).click();

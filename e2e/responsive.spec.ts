@@ -78,6 +78,8 @@ for (const size of SIZES) {
     for (const path of ["/", "/agenda"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // The agenda's time grid scrolls inside its own frame; the page itself must not.
+      if (path === "/agenda") await expect(page.getByTestId("time-grid")).toBeVisible();
       await noSidewaysScroll(page, `${path} at ${size.name}`);
       const today = page.getByRole("navigation", { name: /day/i }).getByRole("link", { name: "Today" });
       const box = (await today.boundingBox())!;

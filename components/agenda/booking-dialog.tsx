@@ -25,6 +25,9 @@ type Props = {
   visitReasonId: string;
   patient?: { id: string; name: string };
   timeZone: string;
+  // Opened by the time grid (a click or a drag over a free stretch) rather than by its own button.
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 };
 
 // The patient's other appointments that day, from a 409 same_day_booking.
@@ -34,14 +37,26 @@ function sameDayOf(error: ApiError): { startsAt: string; agendaName: string }[] 
 
 // A free slot, booked: find the patient (or create them in place), pick the visit reason,
 // book. If someone took the slot meanwhile, the server says so and the view refreshes.
-export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patient: preselected, timeZone }: Props) {
+export function BookingDialog({
+  agenda,
+  slot,
+  visitReasons,
+  visitReasonId,
+  patient: preselected,
+  timeZone,
+  open: openedBy,
+  onOpenChange: tellOpener,
+}: Props) {
   const t = useTranslations("agenda.booking");
   const facts = usePatientFacts();
   const format = useFormatter();
   const router = useRouter();
   const announce = useAnnounce();
   const id = useId();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const controlled = openedBy !== undefined;
+  const open = controlled ? openedBy : ownOpen;
+  const setOpen = (next: boolean) => (controlled ? tellOpener?.(next) : setOwnOpen(next));
   const [q, setQ] = useState("");
   const [patient, setPatient] = useState(preselected ?? null);
   const [creating, setCreating] = useState(false);
@@ -89,6 +104,8 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
       const next = new URLSearchParams(window.location.search);
       next.delete("patient");
       next.set("booked", appointment.id);
+      // Booked from the list (booking for a chosen patient opens it): stay on the list.
+      if (!controlled && !next.has("layout")) next.set("layout", "list");
       router.replace(`${window.location.pathname}?${next}`, { scroll: false });
     },
   });
@@ -108,17 +125,19 @@ export function BookingDialog({ agenda, slot, visitReasons, visitReasonId, patie
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
-        <button
-          type="button"
-          data-testid="free-slot"
-          data-local={slot.local}
-          className="w-full rounded-md border border-dashed border-emerald-400 bg-emerald-50 px-2 py-1.5 text-left text-sm text-emerald-900 hover:bg-emerald-100"
-        >
-          <span className="font-medium tabular-nums">{slot.label}</span> · {t("free")}
-          <span className="sr-only"> — {t("bookOn", { agenda: agenda.name })}</span>
-        </button>
-      </DialogTrigger>
+      {controlled ? null : (
+        <DialogTrigger asChild>
+          <button
+            type="button"
+            data-testid="free-slot"
+            data-local={slot.local}
+            className="w-full rounded-md border border-dashed border-emerald-400 bg-emerald-50 px-2 py-1.5 text-left text-sm text-emerald-900 hover:bg-emerald-100"
+          >
+            <span className="font-medium tabular-nums">{slot.label}</span> · {t("free")}
+            <span className="sr-only"> — {t("bookOn", { agenda: agenda.name })}</span>
+          </button>
+        </DialogTrigger>
+      )}
       <DialogContent title={t("title", { time: slot.label })} description={agenda.name} closeLabel={t("close")}>
         <form
           ref={formRef}

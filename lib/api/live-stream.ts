@@ -17,8 +17,15 @@ export async function liveStream(
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let open = true;
+      // The client may be gone before the abort signal says so: a write that finds the stream
+      // closed ends it here, not as an uncaught exception from the change feed's callback.
       const write = (text: string) => {
-        if (open) controller.enqueue(encoder.encode(text));
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
       };
       const unsubscribe = await hubChangeFeed(getDatabaseHandle()).subscribe(clinicId, (change) => {
         const picked = pick(change);
@@ -39,6 +46,8 @@ export async function liveStream(
         }
       };
       request.signal.addEventListener("abort", () => stop());
+      // Gone while the feed was being subscribed to: nothing would ever call stop otherwise.
+      if (request.signal.aborted) return stop();
       write("retry: 3000\nevent: ready\ndata: {}\n\n");
     },
     cancel() {

@@ -15,10 +15,15 @@ type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 // overruled: the agenda's rule a move was knowingly allowed to break, and why (for the audit).
 export type AppointmentChanged = { before: Appointment; after: Appointment; overruled?: { problem: BookingProblem; reason: string } };
 
+// A move keeps the appointment's length unless it is given a new one (dragging its edge).
+function movedDurationMinutes(before: Appointment, change: Extract<AppointmentChange, { action: "reschedule" }>): number {
+  return change.durationMinutes ?? (before.endsAt.getTime() - before.startsAt.getTime()) / 60_000;
+}
+
 function planChange(before: Appointment, change: AppointmentChange, timeZone: string, now: Date) {
   if (change.action === "reschedule") {
     const startsAt = clinicLocalToUtc(change.startsAt, timeZone);
-    const duration = before.endsAt.getTime() - before.startsAt.getTime();
+    const duration = movedDurationMinutes(before, change) * 60_000;
     return {
       problem: rescheduleProblem(before, startsAt, now),
       values: { startsAt, endsAt: new Date(startsAt.getTime() + duration) },
@@ -58,7 +63,7 @@ export async function changeAppointment(
     const slot = {
       agendaId: before.agendaId,
       startsAt: clinicLocalToUtc(change.startsAt, ctx.clinic.timeZone),
-      durationMinutes: (before.endsAt.getTime() - before.startsAt.getTime()) / 60_000,
+      durationMinutes: movedDurationMinutes(before, change),
     };
     const broken = await slotProblem(ctx, slot, now);
     if (broken && !(OVERRIDABLE.has(broken) && change.outsideHoursReason)) throw slotRefusal(broken, "move");

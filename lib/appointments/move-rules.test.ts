@@ -86,6 +86,31 @@ describe("moving an appointment keeps the booking rules", () => {
     expect(ctx.queue.queued).toEqual([event!.id]);
   });
 
+  it("changes the length (the grid's resize handle) through the same rules", async () => {
+    const ctx = await staffContextFor(handle.db, paris);
+    const appointment = await upcoming();
+    // 11:00 for 90 minutes runs into the lunch break at 12:00: refused, nothing changes.
+    await expect(
+      applyAppointmentChange(ctx, appointment.id, { action: "reschedule", startsAt: "2026-12-04T11:00", durationMinutes: 90 }, now),
+    ).rejects.toMatchObject({ code: "outside_opening_hours" });
+    const { appointment: after, event } = await applyAppointmentChange(
+      ctx,
+      appointment.id,
+      { action: "reschedule", startsAt: "2026-12-04T10:00", durationMinutes: 45 },
+      now,
+    );
+    expect([after.startsAt.toISOString(), after.endsAt.toISOString()]).toEqual(["2026-12-04T09:00:00.000Z", "2026-12-04T09:45:00.000Z"]);
+    expect(event?.type).toBe("appointment.rescheduled");
+    // A later move without a length keeps the new one.
+    const { appointment: moved } = await applyAppointmentChange(
+      ctx,
+      appointment.id,
+      { action: "reschedule", startsAt: "2026-12-04T16:00" },
+      now,
+    );
+    expect(moved.endsAt.getTime() - moved.startsAt.getTime()).toBe(45 * 60_000);
+  });
+
   it("lets staff overrule the hours with a reason, kept in the audit trail; never the past", async () => {
     const ctx = await staffContextFor(handle.db, paris);
     const appointment = await upcoming();

@@ -15,6 +15,14 @@ export const appointmentChangeSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("reschedule"),
     startsAt: localDateTimeSchema,
+    // A new length (the grid's resize handle); the appointment keeps its own when absent.
+    durationMinutes: z
+      .number("must be a number of minutes")
+      .int("must be whole minutes")
+      .min(5, "must be at least 5 minutes")
+      .max(480, "must be at most 8 hours")
+      .multipleOf(5, "must be a multiple of 5 minutes")
+      .optional(),
     outsideHoursReason: z.string().trim().min(3, "say in a few words why").max(300).optional(),
   }),
 ]);

@@ -1,16 +1,19 @@
 import { CalendarX, ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AgendaLive } from "@/components/agenda/agenda-live";
 import { AgendaColumn } from "@/components/agenda/agenda-column";
+import { TimeGridLoader } from "@/components/agenda/time-grid-loader";
 import { cn } from "@/components/ui/cn";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FieldLabel, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { agendaGrid } from "@/lib/appointments/agenda-grid";
 import { agendaSlots } from "@/lib/appointments/agenda-slots";
+import { isUpcoming } from "@/lib/scheduling/appointment-status";
 import { listAgendas, listVisitReasons } from "@/lib/appointments/agendas";
 import { getAppointment, listAppointmentsBetween } from "@/lib/appointments/list-appointments";
 import { localDatesBetween } from "@/lib/scheduling/free-slots";
@@ -32,6 +35,9 @@ const searchSchema = z.object({
   booked: z.uuid().optional().catch(undefined),
   // A day of several agendas side by side, or a week (Monday to Sunday) of the first one.
   view: z.enum(["day", "week"]).default("day").catch("day"),
+  // The time grid (drag to move or book), or the list of appointments and free slots, which is
+  // the keyboard's way and the default when booking for a chosen patient ("pick a free slot").
+  layout: z.enum(["grid", "list"]).optional().catch(undefined),
 });
 
 // The Monday of a local date's week.
@@ -45,7 +51,9 @@ function mondayOf(date: string): string {
 export default async function AgendaPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const ctx = await requireStaffForPage("view_patients");
   const t = await getTranslations("agenda");
+  const tStatus = await getTranslations("status");
   const format = await getFormatter();
+  const locale = await getLocale();
   const { timeZone } = ctx.clinic;
   const query = searchSchema.parse(await searchParams);
   const date = query.date ?? clinicLocalDate(new Date(), timeZone);
@@ -67,6 +75,9 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         .catch(() => null)
     : null;
 
+  const layout = query.layout ?? (query.patient ? "list" : "grid");
+  const grid = layout === "grid";
+
   const justBooked = query.booked ? await getAppointment(ctx, query.booked).catch(() => null) : null;
 
   const now = new Date();
@@ -85,7 +96,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         async (agenda) =>
           [
             agenda.id,
-            reason && agenda.visitReasonIds.includes(reason.id)
+            !grid && reason && agenda.visitReasonIds.includes(reason.id)
               ? (await agendaSlots(ctx, agenda.id, { from, to, visitReasonId: reason.id }, now)).slots
               : null,
           ] as const,
@@ -106,7 +117,24 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       slots: slotsOf.get(agenda.id)?.filter((s) => s.local.startsWith(day)) ?? null,
     }));
 
-  const link = (change: Partial<Record<"date" | "agendas" | "reason" | "view", string | null>>) => {
+  const gridShading = grid
+    ? await agendaGrid(
+        ctx,
+        listed.map((a) => a.id),
+        { from, to },
+      )
+    : null;
+  // Hours shown: the agendas' week, widened to any appointment moved outside it knowingly.
+  const minuteOf = (local: string) => Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
+  const shownHours = gridShading && {
+    minMinutes: Math.min(gridShading.minMinutes, ...booked.map((a) => Math.floor(minuteOf(a.localStart) / 60) * 60)),
+    maxMinutes: Math.max(
+      gridShading.maxMinutes,
+      ...booked.map((a) => Math.min(1440, Math.ceil((minuteOf(clinicLocalDateTime(a.endsAt, timeZone)) || 1440) / 60) * 60)),
+    ),
+  };
+
+  const link = (change: Partial<Record<"date" | "agendas" | "reason" | "view" | "layout", string | null>>) => {
     const next = new URLSearchParams();
     const merged = {
       date,
@@ -114,6 +142,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       reason: reasonId ?? null,
       patient: query.patient ?? null,
       view: week ? "week" : null,
+      layout: query.layout ?? null,
       ...change,
     };
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
@@ -157,6 +186,18 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               </Link>
             ))}
           </span>
+          <span className="ml-2 inline-flex rounded-md ring-1 ring-slate-300" role="group" aria-label={t("layoutLabel")}>
+            {(["grid", "list"] as const).map((l) => (
+              <Link
+                key={l}
+                href={link({ layout: l })}
+                aria-current={layout === l ? "true" : undefined}
+                className={cn("px-3 py-1.5 text-sm", layout === l ? "bg-brand-600 text-white" : "hover:bg-slate-50")}
+              >
+                {t(`layouts.${l}`)}
+              </Link>
+            ))}
+          </span>
         </nav>
       </PageHeader>
 
@@ -184,6 +225,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         {query.agendas ? <input type="hidden" name="agendas" value={query.agendas} /> : null}
         {query.patient ? <input type="hidden" name="patient" value={query.patient} /> : null}
         {week ? <input type="hidden" name="view" value="week" /> : null}
+        {query.layout ? <input type="hidden" name="layout" value={query.layout} /> : null}
         <div>
           <FieldLabel htmlFor="agenda-reason">{t("visitReason")}</FieldLabel>
           <Select id="agenda-reason" name="reason" defaultValue={reasonId} className="min-w-56">
@@ -195,7 +237,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
           </Select>
         </div>
         <Button type="submit" variant="secondary">
-          {t("showSlots")}
+          {t(grid ? "useReason" : "showSlots")}
         </Button>
       </form>
 
@@ -220,6 +262,46 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
 
       {shown.length === 0 ? (
         <EmptyState icon={CalendarX} title={t("noAgendas")} />
+      ) : grid && gridShading && shownHours ? (
+        <>
+          {week ? (
+            <h2 className="mb-2 font-semibold text-slate-900" data-testid="week-agenda">
+              {listed[0].name}
+            </h2>
+          ) : null}
+          <TimeGridLoader
+            timeZone={timeZone}
+            locale={locale}
+            date={from}
+            view={week ? "week" : "day"}
+            agendas={listed.map((a) => ({ id: a.id, name: a.name, visitReasonIds: a.visitReasonIds }))}
+            // A cancelled appointment frees its time: the grid shows what holds time (the list keeps all).
+            appointments={booked
+              .filter((a) => a.status !== "cancelled")
+              .map((a) => ({
+                id: a.id,
+                agendaId: a.agendaId,
+                startsAt: a.startsAt.toISOString(),
+                endsAt: a.endsAt.toISOString(),
+                patient: `${a.patientName.toUpperCase()} ${a.patientFirstName}`,
+                motifName: a.motifName,
+                motifColour: a.motifColour,
+                status: a.status,
+                statusLabel: tStatus(a.status),
+                reference: a.bookingReference,
+                movable: isUpcoming(a.status),
+              }))}
+            open={gridShading.open}
+            closed={gridShading.closed}
+            minMinutes={shownHours.minMinutes}
+            maxMinutes={shownHours.maxMinutes}
+            scrollMinutes={gridShading.minMinutes}
+            visitReasons={visitReasons}
+            visitReasonId={reasonId}
+            mayBook={mayBook}
+            patient={patient && patient.active ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}` } : undefined}
+          />
+        </>
       ) : (
         <div
           className={cn(
