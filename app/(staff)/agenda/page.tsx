@@ -75,6 +75,8 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         .catch(() => null)
     : null;
 
+  // Offered in the booking dialog when the record is active (a deactivated one is not booked).
+  const bookingPatient = patient && patient.active ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}` } : undefined;
   const layout = query.layout ?? (query.patient ? "list" : "grid");
   const grid = layout === "grid";
 
@@ -299,7 +301,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
             visitReasons={visitReasons}
             visitReasonId={reasonId}
             mayBook={mayBook}
-            patient={patient && patient.active ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}` } : undefined}
+            patient={bookingPatient}
           />
         </>
       ) : (
@@ -327,7 +329,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               visitReasons={visitReasons.filter((r) => column.agenda.visitReasonIds.includes(r.id))}
               mayBook={mayBook}
               isToday={column.day === clinicLocalDate(now, timeZone)}
-              patient={patient && patient.active ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}` } : undefined}
+              patient={bookingPatient}
             />
           ))}
         </div>
