@@ -3,7 +3,7 @@ import { and, asc, eq, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { agendaMotifs, agendas, appointments, closures, motifs, openingHours, staffUsers } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
-import { NotFoundError } from "@/lib/errors/app-errors";
+import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
 import type { ClosedDays, OpenStretch } from "@/lib/scheduling/free-slots";
 import { clinicDayRange } from "@/lib/time/clinic-time";
 
@@ -39,14 +39,17 @@ export async function listVisitReasons(ctx: Ctx) {
     .orderBy(asc(motifs.name));
 }
 
-// An agenda of this clinic still open for booking, or a 404 (another clinic's is not found).
+// An agenda of this clinic still open for booking, or a 404 (another clinic's is not found);
+// a retired one is a 409 that says so, since the receptionist can act on it.
 export async function requireOpenAgenda(ctx: Ctx, agendaId: string): Promise<void> {
   const [agenda] = await ctx.db
-    .select({ id: agendas.id })
+    .select({ retiredAt: agendas.retiredAt })
     .from(agendas)
-    .where(inClinic(ctx, agendas, eq(agendas.id, agendaId), isNull(agendas.retiredAt)))
+    .where(inClinic(ctx, agendas, eq(agendas.id, agendaId)))
     .limit(1);
   if (!agenda) throw new NotFoundError("Agenda");
+  if (agenda.retiredAt)
+    throw new ConflictError("agenda_retired", "This agenda is retired: nothing new is booked or moved on it. Book on another agenda.");
 }
 
 export type AgendaCalendar = { week: OpenStretch[]; closures: ClosedDays[]; booked: { startsAt: Date; endsAt: Date }[] };

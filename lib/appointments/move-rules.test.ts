@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { appointments, auditEvents, closures, events, type Clinic } from "@/db/schema";
+import { agendas, appointments, auditEvents, closures, events, type Clinic } from "@/db/schema";
 import { makeAppointment, makeBookableAgenda, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { applyAppointmentChange } from "./apply-appointment-change";
@@ -109,6 +109,24 @@ describe("moving an appointment keeps the booking rules", () => {
       now,
     );
     expect(moved.endsAt.getTime() - moved.startsAt.getTime()).toBe(45 * 60_000);
+  });
+
+  it("refuses a move or a booking on a retired agenda with a 409 that says so", async () => {
+    const ctx = await staffContextFor(handle.db, paris);
+    const { agenda, motif } = await makeBookableAgenda(handle.db, paris.id);
+    const appointment = await makeAppointment(
+      handle.db,
+      { ...refs, agendaId: agenda.id, motifId: motif.id },
+      { startsAt: new Date("2026-12-02T09:00:00Z"), status: "confirmed" },
+    );
+    await handle.db.update(agendas).set({ retiredAt: now }).where(eq(agendas.id, agenda.id));
+    const refusal = { status: 409, code: "agenda_retired" };
+    await expect(
+      applyAppointmentChange(ctx, appointment.id, { action: "reschedule", startsAt: "2026-12-04T10:00" }, now),
+    ).rejects.toMatchObject(refusal);
+    await expect(
+      bookAppointment(ctx, { agendaId: agenda.id, visitReasonId: motif.id, patientId: refs.patientId, startsAt: "2026-12-04T10:00" }, now),
+    ).rejects.toMatchObject(refusal);
   });
 
   it("lets staff overrule the hours with a reason, kept in the audit trail; never the past", async () => {
