@@ -64,7 +64,7 @@ test("a receptionist moves an appointment by dragging it on the grid: the patien
   const { agendas } = (await (await page.request.get("/api/agendas")).json()) as {
     agendas: { id: string; name: string; visitReasonIds: string[] }[];
   };
-  const agenda = agendas.find((a) => a.name.startsWith("Dr Lefèvre"))!;
+  const agenda = agendas.find((a) => a.name.startsWith("Salle de soins"))!;
   const reasonId = agenda.visitReasonIds[0];
   const day = nextWeekday(5);
   const free = async () =>
@@ -81,9 +81,12 @@ test("a receptionist moves an appointment by dragging it on the grid: the patien
   });
   expect(booking.ok()).toBe(true);
   const slotsNow = await free();
-  const afternoon = slotsNow.filter((l) => quarter(l) && minutesOf(l) >= 14 * 60 + 30 && minutesOf(l) <= 16 * 60 + 30);
-  const [moveTo, bookAt] = [afternoon[0], afternoon.find((l) => minutesOf(l) >= minutesOf(afternoon[0]) + 60)!];
-  expect(moveTo && bookAt, "two free afternoon times on the agenda").toBeTruthy();
+  // Three afternoon times, each at least 45 minutes after the one before: a move, a booking, a block.
+  const afternoon = slotsNow.filter((l) => quarter(l) && minutesOf(l) >= 13 * 60 + 45 && minutesOf(l) <= 17 * 60 + 30);
+  const moveTo = afternoon[0];
+  const bookAt = afternoon.find((l) => minutesOf(l) >= minutesOf(moveTo) + 45)!;
+  const blockAt = afternoon.find((l) => minutesOf(l) >= minutesOf(bookAt) + 45)!;
+  expect([moveTo, bookAt, blockAt].every(Boolean), "three free afternoon times on the agenda").toBe(true);
 
   await page.goto(`/agenda?date=${day}&agendas=${agenda.id}&reason=${reasonId}`);
   await expect(page.getByTestId("time-grid")).toBeVisible();
@@ -120,6 +123,10 @@ test("a receptionist moves an appointment by dragging it on the grid: the patien
   await page.mouse.down();
   await page.mouse.move(x, top + 20, { steps: 4 });
   await page.mouse.up();
+  const chooser = page.getByRole("dialog", { name: new RegExp(`^${twelveHour(bookAt)} PM – `) });
+  await expect(chooser).toBeVisible();
+  await expectAccessible(page, "a stretch picked on the grid");
+  await chooser.getByRole("button", { name: "Book a patient here" }).click();
   const dialog = page.getByRole("dialog", { name: `Book ${twelveHour(bookAt)} PM` });
   await expect(dialog).toBeVisible();
   await expectAccessible(page, "booking from the time grid");
@@ -129,6 +136,29 @@ test("a receptionist moves an appointment by dragging it on the grid: the patien
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId("booked")).toContainText(`Hugo ${booked}`);
   await expect(page.getByTestId("grid-appointment").filter({ hasText: booked.toUpperCase() })).toContainText(twelveHour(bookAt));
+
+  // A click on a free quarter hour blocks it for a meeting: shaded with its reason, no longer
+  // offered, and the appointment cannot be dragged into it; given back, it is offered again.
+  const blockTop = await yOf(page, column, blockAt);
+  await page.mouse.click(x, blockTop + 8);
+  const blockChooser = page.getByRole("dialog", { name: new RegExp(`^${twelveHour(blockAt)} PM – `) });
+  await blockChooser.getByLabel("Or block this time for").fill("Réunion d’équipe");
+  await blockChooser.getByRole("button", { name: "Block this time" }).click();
+  await expect(blockChooser).toHaveCount(0);
+  const blockedPeriod = page.locator(".agenda-blocked", { hasText: "Blocked: Réunion d’équipe" });
+  await expect(blockedPeriod).toBeVisible();
+  expect(await free()).not.toContain(blockAt);
+  const intoBlock = patch(page);
+  await dragTo(page, column, block, blockAt);
+  expect((await intoBlock).status()).toBe(400);
+  await expect(page.getByTestId("grid-refusal")).toContainText("that time is blocked on this agenda");
+  await expect(block).toContainText(twelveHour(moveTo));
+  await blockedPeriod.click();
+  const blockedDialog = page.getByRole("dialog", { name: /^Blocked / });
+  await expectAccessible(page, "a blocked period opened on the grid");
+  await blockedDialog.getByRole("button", { name: "Give the time back" }).click();
+  await expect(blockedPeriod).toHaveCount(0);
+  expect(await free()).toContain(blockAt);
 
   // The patient was told of the move once, by email (no WhatsApp opt-in), and of nothing else.
   await page.goto("/dev/sinks");

@@ -154,6 +154,30 @@ export const ROUTES: Record<string, Route> = {
     nul: { path: () => `/api/agendas/${random}/slots?from=2026-12-01&to=2026-12-07&visitReasonId=${encodeURIComponent(NUL)}` },
     invalid: { path: () => `/api/agendas/${random}/slots?from=2026-02-30&to=2027-12-07&visitReasonId=${random}` },
   },
+  "POST /api/agendas/[id]/blocks": {
+    kind: "staff",
+    permission: "manage_appointments",
+    idParam: "agenda",
+    takesJson: true,
+    valid: {
+      path: (f) => `/api/agendas/${f.agenda}/blocks`,
+      body: { startsAt: "2027-01-05T14:00", endsAt: "2027-01-05T15:30", reason: "Probe" },
+    },
+    nul: {
+      path: (f) => `/api/agendas/${f.agenda}/blocks`,
+      body: { startsAt: "2027-01-05T14:00", endsAt: "2027-01-05T15:30", reason: `a${NUL}b` },
+    },
+    invalid: {
+      path: (f) => `/api/agendas/${f.agenda}/blocks`,
+      body: { startsAt: "2027-02-30T14:00", endsAt: "2027-01-05T13:00", reason: "" },
+    },
+  },
+  "DELETE /api/agendas/[id]/blocks/[blockId]": {
+    kind: "staff",
+    permission: "manage_appointments",
+    idParam: "agenda",
+    valid: { path: (f) => `/api/agendas/${f.agenda}/blocks/${random}` },
+  },
   "GET /api/visit-reasons": { kind: "staff", permission: "view_patients" },
   "POST /api/agendas": {
     kind: "staff",

@@ -32,6 +32,8 @@ type Props = {
   appointments: Appointment[];
   // Null when the agenda does not offer the chosen visit reason.
   slots: { startsAt: string; local: string }[] | null;
+  // Time blocked on the agenda that day (a meeting, a home visit), with its reason.
+  blocked: { id: string; startsAt: Date; endsAt: Date; reason: string }[];
   timeZone: string;
   reason: VisitReasonOption | null;
   visitReasons: VisitReasonOption[];
@@ -49,6 +51,7 @@ export async function AgendaColumn({
   date,
   appointments,
   slots,
+  blocked,
   timeZone,
   reason,
   visitReasons,
@@ -68,6 +71,7 @@ export async function AgendaColumn({
   const items = [
     ...appointments.map((a) => ({ at: a.startsAt.getTime(), key: a.id, appointment: a })),
     ...(slots ?? []).map((s) => ({ at: Date.parse(s.startsAt), key: s.startsAt, slot: s })),
+    ...blocked.map((b) => ({ at: b.startsAt.getTime(), key: b.id, block: b })),
   ].sort((x, y) => x.at - y.at);
 
   return (
@@ -139,6 +143,17 @@ export async function AgendaColumn({
                     />
                   ) : null}
                 </div>
+              </li>
+            ) : "block" in item && item.block ? (
+              <li
+                key={item.key}
+                className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200"
+                data-testid="agenda-blocked"
+              >
+                <span className="font-medium tabular-nums">
+                  {time(item.block.startsAt)}–{time(item.block.endsAt)}
+                </span>{" "}
+                · {t("grid.blocked", { reason: item.block.reason })}
               </li>
             ) : "slot" in item && item.slot ? (
               <li key={item.key}>

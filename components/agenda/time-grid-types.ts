@@ -28,6 +28,8 @@ export type TimeGridProps = {
   // The agendas' open stretches (instants) and their closed days with the reason.
   open: { agendaId: string; startsAt: string; endsAt: string }[];
   closed: { agendaId: string; day: string; reason: string }[];
+  // Time blocked on an agenda's day (a meeting, a home visit).
+  blocked: { id: string; agendaId: string; startsAt: string; endsAt: string; reason: string }[];
   // The hours shown, minutes after local midnight.
   minMinutes: number;
   maxMinutes: number;

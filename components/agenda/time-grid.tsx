@@ -12,10 +12,12 @@ import "react-big-calendar/lib/addons/dragAndDrop/styles.css";
 import { Alert } from "@/components/ui/alert";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { BookingDialog, type VisitReasonOption } from "./booking-dialog";
+import { BlockedPeriodDialog, GridSelectionDialog } from "./grid-selection-dialog";
 import type { GridAppointment, TimeGridProps } from "./time-grid-types";
 
 type GridEvent = GridAppointment & { start: Date; end: Date };
-type Background = { agendaId: string; start: Date; end: Date; title: string };
+// A closed day, or a blocked period (with its id, so it can be opened and given back).
+type Background = { agendaId: string; start: Date; end: Date; title: string; blockId?: string; reason?: string };
 type Resource = { id: string; name: string };
 
 const DnDCalendar = withDragAndDrop<GridEvent | Background, Resource>(Calendar);
@@ -49,6 +51,9 @@ export function TimeGrid(props: TimeGridProps) {
   const [pending, setPending] = useState<{ id: string; start: Date; end: Date } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [booking, setBooking] = useState<{ agendaId: string; local: string; label: string } | null>(null);
+  type Picked = { agendaId: string; local: string; endLocal: string; label: string; endLabel: string };
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [openBlock, setOpenBlock] = useState<{ agendaId: string; id: string; reason: string; label: string } | null>(null);
   const events: GridEvent[] = props.appointments.map((a) =>
     pending?.id === a.id
       ? { ...a, start: pending.start, end: pending.end }
@@ -61,6 +66,15 @@ export function TimeGrid(props: TimeGridProps) {
     end: zoned(`${c.day}T23:59`),
     title: c.reason ? t("closedBecause", { reason: c.reason }) : t("closed"),
   }));
+  for (const b of props.blocked)
+    background.push({
+      agendaId: b.agendaId,
+      start: new Date(b.startsAt),
+      end: new Date(b.endsAt),
+      title: t("blocked", { reason: b.reason }),
+      blockId: b.id,
+      reason: b.reason,
+    });
   const dayStart = DateTime.fromISO(`${date}T00:00`, { zone: timeZone });
 
   const move = useMutation({
@@ -80,6 +94,7 @@ export function TimeGrid(props: TimeGridProps) {
     if (!(error instanceof ApiError)) return t("failed");
     if (error.code === "outside_opening_hours") return t("refused.outsideHours");
     if (error.code === "closed") return t("refused.closed");
+    if (error.code === "blocked") return t("refused.blocked");
     if (error.code === "slot_taken") return t("refused.taken");
     return error.message;
   }
@@ -105,7 +120,14 @@ export function TimeGrid(props: TimeGridProps) {
     if (!mayBook || !agendaId) return;
     setRefusal(null);
     const start = new Date(slot.start);
-    setBooking({ agendaId, local: localOf(start), label: time(start) });
+    const end = new Date(slot.end);
+    setPicked({ agendaId, local: localOf(start), endLocal: localOf(end), label: time(start), endLabel: time(end) });
+  }
+
+  function onSelect(e: GridEvent | Background) {
+    if (isAppointment(e)) return router.push(`/appointments/${e.id}`);
+    if (e.blockId && mayBook)
+      setOpenBlock({ agendaId: e.agendaId, id: e.blockId, reason: e.reason ?? "", label: `${time(e.start)} – ${time(e.end)}` });
   }
 
   const bookingAgenda = booking ? agendas.find((a) => a.id === booking.agendaId) : undefined;
@@ -173,9 +195,9 @@ export function TimeGrid(props: TimeGridProps) {
                       borderLeft: `4px solid ${e.motifColour}`,
                     },
                   }
-                : { className: "agenda-closure" }
+                : { className: e.blockId ? "agenda-blocked" : "agenda-closure" }
             }
-            onSelectEvent={(e) => isAppointment(e) && router.push(`/appointments/${e.id}`)}
+            onSelectEvent={onSelect}
             onKeyPressEvent={(e, key) =>
               isAppointment(e) && (key as unknown as React.KeyboardEvent).key === "Enter" && router.push(`/appointments/${e.id}`)
             }
@@ -188,6 +210,24 @@ export function TimeGrid(props: TimeGridProps) {
           />
         </div>
       </div>
+      {picked ? (
+        <GridSelectionDialog
+          agenda={agendas.find((a) => a.id === picked.agendaId) ?? agendas[0]}
+          selection={picked}
+          onBook={() => {
+            setPicked(null);
+            setBooking({ agendaId: picked.agendaId, local: picked.local, label: picked.label });
+          }}
+          onClose={() => setPicked(null)}
+        />
+      ) : null}
+      {openBlock ? (
+        <BlockedPeriodDialog
+          agenda={agendas.find((a) => a.id === openBlock.agendaId) ?? agendas[0]}
+          period={openBlock}
+          onClose={() => setOpenBlock(null)}
+        />
+      ) : null}
       {booking && bookingAgenda ? (
         <BookingDialog
           agenda={bookingAgenda}

@@ -56,7 +56,8 @@ type Props = {
 };
 
 // The agenda's rules a move may knowingly overrule, with a reason (the server audits it).
-const OVERRULABLE: ReadonlySet<string> = new Set(["outside_opening_hours", "closed"]);
+const OVERRULABLE: ReadonlySet<string> = new Set(["outside_opening_hours", "closed", "blocked"]);
+const REFUSED_SAYING = { outside_opening_hours: "outsideHoursRefused", closed: "closedRefused", blocked: "blockedRefused" } as const;
 
 // Status, cancel and reschedule for one appointment. The server re-checks every rule;
 // the choices offered here are the same rules, so a refusal is the exception.
@@ -84,7 +85,7 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
       ? mutation.error.code
       : null;
   const error = refusedHours
-    ? t(refusedHours === "closed" ? "closedRefused" : "outsideHoursRefused")
+    ? t(REFUSED_SAYING[refusedHours as keyof typeof REFUSED_SAYING])
     : mutation.error instanceof ApiError
       ? mutation.error.message
       : mutation.error

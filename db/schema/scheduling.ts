@@ -166,7 +166,29 @@ export const appointments = pgTable(
   ],
 );
 
+// Time taken out of an agenda's open hours on one day (a meeting, a home visit, 14:00–15:30):
+// no slot is offered then, and a booking or move into it is refused unless staff overrule it.
+export const blockedPeriods = pgTable(
+  "blocked_periods",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    agendaId: uuid().notNull(),
+    startsAt: instant().notNull(),
+    endsAt: instant().notNull(),
+    reason: text().notNull(),
+    createdBy: uuid().references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.clinicId, t.agendaId, t.startsAt),
+    foreignKey({ columns: [t.clinicId, t.agendaId], foreignColumns: [agendas.clinicId, agendas.id] }).onDelete("cascade"),
+    check("blocked_periods_order", sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
 export type Agenda = typeof agendas.$inferSelect;
+export type BlockedPeriod = typeof blockedPeriods.$inferSelect;
 export type OpeningHours = typeof openingHours.$inferSelect;
 export type Closure = typeof closures.$inferSelect;
 export type Motif = typeof motifs.$inferSelect;

@@ -1,20 +1,44 @@
 import "server-only";
-import { and, gte, inArray, isNull, lte, or } from "drizzle-orm";
-import { closures, openingHours } from "@/db/schema";
+import { and, asc, gte, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { blockedPeriods, closures, openingHours } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { localDatesBetween, openIntervals } from "@/lib/scheduling/free-slots";
+import { clinicDayRange } from "@/lib/time/clinic-time";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
+
+// The agendas' blocked periods that touch local dates [from, to], in time order.
+export function blockedPeriodsBetween(ctx: Ctx, agendaIds: string[], range: { from: string; to: string }) {
+  return ctx.db
+    .select({
+      id: blockedPeriods.id,
+      agendaId: blockedPeriods.agendaId,
+      startsAt: blockedPeriods.startsAt,
+      endsAt: blockedPeriods.endsAt,
+      reason: blockedPeriods.reason,
+    })
+    .from(blockedPeriods)
+    .where(
+      inClinic(
+        ctx,
+        blockedPeriods,
+        inArray(blockedPeriods.agendaId, agendaIds),
+        lt(blockedPeriods.startsAt, clinicDayRange(range.to, ctx.clinic.timeZone).end),
+        gte(blockedPeriods.endsAt, clinicDayRange(range.from, ctx.clinic.timeZone).start),
+      ),
+    )
+    .orderBy(asc(blockedPeriods.startsAt));
+}
 
 const DEFAULT_HOURS = { minMinutes: 8 * 60, maxMinutes: 19 * 60 };
 
 // What the time grid shades, for some agendas over local dates [from, to], in two queries:
-// each agenda's open stretches as instants, its closed days with their reason, and the hours
-// to show (from the earliest opening to the latest closing of the week, on the hour).
+// each agenda's open stretches as instants, its closed days with their reason, its blocked
+// periods, and the hours to show (from the earliest opening to the latest closing, on the hour).
 export async function agendaGrid(ctx: Ctx, agendaIds: string[], range: { from: string; to: string }) {
-  if (!agendaIds.length) return { open: [], closed: [], ...DEFAULT_HOURS };
-  const [week, closed] = await Promise.all([
+  if (!agendaIds.length) return { open: [], closed: [], blocked: [], ...DEFAULT_HOURS };
+  const [week, closed, blockedRows] = await Promise.all([
     ctx.db
       .select({
         agendaId: openingHours.agendaId,
@@ -38,7 +62,9 @@ export async function agendaGrid(ctx: Ctx, agendaIds: string[], range: { from: s
           ),
         ),
       ),
+    blockedPeriodsBetween(ctx, agendaIds, range),
   ]);
+  const blocked = blockedRows.map((b) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() }));
   const timeZone = ctx.clinic.timeZone;
   const open = agendaIds.flatMap((agendaId) =>
     openIntervals({
@@ -59,10 +85,11 @@ export async function agendaGrid(ctx: Ctx, agendaIds: string[], range: { from: s
         })),
       ),
   );
-  if (!week.length) return { open, closed: closedDays, ...DEFAULT_HOURS };
+  if (!week.length) return { open, closed: closedDays, blocked, ...DEFAULT_HOURS };
   return {
     open,
     closed: closedDays,
+    blocked,
     minMinutes: Math.floor(Math.min(...week.map((w) => w.opensAt)) / 60) * 60,
     maxMinutes: Math.min(1440, Math.ceil(Math.max(...week.map((w) => w.closesAt)) / 60) * 60),
   };

@@ -18,6 +18,8 @@ export async function agendaSlots(ctx: Ctx, agendaId: string, query: { from: str
     from: query.from,
     to: query.to,
     ...calendar,
+    // A blocked period holds its time as an appointment does.
+    booked: [...calendar.booked, ...calendar.blocked],
     durationMinutes: reason.durationMinutes,
     now,
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
-import { agendaMotifs, agendas, appointments, closures, motifs, openingHours, staffUsers } from "@/db/schema";
+import { agendaMotifs, agendas, appointments, blockedPeriods, closures, motifs, openingHours, staffUsers } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
@@ -52,15 +52,16 @@ export async function requireOpenAgenda(ctx: Ctx, agendaId: string): Promise<voi
     throw new ConflictError("agenda_retired", "This agenda is retired: nothing new is booked or moved on it. Book on another agenda.");
 }
 
-export type AgendaCalendar = { week: OpenStretch[]; closures: ClosedDays[]; booked: { startsAt: Date; endsAt: Date }[] };
+type Held = { startsAt: Date; endsAt: Date };
+export type AgendaCalendar = { week: OpenStretch[]; closures: ClosedDays[]; booked: Held[]; blocked: Held[] };
 
 // What free slots are computed from, for one agenda over local dates [from, to]: its week,
-// its own and the clinic's closures, and the appointments that hold time.
+// its own and the clinic's closures, the appointments that hold time and its blocked periods.
 export async function loadAgendaCalendar(ctx: Ctx, agendaId: string, from: string, to: string): Promise<AgendaCalendar> {
   await requireOpenAgenda(ctx, agendaId);
   const start = clinicDayRange(from, ctx.clinic.timeZone).start;
   const end = clinicDayRange(to, ctx.clinic.timeZone).end;
-  const [week, closed, booked] = await Promise.all([
+  const [week, closed, booked, blocked] = await Promise.all([
     ctx.db
       .select({ weekday: openingHours.weekday, opensAt: openingHours.opensAt, closesAt: openingHours.closesAt })
       .from(openingHours)
@@ -90,8 +91,20 @@ export async function loadAgendaCalendar(ctx: Ctx, agendaId: string, from: strin
           gte(appointments.endsAt, start),
         ),
       ),
+    ctx.db
+      .select({ startsAt: blockedPeriods.startsAt, endsAt: blockedPeriods.endsAt })
+      .from(blockedPeriods)
+      .where(
+        inClinic(
+          ctx,
+          blockedPeriods,
+          eq(blockedPeriods.agendaId, agendaId),
+          lt(blockedPeriods.startsAt, end),
+          gte(blockedPeriods.endsAt, start),
+        ),
+      ),
   ]);
-  return { week, closures: closed, booked };
+  return { week, closures: closed, booked, blocked };
 }
 
 // A visit reason this agenda offers, or null (unknown, another clinic's, or not offered here).

@@ -57,3 +57,18 @@ export const bookingSchema = z.strictObject({
 });
 
 export type Booking = z.output<typeof bookingSchema>;
+
+// Time blocked on an agenda (a meeting, a home visit): wall-clock times in the clinic's zone,
+// within one day.
+export const blockedPeriodSchema = z
+  .strictObject({
+    startsAt: localDateTimeSchema,
+    endsAt: localDateTimeSchema,
+    reason: z.string().trim().min(2, "say in a word or two why (a meeting, a home visit)").max(200),
+  })
+  .refine((b) => b.startsAt < b.endsAt, { path: ["endsAt"], message: "must be after the start" })
+  .refine((b) => b.startsAt.slice(0, 10) === b.endsAt.slice(0, 10), { path: ["endsAt"], message: "must be on the same day" });
+
+export type BlockedPeriodInput = z.output<typeof blockedPeriodSchema>;
+
+export const blockedPeriodIdSchema = z.object({ id: z.uuid("must be an agenda id"), blockId: z.uuid("must be a blocked period id") });

@@ -11,11 +11,13 @@ export const SLOT_PROBLEMS: Record<BookingProblem, string> = {
   in_the_past: "is in the past",
   outside_opening_hours: "is outside this agenda's opening hours (or runs past them)",
   closed: "is on a day this agenda is closed",
+  blocked: "is during time blocked on this agenda (a meeting, a home visit)",
 };
 
 // Problems staff may knowingly overrule, with a reason (an urgent patient seen at 19:30): the
-// agenda's hours and closures. The past never is, and an overlap is the database's to refuse.
-export const OVERRIDABLE: ReadonlySet<BookingProblem> = new Set(["outside_opening_hours", "closed"]);
+// agenda's hours, closures and blocked time. The past never is, and an overlap with another
+// appointment is the database's to refuse.
+export const OVERRIDABLE: ReadonlySet<BookingProblem> = new Set(["outside_opening_hours", "closed", "blocked"]);
 
 // Booking and moving ask the same question here: may an appointment of this length start then
 // on this agenda, by its opening hours, its closures and the clinic's? Null when it may.
@@ -27,7 +29,14 @@ export async function slotProblem(
   const date = clinicLocalDate(slot.startsAt, ctx.clinic.timeZone);
   const calendar = await loadAgendaCalendar(ctx, slot.agendaId, date, date);
   return bookingProblem(
-    { timeZone: ctx.clinic.timeZone, week: calendar.week, closures: calendar.closures, now, durationMinutes: slot.durationMinutes },
+    {
+      timeZone: ctx.clinic.timeZone,
+      week: calendar.week,
+      closures: calendar.closures,
+      blocked: calendar.blocked,
+      now,
+      durationMinutes: slot.durationMinutes,
+    },
     slot.startsAt,
   );
 }

@@ -154,4 +154,14 @@ describe("booking problems", () => {
     expect(bookingProblem(base, new Date("2026-11-30T09:00:00Z"))).toBe("in_the_past");
     expect(bookingProblem(base, new Date("2026-12-06T09:00:00Z"))).toBe("outside_opening_hours"); // a Sunday
   });
+
+  it("refuses a time that overlaps a blocked period, and only that", () => {
+    // Wednesday 2 December, 14:00–15:30 Paris blocked for a meeting.
+    const blocked = [{ startsAt: new Date("2026-12-02T13:00:00Z"), endsAt: new Date("2026-12-02T14:30:00Z") }];
+    const withBlock = { ...base, blocked };
+    expect(bookingProblem(withBlock, new Date("2026-12-02T13:30:00Z"))).toBe("blocked"); // 14:30, inside
+    expect(bookingProblem(withBlock, new Date("2026-12-02T12:45:00Z"))).toBe("outside_opening_hours"); // 13:45, the break first
+    expect(bookingProblem(withBlock, new Date("2026-12-02T14:15:00Z"))).toBe("blocked"); // 15:15 + 30 min overlaps the end
+    expect(bookingProblem(withBlock, new Date("2026-12-02T14:30:00Z"))).toBeNull(); // 15:30, right after
+  });
 });

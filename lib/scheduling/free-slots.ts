@@ -95,12 +95,13 @@ export function freeSlots(query: SlotQuery): Interval[] {
   return slots;
 }
 
-export type BookingProblem = "in_the_past" | "outside_opening_hours" | "closed";
+export type BookingProblem = "in_the_past" | "outside_opening_hours" | "closed" | "blocked";
 
-// Whether an appointment of this length may start here, overlaps aside (the database
-// refuses those): open at that time on that day, not a closed day, not already past.
+// Whether an appointment of this length may start here, overlaps with other appointments aside
+// (the database refuses those): open at that time on that day, not a closed day, not during a
+// blocked period (a meeting, a home visit), not already past.
 export function bookingProblem(
-  query: Pick<SlotQuery, "timeZone" | "week" | "closures" | "now" | "durationMinutes">,
+  query: Pick<SlotQuery, "timeZone" | "week" | "closures" | "now" | "durationMinutes"> & { blocked?: readonly Interval[] },
   startsAt: Date,
 ): BookingProblem | null {
   if (startsAt < query.now) return "in_the_past";
@@ -108,5 +109,7 @@ export function bookingProblem(
   if (isClosed(date, query.closures)) return "closed";
   const endsAt = startsAt.getTime() + query.durationMinutes * MINUTE;
   const fits = openIntervals({ ...query, from: date, to: date }).some((o) => o.startsAt <= startsAt && endsAt <= o.endsAt.getTime());
-  return fits ? null : "outside_opening_hours";
+  if (!fits) return "outside_opening_hours";
+  const blocked = (query.blocked ?? []).some((b) => b.startsAt.getTime() < endsAt && startsAt < b.endsAt);
+  return blocked ? "blocked" : null;
 }

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FieldLabel, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { agendaGrid } from "@/lib/appointments/agenda-grid";
+import { agendaGrid, blockedPeriodsBetween } from "@/lib/appointments/agenda-grid";
 import { agendaSlots } from "@/lib/appointments/agenda-slots";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
 import { listAgendas, listVisitReasons } from "@/lib/appointments/agendas";
@@ -107,6 +107,15 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   );
   const dayTitle = (day: string) =>
     format.dateTime(new Date(`${day}T12:00:00Z`), { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" });
+  // The list says why a stretch has no slot: the time blocked on each agenda.
+  const listBlocked =
+    grid || !listed.length
+      ? []
+      : await blockedPeriodsBetween(
+          ctx,
+          listed.map((a) => a.id),
+          { from, to },
+        );
   const columns = (
     week ? localDatesBetween(from, to).map((day) => ({ agenda: listed[0], day })) : listed.map((agenda) => ({ agenda, day: date }))
   )
@@ -295,6 +304,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               }))}
             open={gridShading.open}
             closed={gridShading.closed}
+            blocked={gridShading.blocked}
             minMinutes={shownHours.minMinutes}
             maxMinutes={shownHours.maxMinutes}
             scrollMinutes={gridShading.minMinutes}
@@ -324,6 +334,9 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               date={column.day}
               appointments={column.appointments}
               slots={column.slots}
+              blocked={listBlocked.filter(
+                (b) => b.agendaId === column.agenda.id && clinicLocalDateTime(b.startsAt, timeZone).startsWith(column.day),
+              )}
               timeZone={timeZone}
               reason={reason ?? null}
               visitReasons={visitReasons.filter((r) => column.agenda.visitReasonIds.includes(r.id))}
