@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { agendaMotifs, agendas, appointments, blockedPeriods, closures, motifs, openingHours, staffUsers } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
@@ -53,6 +53,16 @@ export async function requireOpenAgenda(ctx: Ctx, agendaId: string): Promise<voi
 }
 
 type Held = { startsAt: Date; endsAt: Date };
+// The appointments of an agenda that hold time overlapping [start, end): a cancelled one frees it.
+export function holdingTime(agendaId: string, start: Date, end: Date) {
+  return [
+    eq(appointments.agendaId, agendaId),
+    ne(appointments.status, "cancelled"),
+    lt(appointments.startsAt, end),
+    gt(appointments.endsAt, start),
+  ];
+}
+
 export type AgendaCalendar = { week: OpenStretch[]; closures: ClosedDays[]; booked: Held[]; blocked: Held[] };
 
 // What free slots are computed from, for one agenda over local dates [from, to]: its week,
@@ -81,16 +91,7 @@ export async function loadAgendaCalendar(ctx: Ctx, agendaId: string, from: strin
     ctx.db
       .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
       .from(appointments)
-      .where(
-        inClinic(
-          ctx,
-          appointments,
-          eq(appointments.agendaId, agendaId),
-          ne(appointments.status, "cancelled"),
-          lt(appointments.startsAt, end),
-          gte(appointments.endsAt, start),
-        ),
-      ),
+      .where(inClinic(ctx, appointments, ...holdingTime(agendaId, start, end))),
     ctx.db
       .select({ startsAt: blockedPeriods.startsAt, endsAt: blockedPeriods.endsAt })
       .from(blockedPeriods)

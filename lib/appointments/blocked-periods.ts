@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, lt, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { appointments, blockedPeriods } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -7,7 +7,7 @@ import { inClinic } from "@/lib/clinics/scope";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
 import { announceAgendaChange } from "@/lib/realtime/hub-changes";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
-import { requireOpenAgenda } from "./agendas";
+import { holdingTime, requireOpenAgenda } from "./agendas";
 import type { BlockedPeriodInput } from "./schemas";
 
 // Staff take time out of an agenda's day (a meeting, a home visit): no slot is offered then,
@@ -23,16 +23,7 @@ export async function blockTime(ctx: StaffContext, agendaId: string, input: Bloc
     const overlapping = await tx
       .select({ id: appointments.id, startsAt: appointments.startsAt, bookingReference: appointments.bookingReference })
       .from(appointments)
-      .where(
-        inClinic(
-          ctx,
-          appointments,
-          eq(appointments.agendaId, agendaId),
-          ne(appointments.status, "cancelled"),
-          lt(appointments.startsAt, endsAt),
-          gt(appointments.endsAt, startsAt),
-        ),
-      );
+      .where(inClinic(ctx, appointments, ...holdingTime(agendaId, startsAt, endsAt)));
     if (overlapping.length)
       throw new ConflictError(
         "appointments_in_the_way",
