@@ -98,6 +98,7 @@ const PAGES: Sweep[] = [
     },
   },
   { name: "patients", visit: go("/patients") },
+  { name: "agenda, the day list to print", visit: go("/agenda/day-list") },
   { name: "new patient", visit: go("/patients/new") },
   {
     name: "agenda, time grid",

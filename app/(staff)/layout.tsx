@@ -28,7 +28,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               permissions={[...ctx.permissions]}
               showSinks={localSinksEnabled() && ctx.permissions.has("view_local_sinks")}
             />
-            <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-3 py-4 focus:outline-none sm:px-8 sm:py-6">
+            <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-3 py-4 focus:outline-none sm:px-8 sm:py-6 print:p-0">
               {children}
             </main>
           </div>

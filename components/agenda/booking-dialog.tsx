@@ -14,6 +14,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, Input, Select } from "@/components/ui/field";
 import { ApiError, apiFetch, fieldError } from "@/lib/api/client";
 import { usePatientFacts } from "@/components/patients/use-patient-facts";
+import { RepeatFields, SeriesUnavailable, unavailableDates, type Repeat } from "./repeat-fields";
 
 export type VisitReasonOption = { id: string; name: string; durationMinutes: number };
 
@@ -61,6 +62,7 @@ export function BookingDialog({
   const [patient, setPatient] = useState(preselected ?? null);
   const [creating, setCreating] = useState(false);
   const [reason, setReason] = useState(visitReasonId);
+  const [repeat, setRepeat] = useState<Repeat>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const search = usePatientSearch(q);
 
@@ -69,10 +71,12 @@ export function BookingDialog({
       form,
       duplicateReason,
       sameDayConfirmed,
+      skipUnavailable,
     }: {
       form: FormData;
       duplicateReason?: string;
       sameDayConfirmed?: boolean;
+      skipUnavailable?: boolean;
     }) => {
       let patientId = patient?.id;
       if (creating) {
@@ -91,14 +95,29 @@ export function BookingDialog({
         setPatient({ id: patientId, name: `${form.get("firstName")} ${form.get("lastName")}` });
         setCreating(false);
       }
-      return apiFetch<{ appointment: { id: string; bookingReference: string } }>("/api/appointments", {
-        method: "POST",
-        body: JSON.stringify({ agendaId: agenda.id, visitReasonId: reason, patientId, startsAt: slot.local, sameDayConfirmed }),
-      });
+      return apiFetch<{ appointment: { id: string; bookingReference: string }; series?: { appointments: unknown[] } }>(
+        "/api/appointments",
+        {
+          method: "POST",
+          body: JSON.stringify({
+            agendaId: agenda.id,
+            visitReasonId: reason,
+            patientId,
+            startsAt: slot.local,
+            sameDayConfirmed,
+            notes: String(form.get("notes") ?? "").trim() || undefined,
+            ...(repeat ? { repeat, skipUnavailable } : {}),
+          }),
+        },
+      );
     },
-    onSuccess: ({ appointment }) => {
+    onSuccess: ({ appointment, series }) => {
       setOpen(false);
-      announce(t("booked", { time: slot.label, reference: appointment.bookingReference }));
+      announce(
+        series
+          ? t("bookedSeries", { count: series.appointments.length, time: slot.label, reference: appointment.bookingReference })
+          : t("booked", { time: slot.label, reference: appointment.bookingReference }),
+      );
       // The agenda says so, visibly, with a link to the appointment; the "booking for …"
       // banner ends with its patient.
       const next = new URLSearchParams(window.location.search);
@@ -113,7 +132,8 @@ export function BookingDialog({
   // agenda as it is now (refreshing at once would take the dialog away with its slot).
   const matches = possibleDuplicates(book.error);
   const sameDay = book.error instanceof ApiError && book.error.code === "same_day_booking" ? sameDayOf(book.error) : null;
-  const taken = book.error instanceof ApiError && book.error.status === 409 && !matches && !sameDay;
+  const unavailable = unavailableDates(book.error);
+  const taken = book.error instanceof ApiError && book.error.status === 409 && !matches && !sameDay && !unavailable;
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next && taken) {
@@ -162,6 +182,12 @@ export function BookingDialog({
               </Select>
             )}
           </FormField>
+
+          <FormField id={`${id}-notes`} label={t("notes")} hint={t("notesHint")} error={fieldError(book.error, "notes")}>
+            {(c) => <Input {...c} name="notes" maxLength={500} autoComplete="off" />}
+          </FormField>
+
+          <RepeatFields id={id} repeat={repeat} onChange={setRepeat} />
 
           {creating ? (
             <fieldset className="grid gap-3 sm:grid-cols-2">
@@ -259,14 +285,24 @@ export function BookingDialog({
               </Button>
             </div>
           ) : null}
-          {error && !matches && !sameDay && (!error.fields || error.status === 409) ? (
+          {unavailable && repeat ? (
+            <SeriesUnavailable
+              dates={unavailable}
+              total={repeat.count}
+              timeZone={timeZone}
+              pending={book.isPending}
+              onBookOthers={() => formRef.current && book.mutate({ form: new FormData(formRef.current), skipUnavailable: true })}
+            />
+          ) : null}
+          {error && !matches && !sameDay && !unavailable && (!error.fields || error.status === 409) ? (
             <Alert>{error.message}</Alert>
           ) : book.error && !error ? (
             <Alert>{t("failed")}</Alert>
           ) : null}
           <div className="flex justify-end">
             <Button type="submit" disabled={book.isPending || (!patient && !creating)}>
-              <CalendarPlus className="size-4" aria-hidden /> {book.isPending ? t("booking") : t("book")}
+              <CalendarPlus className="size-4" aria-hidden />{" "}
+              {book.isPending ? t("booking") : repeat ? t("bookSeries", { count: repeat.count }) : t("book")}
             </Button>
           </div>
         </form>

@@ -53,7 +53,28 @@ type Props = {
   localStart: string;
   label: string;
   slotsFor?: { agendaId: string; visitReasonId: string };
+  // Later occurrences of its series still to come: a move or a cancellation may take them along.
+  followingInSeries?: number;
 };
+
+// "This one only" or "this one and the following": asked only of an occurrence of a series.
+function ScopeChoice({ id, following }: { id: string; following: number }) {
+  const t = useTranslations("appointments.actions");
+  if (!following) return null;
+  return (
+    <fieldset className="space-y-1 text-sm">
+      <legend className="mb-1 font-medium text-slate-800">{t("scopeLabel")}</legend>
+      {(["this", "following"] as const).map((scope) => (
+        <label key={scope} className="flex items-center gap-2">
+          <input type="radio" name="scope" value={scope} defaultChecked={scope === "this"} id={`${id}-scope-${scope}`} />
+          {scope === "this" ? t("scopeThis") : t("scopeFollowing", { count: following })}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const scopeOf = (form: FormData) => (form.get("scope") === "following" ? ({ scope: "following" } as const) : {});
 
 // The agenda's rules a move may knowingly overrule, with a reason (the server audits it).
 const OVERRULABLE: ReadonlySet<string> = new Set(["outside_opening_hours", "closed", "blocked"]);
@@ -61,7 +82,7 @@ const REFUSED_SAYING = { outside_opening_hours: "outsideHoursRefused", closed: "
 
 // Status, cancel and reschedule for one appointment. The server re-checks every rule;
 // the choices offered here are the same rules, so a refusal is the exception.
-export function AppointmentActions({ id, status, localStart, label, slotsFor }: Props) {
+export function AppointmentActions({ id, status, localStart, label, slotsFor, followingInSeries = 0 }: Props) {
   const t = useTranslations("appointments.actions");
   const tStatus = useTranslations("status");
   const router = useRouter();
@@ -84,13 +105,17 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
     mutation.variables.startsAt === newStart
       ? mutation.error.code
       : null;
-  const error = refusedHours
-    ? t(REFUSED_SAYING[refusedHours as keyof typeof REFUSED_SAYING])
-    : mutation.error instanceof ApiError
-      ? mutation.error.message
-      : mutation.error
-        ? t("failed")
-        : null;
+  // A later occurrence of the series refused it: the server's sentence names which one.
+  const inSeries =
+    mutation.error instanceof ApiError && Boolean((mutation.error.details as { occurrence?: unknown } | undefined)?.occurrence);
+  const error =
+    refusedHours && !inSeries
+      ? t(REFUSED_SAYING[refusedHours as keyof typeof REFUSED_SAYING])
+      : mutation.error instanceof ApiError
+        ? mutation.error.message
+        : mutation.error
+          ? t("failed")
+          : null;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -134,7 +159,12 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
                   const form = new FormData(e.currentTarget);
                   const startsAt = String(form.get("startsAt"));
                   const outsideHoursReason = String(form.get("outsideHoursReason") ?? "").trim();
-                  mutation.mutate({ action: "reschedule", startsAt, ...(outsideHoursReason ? { outsideHoursReason } : {}) });
+                  mutation.mutate({
+                    action: "reschedule",
+                    startsAt,
+                    ...(outsideHoursReason ? { outsideHoursReason } : {}),
+                    ...scopeOf(form),
+                  });
                 }}
                 className="space-y-4"
               >
@@ -159,6 +189,7 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
                     step={300}
                   />
                 </div>
+                <ScopeChoice id={`move-${id}`} following={followingInSeries} />
                 {refusedHours ? (
                   <div>
                     <FieldLabel htmlFor={`overrule-${id}`}>{t("overruleReason")}</FieldLabel>
@@ -185,8 +216,9 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
               <form
                 onSubmit={(e) => {
                   e.preventDefault();
-                  const reason = String(new FormData(e.currentTarget).get("reason") ?? "").trim();
-                  mutation.mutate({ action: "cancel", reason: reason || undefined });
+                  const form = new FormData(e.currentTarget);
+                  const reason = String(form.get("reason") ?? "").trim();
+                  mutation.mutate({ action: "cancel", reason: reason || undefined, ...scopeOf(form) });
                 }}
                 className="space-y-4"
               >
@@ -194,6 +226,7 @@ export function AppointmentActions({ id, status, localStart, label, slotsFor }: 
                   <FieldLabel htmlFor={`reason-${id}`}>{t("reason")}</FieldLabel>
                   <Input id={`reason-${id}`} name="reason" maxLength={500} placeholder={t("reasonPlaceholder")} />
                 </div>
+                <ScopeChoice id={`cancel-${id}`} following={followingInSeries} />
                 <DialogActions error={error} keepLabel={t("keep")} confirmLabel={t("confirmCancel")} pending={mutation.isPending} danger />
               </form>
             </DialogContent>

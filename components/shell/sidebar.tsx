@@ -83,7 +83,7 @@ export function Sidebar(props: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 md:hidden">
+      <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 md:hidden print:hidden">
         <RadixDialog.Root open={open} onOpenChange={setOpen}>
           <RadixDialog.Trigger className="rounded-md p-2 text-slate-700 hover:bg-slate-100" aria-label={t("menu")} data-testid="nav-menu">
             <Menu className="size-5" aria-hidden />
@@ -103,7 +103,7 @@ export function Sidebar(props: Props) {
         <span className="truncate text-sm font-semibold text-slate-900">{props.clinicName}</span>
         <AlertBell className="ml-auto" />
       </header>
-      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
+      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex print:hidden">
         <Brand clinicName={props.clinicName} bell />
         <NavLinks permissions={props.permissions} showSinks={props.showSinks} />
         <UserMenu name={props.staff.name} role={props.staff.role} />

@@ -135,6 +135,22 @@ export const appointmentStatusEnum = pgEnum("appointment_status", [
 // Who booked it matters: clinic notification toggles only apply to appointments the practice booked.
 export const bookedByEnum = pgEnum("booked_by", ["practice", "patient_online"]);
 
+// A recurring booking (weekly physiotherapy for 10 weeks): each occurrence is its own
+// appointment with its own reminders; the series ties them together so that they can be moved
+// or cancelled "from this one on". rule: the RFC 5545 recurrence it was booked with.
+export const appointmentSeries = pgTable(
+  "appointment_series",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    agendaId: uuid().notNull(),
+    rule: text().notNull(),
+    createdBy: uuid().references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.clinicId, t.id), foreignKey({ columns: [t.clinicId, t.agendaId], foreignColumns: [agendas.clinicId, agendas.id] })],
+);
+
 export const appointments = pgTable(
   "appointments",
   {
@@ -151,6 +167,10 @@ export const appointments = pgTable(
     bookedBy: bookedByEnum().notNull().default("practice"),
     statusChangedAt: instant().notNull().defaultNow(),
     cancellationReason: text(),
+    // The recurring booking this appointment is one occurrence of, if any.
+    seriesId: uuid(),
+    // Reception's note for the day list ("bring the X-rays"): staff only, never in a message.
+    notes: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -163,6 +183,8 @@ export const appointments = pgTable(
     foreignKey({ columns: [t.clinicId, t.agendaId], foreignColumns: [agendas.clinicId, agendas.id] }),
     foreignKey({ columns: [t.clinicId, t.motifId], foreignColumns: [motifs.clinicId, motifs.id] }),
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    foreignKey({ columns: [t.clinicId, t.seriesId], foreignColumns: [appointmentSeries.clinicId, appointmentSeries.id] }),
+    index().on(t.seriesId, t.startsAt),
   ],
 );
 
@@ -188,6 +210,7 @@ export const blockedPeriods = pgTable(
 );
 
 export type Agenda = typeof agendas.$inferSelect;
+export type AppointmentSeries = typeof appointmentSeries.$inferSelect;
 export type BlockedPeriod = typeof blockedPeriods.$inferSelect;
 export type OpeningHours = typeof openingHours.$inferSelect;
 export type Closure = typeof closures.$inferSelect;

@@ -41,6 +41,67 @@ async function sameDayAppointments(ctx: Pick<StaffContext, "db" | "clinicId" | "
     .orderBy(appointments.startsAt);
 }
 
+type Scoped = Pick<StaffContext, "db" | "clinicId" | "clinic">;
+
+// What every booking checks before its slots: the agenda is open, offers the visit reason, and
+// the patient exists and is active. Returns what the new appointments are made of.
+export async function bookingBasis(scoped: Scoped, booking: Pick<Booking, "agendaId" | "visitReasonId" | "patientId" | "notes">) {
+  await requireOpenAgenda(scoped, booking.agendaId);
+  const reason = await offeredVisitReason(scoped, booking.agendaId, booking.visitReasonId);
+  if (!reason) throw new InvalidInputError("Invalid booking.", { visitReasonId: ["is not a visit reason this agenda offers"] });
+  const [patient] = await scoped.db
+    .select({ id: patients.id, active: patients.active })
+    .from(patients)
+    .where(inClinic(scoped, patients, eq(patients.id, booking.patientId)))
+    .limit(1);
+  if (!patient) throw new NotFoundError("Patient");
+  if (!patient.active) throw new ConflictError("patient_inactive", "This patient's record is deactivated: reactivate it before booking.");
+  const [clinic] = await scoped.db.select({ slug: clinics.slug }).from(clinics).where(eq(clinics.id, scoped.clinicId));
+  return {
+    agendaId: booking.agendaId,
+    reason,
+    patientId: patient.id,
+    referencePrefix: clinic.slug.slice(0, 2).toUpperCase(),
+    notes: booking.notes || null,
+  };
+}
+
+export type BookingBasis = Awaited<ReturnType<typeof bookingBasis>>;
+
+// One confirmed appointment, saved with its reminders and announced to the agenda's viewers.
+export async function insertAppointment(scoped: Scoped, basis: BookingBasis, startsAt: Date, now: Date, seriesId?: string) {
+  const [appointment] = await scoped.db
+    .insert(appointments)
+    .values({
+      clinicId: scoped.clinicId,
+      agendaId: basis.agendaId,
+      motifId: basis.reason.id,
+      patientId: basis.patientId,
+      bookingReference: reference(basis.referencePrefix),
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + basis.reason.durationMinutes * 60_000),
+      status: "confirmed",
+      bookedBy: "practice",
+      statusChangedAt: now,
+      seriesId,
+      notes: basis.notes,
+    })
+    .returning();
+  await syncReminders(scoped.db, appointment, now);
+  await announceAgendaChange(scoped.db, appointment);
+  return appointment;
+}
+
+// A booking the database refused: two people took the same time at once (the exclusion
+// constraint), or a reference collided.
+export function bookingConflict(error: unknown): never {
+  const refused = databaseRefusal(error);
+  if (refused?.code === EXCLUSION_VIOLATION)
+    throw new ConflictError("slot_taken", "This time was just booked by someone else. Pick another slot.");
+  if (refused?.code === UNIQUE_VIOLATION) throw new ConflictError("try_again", "The booking could not be saved this time. Try again.");
+  throw error;
+}
+
 // The one place staff book: the slot is checked against the agenda's hours, and the database
 // decides between two people booking it at once (an exclusion constraint: one wins, the other
 // gets a 409). The confirmation event is saved in the same transaction and queued after it.
@@ -49,38 +110,17 @@ export async function bookAppointment(ctx: StaffContext & Queueing, booking: Boo
   const { appointment, event } = await ctx.db
     .transaction(async (tx) => {
       const scoped = { ...ctx, db: tx };
-      await requireOpenAgenda(scoped, booking.agendaId);
-      const reason = await offeredVisitReason(scoped, booking.agendaId, booking.visitReasonId);
-      if (!reason) throw new InvalidInputError("Invalid booking.", { visitReasonId: ["is not a visit reason this agenda offers"] });
-      const problem = await slotProblem(scoped, { agendaId: booking.agendaId, startsAt, durationMinutes: reason.durationMinutes }, now);
+      const basis = await bookingBasis(scoped, booking);
+      const problem = await slotProblem(
+        scoped,
+        { agendaId: booking.agendaId, startsAt, durationMinutes: basis.reason.durationMinutes },
+        now,
+      );
       if (problem) throw slotRefusal(problem, "booking");
-      const [patient] = await tx
-        .select({ id: patients.id, active: patients.active })
-        .from(patients)
-        .where(inClinic(ctx, patients, eq(patients.id, booking.patientId)))
-        .limit(1);
-      if (!patient) throw new NotFoundError("Patient");
-      if (!patient.active)
-        throw new ConflictError("patient_inactive", "This patient's record is deactivated: reactivate it before booking.");
-      const [clinic] = await tx.select({ slug: clinics.slug }).from(clinics).where(eq(clinics.id, ctx.clinicId));
-      const [appointment] = await tx
-        .insert(appointments)
-        .values({
-          clinicId: ctx.clinicId,
-          agendaId: booking.agendaId,
-          motifId: reason.id,
-          patientId: patient.id,
-          bookingReference: reference(clinic.slug.slice(0, 2).toUpperCase()),
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + reason.durationMinutes * 60_000),
-          status: "confirmed",
-          bookedBy: "practice",
-          statusChangedAt: now,
-        })
-        .returning();
+      const appointment = await insertAppointment(scoped, basis, startsAt, now);
       // After the insert, so a taken slot is said first; refusing rolls the booking back.
       if (!booking.sameDayConfirmed) {
-        const sameDay = (await sameDayAppointments(scoped, patient.id, startsAt)).filter((a) => a.id !== appointment.id);
+        const sameDay = (await sameDayAppointments(scoped, basis.patientId, startsAt)).filter((a) => a.id !== appointment.id);
         if (sameDay.length)
           throw new ConflictError(
             "same_day_booking",
@@ -89,17 +129,9 @@ export async function bookAppointment(ctx: StaffContext & Queueing, booking: Boo
             { appointments: sameDay },
           );
       }
-      await syncReminders(tx, appointment, now);
-      await announceAgendaChange(tx, appointment);
       return { appointment, event: await recordNewAppointmentEvent(tx, appointment, ctx.staff.id) };
     })
-    .catch((error: unknown) => {
-      const refused = databaseRefusal(error);
-      if (refused?.code === EXCLUSION_VIOLATION)
-        throw new ConflictError("slot_taken", "This time was just booked by someone else. Pick another slot.");
-      if (refused?.code === UNIQUE_VIOLATION) throw new ConflictError("try_again", "The booking could not be saved this time. Try again.");
-      throw error;
-    });
+    .catch(bookingConflict);
   await enqueueStored(ctx.queue, [event]);
   return { appointment, event: { id: event.id, type: event.type } };
 }

@@ -9,14 +9,33 @@ import { appointmentRowColumns } from "./appointment-rows";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 
+// What the printed day list adds to each row: how to call the patient, reception's note.
+export const dayListColumns = {
+  notes: appointments.notes,
+  dateOfBirth: patients.dateOfBirth,
+  phone: patients.phone,
+  landline: patients.landline,
+};
+
 // The appointments of clinic days [from, to] (the clinic's days, whatever the server's zone),
-// of some agendas or all: one query for a day of several agendas, or a week of one.
-export async function listAppointmentsBetween(ctx: Ctx, range: { from: string; to: string; agendaIds?: string[] }) {
+// of some agendas or all: one query for a day of several agendas, or a week of one. extra:
+// more columns of the appointment or its patient (the day list's).
+export async function listAppointmentsBetween<Extra extends Partial<typeof dayListColumns> = Record<never, never>>(
+  ctx: Ctx,
+  range: { from: string; to: string; agendaIds?: string[] },
+  extra?: Extra,
+) {
   if (range.agendaIds && !range.agendaIds.length) return [];
   const start = clinicDayRange(range.from, ctx.clinic.timeZone).start;
   const end = clinicDayRange(range.to, ctx.clinic.timeZone).end;
   return ctx.db
-    .select({ ...appointmentRowColumns, patientId: patients.id, patientName: patients.lastName, patientFirstName: patients.firstName })
+    .select({
+      ...appointmentRowColumns,
+      patientId: patients.id,
+      patientName: patients.lastName,
+      patientFirstName: patients.firstName,
+      ...(extra as Extra),
+    })
     .from(appointments)
     .innerJoin(agendas, eq(agendas.id, appointments.agendaId))
     .innerJoin(motifs, eq(motifs.id, appointments.motifId))
@@ -47,6 +66,8 @@ export async function getAppointment(ctx: Ctx, appointmentId: string) {
       patientName: patients.lastName,
       patientFirstName: patients.firstName,
       cancellationReason: appointments.cancellationReason,
+      seriesId: appointments.seriesId,
+      notes: appointments.notes,
     })
     .from(appointments)
     .innerJoin(agendas, eq(agendas.id, appointments.agendaId))

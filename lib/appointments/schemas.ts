@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appointmentStatusEnum } from "@/db/schema";
+import { recurrenceSchema } from "@/lib/scheduling/series-occurrences";
 import { localDateSchema, localDateTimeSchema } from "@/lib/time/clinic-time";
 
 export const appointmentIdSchema = z.object({ id: z.uuid("must be an appointment id") });
@@ -7,9 +8,13 @@ export const appointmentIdSchema = z.object({ id: z.uuid("must be an appointment
 // Cancelling has its own action (with a reason), so set_status never takes "cancelled".
 const settableStatus = z.enum(appointmentStatusEnum.enumValues.filter((s) => s !== "cancelled") as [string, ...string[]]);
 
+// For an occurrence of a recurring booking: this one only (the default), or this one and every
+// later one still to come, moved by the same step or cancelled with it.
+const seriesScope = z.enum(["this", "following"], "must be this or following").optional();
+
 export const appointmentChangeSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("set_status"), status: settableStatus }),
-  z.object({ action: z.literal("cancel"), reason: z.string().trim().max(500).optional() }),
+  z.object({ action: z.literal("cancel"), reason: z.string().trim().max(500).optional(), scope: seriesScope }),
   // Wall-clock time in the clinic's time zone. A move keeps the booking rules (the agenda's
   // hours and closures); outsideHoursReason overrules them knowingly, and is kept in the audit trail.
   z.object({
@@ -24,6 +29,7 @@ export const appointmentChangeSchema = z.discriminatedUnion("action", [
       .multipleOf(5, "must be a multiple of 5 minutes")
       .optional(),
     outsideHoursReason: z.string().trim().min(3, "say in a few words why").max(300).optional(),
+    scope: seriesScope,
   }),
 ]);
 
@@ -54,6 +60,12 @@ export const bookingSchema = z.strictObject({
   startsAt: localDateTimeSchema,
   // The patient already has an appointment that day: booked again only when reception says so.
   sameDayConfirmed: z.boolean().optional(),
+  // A recurring booking (every N weeks, so many times), and whether to book the dates that are
+  // free when some are not.
+  repeat: recurrenceSchema.optional(),
+  // Reception's note for the day list (staff only; never sent to the patient).
+  notes: z.string().trim().max(500, "must be at most 500 characters").optional(),
+  skipUnavailable: z.boolean().optional(),
 });
 
 export type Booking = z.output<typeof bookingSchema>;

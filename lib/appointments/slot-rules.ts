@@ -3,7 +3,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { InvalidInputError } from "@/lib/errors/app-errors";
 import { bookingProblem, type BookingProblem } from "@/lib/scheduling/free-slots";
 import { clinicLocalDate } from "@/lib/time/clinic-time";
-import { loadAgendaCalendar } from "./agendas";
+import { loadAgendaCalendar, type AgendaCalendar } from "./agendas";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic">;
 
@@ -19,6 +19,17 @@ export const SLOT_PROBLEMS: Record<BookingProblem, string> = {
 // appointment is the database's to refuse.
 export const OVERRIDABLE: ReadonlySet<BookingProblem> = new Set(["outside_opening_hours", "closed", "blocked"]);
 
+// The same question of an agenda's calendar already loaded (a series asks it of many dates).
+export function calendarProblem(
+  calendar: AgendaCalendar,
+  timeZone: string,
+  slot: { startsAt: Date; durationMinutes: number },
+  now: Date,
+): BookingProblem | null {
+  const { week, closures, blocked } = calendar;
+  return bookingProblem({ timeZone, week, closures, blocked, now, durationMinutes: slot.durationMinutes }, slot.startsAt);
+}
+
 // Booking and moving ask the same question here: may an appointment of this length start then
 // on this agenda, by its opening hours, its closures and the clinic's? Null when it may.
 export async function slotProblem(
@@ -27,18 +38,7 @@ export async function slotProblem(
   now: Date,
 ): Promise<BookingProblem | null> {
   const date = clinicLocalDate(slot.startsAt, ctx.clinic.timeZone);
-  const calendar = await loadAgendaCalendar(ctx, slot.agendaId, date, date);
-  return bookingProblem(
-    {
-      timeZone: ctx.clinic.timeZone,
-      week: calendar.week,
-      closures: calendar.closures,
-      blocked: calendar.blocked,
-      now,
-      durationMinutes: slot.durationMinutes,
-    },
-    slot.startsAt,
-  );
+  return calendarProblem(await loadAgendaCalendar(ctx, slot.agendaId, date, date), ctx.clinic.timeZone, slot, now);
 }
 
 // The refusal a client can act on: its code says which rule, and whether it may be overruled.

@@ -19,6 +19,12 @@ const appointmentRef = z
 
 const money = z.number().nonnegative().max(1_000_000);
 
+// One message for a recurring booking, or for a change made "from this one on": how many
+// appointments it covers and when the last of them is.
+const seriesRef = z.object({
+  series: z.object({ count: z.number().int().min(2).max(52), lastStartsAt: z.iso.datetime({ offset: true }) }).optional(),
+});
+
 // A reminder's own channels, in order (the scheduler passes its rule's step; without them the
 // clinic's channels for appointment.reminder apply). first_available: only the first channel
 // that can reach the patient; the rest wait for the backup.
@@ -31,15 +37,15 @@ export const REMINDER_CHANNELS = z.object({
 const patientRef = z.object({ patientId: z.uuid("must be a patient id") });
 
 export const PATIENT_EVENT_PAYLOADS = {
-  "appointment.confirmed": appointmentRef.and(
-    z.object({ amount: money.optional(), paymentStatus: z.enum(["paid", "unpaid", "not_required"]).optional() }),
-  ),
+  "appointment.confirmed": appointmentRef
+    .and(z.object({ amount: money.optional(), paymentStatus: z.enum(["paid", "unpaid", "not_required"]).optional() }))
+    .and(seriesRef),
   "appointment.pending_approval": appointmentRef,
   "appointment.rejected": appointmentRef.and(z.object({ reason: z.string().max(500).optional() })),
-  "appointment.cancelled": appointmentRef.and(
-    z.object({ cancelledBy: z.enum(["patient", "staff", "system"]).default("staff"), reason: z.string().max(500).optional() }),
-  ),
-  "appointment.rescheduled": appointmentRef.and(z.object({ previousStartsAt: z.iso.datetime({ offset: true }).optional() })),
+  "appointment.cancelled": appointmentRef
+    .and(z.object({ cancelledBy: z.enum(["patient", "staff", "system"]).default("staff"), reason: z.string().max(500).optional() }))
+    .and(seriesRef),
+  "appointment.rescheduled": appointmentRef.and(z.object({ previousStartsAt: z.iso.datetime({ offset: true }).optional() })).and(seriesRef),
   "appointment.completed": appointmentRef,
   "appointment.no_show": appointmentRef,
   "appointment.reminder": appointmentRef.and(

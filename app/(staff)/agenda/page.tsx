@@ -1,4 +1,4 @@
-import { CalendarX, ChevronLeft, ChevronRight } from "lucide-react";
+import { CalendarX, ChevronLeft, ChevronRight, Printer } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -15,6 +15,7 @@ import { agendaGrid, blockedPeriodsBetween } from "@/lib/appointments/agenda-gri
 import { agendaSlots } from "@/lib/appointments/agenda-slots";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
 import { listAgendas, listVisitReasons } from "@/lib/appointments/agendas";
+import { seriesPlace } from "@/lib/appointments/series-place";
 import { getAppointment, listAppointmentsBetween } from "@/lib/appointments/list-appointments";
 import { localDatesBetween } from "@/lib/scheduling/free-slots";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
@@ -81,6 +82,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const grid = layout === "grid";
 
   const justBooked = query.booked ? await getAppointment(ctx, query.booked).catch(() => null) : null;
+  const justBookedSeries = justBooked ? await seriesPlace(ctx, justBooked) : null;
 
   const now = new Date();
   const week = query.view === "week";
@@ -209,6 +211,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               </Link>
             ))}
           </span>
+          <Link
+            href={`/agenda/day-list?date=${date}&agendas=${listed.map((a) => a.id).join(",")}`}
+            className="ml-2 inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            <Printer className="size-4" aria-hidden /> {t("printDayList")}
+          </Link>
         </nav>
       </PageHeader>
 
@@ -220,6 +228,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
             when: format.dateTime(justBooked.startsAt, { dateStyle: "full", timeStyle: "short", timeZone }),
             reference: justBooked.bookingReference,
           })}{" "}
+          {justBookedSeries
+            ? `${t("bookedSeriesNotice", {
+                count: justBookedSeries.total,
+                last: format.dateTime(justBookedSeries.lastStartsAt, { dateStyle: "full", timeZone }),
+              })} `
+            : null}
           <Link href={`/appointments/${justBooked.id}`} className="font-medium underline">
             {t("openBooked")}
           </Link>

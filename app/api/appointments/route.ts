@@ -2,6 +2,7 @@
 import { staffRoute } from "@/lib/api/staff-route";
 import { listAppointmentsOfDay } from "@/lib/appointments/list-appointments";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { bookSeries } from "@/lib/appointments/book-series";
 import { appointmentListSchema, bookingSchema } from "@/lib/appointments/schemas";
 import { clinicLocalDate } from "@/lib/time/clinic-time";
 
@@ -13,6 +14,7 @@ export const GET = staffRoute({ permission: "view_patients", query: appointmentL
 }));
 
 // POST /api/appointments — book a patient into a free slot (clinic time); 409 if it was just taken.
+// With repeat: a recurring series (409 series_unavailable lists the dates that cannot be booked).
 export const POST = staffRoute({ permission: "manage_appointments", body: bookingSchema }, ({ ctx, body }) =>
-  bookAppointment(ctx, body, new Date()),
+  body.repeat ? bookSeries(ctx, { ...body, repeat: body.repeat }, new Date()) : bookAppointment(ctx, body, new Date()),
 );

@@ -20,6 +20,8 @@ export const TEMPLATE_VARIABLES = [
   "walkin.room",
   "refund.amount",
   "rescheduleUrl",
+  "series.count",
+  "series.last",
 ] as const;
 const KNOWN = new Set<string>(TEMPLATE_VARIABLES);
 // Blocks a template may use around text: {{#if doctor.name}}…{{/if}}, {{#unless …}}.

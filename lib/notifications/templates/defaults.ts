@@ -20,9 +20,9 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Your appointment on {{appointment.date}} is confirmed",
       email:
-        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}} is confirmed.\nBooking reference: {{appointment.reference}}.{{#if financial.amount}}\nAmount: {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nSee you soon,\n{{centre.name}}",
+        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} at {{centre.name}} on {{appointment.date}} at {{appointment.time}} is confirmed.\nBooking reference: {{appointment.reference}}.{{#if series.count}}\nIt is the first of {{series.count}} appointments, the last on {{series.last}}; each one gets its own reminder.{{/if}}{{#if financial.amount}}\nAmount: {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nSee you soon,\n{{centre.name}}",
       short:
-        "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is confirmed. Ref {{appointment.reference}}.",
+        "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is confirmed. Ref {{appointment.reference}}.{{#if series.count}} First of {{series.count}}, last on {{series.last}}.{{/if}}",
       pushTitle: "Appointment confirmed",
       pushBody: "{{appointment.date}} at {{appointment.time}}, {{centre.name}}.",
       whatsappTemplate: "appointment_confirmed",
@@ -31,8 +31,9 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Votre rendez-vous du {{appointment.date}} est confirmé",
       email:
-        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}} est confirmé.\nRéférence : {{appointment.reference}}.{{#if financial.amount}}\nMontant : {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nÀ bientôt,\n{{centre.name}}",
-      short: "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est confirmé. Réf {{appointment.reference}}.",
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} au {{centre.name}} le {{appointment.date}} à {{appointment.time}} est confirmé.\nRéférence : {{appointment.reference}}.{{#if series.count}}\nC'est le premier de {{series.count}} rendez-vous, le dernier le {{series.last}} ; chacun aura son propre rappel.{{/if}}{{#if financial.amount}}\nMontant : {{financial.amount}} ({{financial.paymentStatus}}).{{/if}}\n\nÀ bientôt,\n{{centre.name}}",
+      short:
+        "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est confirmé. Réf {{appointment.reference}}.{{#if series.count}} Premier de {{series.count}}, dernier le {{series.last}}.{{/if}}",
       pushTitle: "Rendez-vous confirmé",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",
       whatsappTemplate: "appointment_confirmed",
@@ -89,9 +90,9 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Your appointment on {{appointment.date}} is cancelled",
       email:
-        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} on {{appointment.date}} at {{appointment.time}} has been cancelled.\nBooking reference: {{appointment.reference}}.\nTo book again, contact {{centre.name}}.\n\n{{centre.name}}",
+        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} on {{appointment.date}} at {{appointment.time}} has been cancelled.{{#if series.count}}\nSo are the following ones: {{series.count}} appointments in all, up to {{series.last}}.{{/if}}\nBooking reference: {{appointment.reference}}.\nTo book again, contact {{centre.name}}.\n\n{{centre.name}}",
       short:
-        "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is cancelled. Ref {{appointment.reference}}.",
+        "{{centre.name}}: your appointment on {{appointment.date}} at {{appointment.time}} is cancelled. Ref {{appointment.reference}}.{{#if series.count}} So are the following ones, up to {{series.last}}.{{/if}}",
       pushTitle: "Appointment cancelled",
       pushBody: "{{appointment.date}} at {{appointment.time}}, {{centre.name}}.",
       whatsappTemplate: "appointment_cancelled",
@@ -100,8 +101,9 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Votre rendez-vous du {{appointment.date}} est annulé",
       email:
-        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} le {{appointment.date}} à {{appointment.time}} a été annulé.\nRéférence : {{appointment.reference}}.\nPour reprendre rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
-      short: "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est annulé. Réf {{appointment.reference}}.",
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} le {{appointment.date}} à {{appointment.time}} a été annulé.{{#if series.count}}\nLes suivants aussi : {{series.count}} rendez-vous en tout, jusqu'au {{series.last}}.{{/if}}\nRéférence : {{appointment.reference}}.\nPour reprendre rendez-vous, contactez le {{centre.name}}.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}} : votre RDV du {{appointment.date}} à {{appointment.time}} est annulé. Réf {{appointment.reference}}.{{#if series.count}} Les suivants aussi, jusqu'au {{series.last}}.{{/if}}",
       pushTitle: "Rendez-vous annulé",
       pushBody: "Le {{appointment.date}} à {{appointment.time}}, {{centre.name}}.",
       whatsappTemplate: "appointment_cancelled",
@@ -112,8 +114,9 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     en: {
       subject: "Your appointment has moved to {{appointment.date}}",
       email:
-        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} is now on {{appointment.date}} at {{appointment.time}}.\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
-      short: "{{centre.name}}: your appointment has moved to {{appointment.date}} at {{appointment.time}}. Ref {{appointment.reference}}.",
+        "Hello {{patient.firstName}},\n\nYour appointment{{#if doctor.name}} with {{doctor.name}}{{/if}} is now on {{appointment.date}} at {{appointment.time}}.{{#if series.count}}\nThe following ones move the same way: {{series.count}} appointments in all, the last now on {{series.last}}.{{/if}}\nBooking reference: {{appointment.reference}}.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}}: your appointment has moved to {{appointment.date}} at {{appointment.time}}. Ref {{appointment.reference}}.{{#if series.count}} The following ones too, the last on {{series.last}}.{{/if}}",
       pushTitle: "Appointment moved",
       pushBody: "Now on {{appointment.date}} at {{appointment.time}}.",
       whatsappTemplate: "appointment_rescheduled",
@@ -122,8 +125,9 @@ export const DEFAULT_TEXTS: Record<PatientEventType, Record<Language, Texts>> = 
     fr: {
       subject: "Votre rendez-vous est déplacé au {{appointment.date}}",
       email:
-        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} est désormais le {{appointment.date}} à {{appointment.time}}.\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
-      short: "{{centre.name}} : votre RDV est déplacé au {{appointment.date}} à {{appointment.time}}. Réf {{appointment.reference}}.",
+        "Bonjour {{patient.firstName}},\n\nVotre rendez-vous{{#if doctor.name}} avec {{doctor.name}}{{/if}} est désormais le {{appointment.date}} à {{appointment.time}}.{{#if series.count}}\nLes suivants sont déplacés de la même façon : {{series.count}} rendez-vous en tout, le dernier désormais le {{series.last}}.{{/if}}\nRéférence : {{appointment.reference}}.\n\n{{centre.name}}",
+      short:
+        "{{centre.name}} : votre RDV est déplacé au {{appointment.date}} à {{appointment.time}}. Réf {{appointment.reference}}.{{#if series.count}} Les suivants aussi, le dernier le {{series.last}}.{{/if}}",
       pushTitle: "Rendez-vous déplacé",
       pushBody: "Désormais le {{appointment.date}} à {{appointment.time}}.",
       whatsappTemplate: "appointment_rescheduled",

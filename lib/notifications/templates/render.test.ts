@@ -42,6 +42,19 @@ describe("message templates", () => {
     expect(english.text).toContain("Your appointment at Cabinet Saint-Martin on 29/03/2026");
   });
 
+  it("say when one message speaks for a series, and nothing of it for a single appointment", () => {
+    const series = { ...variables, series: { count: 10, last: "18/05/2027" } };
+    expect(renderMessage(row("appointment.confirmed", "email"), "email", series).text).toContain(
+      "C'est le premier de 10 rendez-vous, le dernier le 18/05/2027",
+    );
+    expect(
+      renderMessage(row("appointment.rescheduled", "email", "en"), "email", { ...series, series: { count: 7, last: "20/05/2027" } }).text,
+    ).toContain("The following ones move the same way: 7 appointments in all, the last now on 20/05/2027.");
+    expect(renderMessage(row("appointment.cancelled", "sms"), "sms", series).text).toContain("Les suivants aussi, jusqu'au 18/05/2027.");
+    const single = renderMessage(row("appointment.confirmed", "email"), "email", { ...variables, series: { count: "", last: "" } });
+    expect(single.text).not.toContain("premier de");
+  });
+
   it("count SMS segments: GSM-7 up to 160 characters, UCS-2 once a character needs it", () => {
     const sms = renderMessage({ subject: null, body: "x".repeat(160), whatsappTemplateName: null, whatsappParameters: null }, "sms", {});
     expect(sms.sms).toEqual({ segments: 1, encoding: "GSM-7" });

@@ -12,6 +12,12 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
   return f;
 }
 
+function seriesOf(value: unknown, date: (d: Date) => string) {
+  const series = value as { count?: unknown; lastStartsAt?: unknown } | undefined;
+  if (typeof series?.count !== "number" || typeof series.lastStartsAt !== "string") return { count: "", last: "" };
+  return { count: series.count, last: date(new Date(series.lastStartsAt)) };
+}
+
 // The variables templates may use (domain.md): patient, appointment, doctor, centre,
 // financial, walk-in, refund. Dates and money are formatted in the clinic's time zone and
 // the patient's language.
@@ -28,6 +34,12 @@ export function templateVariables(input: {
     formatter(
       `d|${locale}|${tz}`,
       () => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: tz }),
+    ).format(d);
+  // Written out ("vendredi 19 février"): an abbreviated month's full stop would end the sentence twice.
+  const longDate = (d: Date) =>
+    formatter(
+      `dl|${locale}|${tz}`,
+      () => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone: tz }),
     ).format(d);
   const time = (d: Date) =>
     formatter(`t|${locale}|${tz}`, () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: tz })).format(d);
@@ -58,5 +70,7 @@ export function templateVariables(input: {
     walkin: { token: data.tokenNumber ?? "", queue: data.queueName ?? "", position: data.position ?? "", room: data.room ?? "" },
     refund: { amount: money(data.refundAmount) },
     rescheduleUrl: typeof data.rescheduleUrl === "string" ? data.rescheduleUrl : "",
+    // A recurring booking, or a change "from this one on": how many appointments, the last one's date.
+    series: seriesOf(data.series, longDate),
   };
 }

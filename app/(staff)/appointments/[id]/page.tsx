@@ -8,6 +8,7 @@ import { WhyNotSection } from "@/components/support/why-not";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAppointment } from "@/lib/appointments/list-appointments";
 import { remindersOf } from "@/lib/reminders/reminders-of";
+import { seriesPlace } from "@/lib/appointments/series-place";
 import { reminderReach, type ReminderReach } from "@/lib/reminders/reminder-reach";
 import { appointmentIdSchema } from "@/lib/appointments/schemas";
 import { can, requireStaffForPage } from "@/lib/auth/staff-context";
@@ -61,9 +62,10 @@ async function ReachWarning({ reach, patient }: { reach: ReminderReach; patient:
 // (for those who may read the log) every notification decided for it and why.
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx, appointment: a } = await load((await params).id);
-  const [reminderMap, explained] = await Promise.all([
+  const [reminderMap, explained, series] = await Promise.all([
     remindersOf(ctx, [a.id]),
     can(ctx, "view_deliveries") ? explainAppointment(ctx, a.id) : null,
+    seriesPlace(ctx, a),
   ]);
   const reminders = reminderMap.get(a.id) ?? [];
   const reach = await reminderReach(ctx, a.patientId, reminders, new Date());
@@ -101,8 +103,26 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
             <dd>{a.motifName}</dd>
             <dt className="text-slate-600">{t("reference")}</dt>
             <dd className="font-mono text-xs">{a.bookingReference}</dd>
+            {series ? (
+              <>
+                <dt className="text-slate-600">{t("series")}</dt>
+                <dd data-testid="appointment-series">
+                  {t("seriesValue", {
+                    position: series.position,
+                    total: series.total,
+                    last: format.dateTime(series.lastStartsAt, { dateStyle: "medium", timeZone }),
+                  })}
+                </dd>
+              </>
+            ) : null}
             <dt className="text-slate-600">{t("bookedBy")}</dt>
             <dd>{t(`bookedByValues.${a.bookedBy}`)}</dd>
+            {a.notes ? (
+              <>
+                <dt className="text-slate-600">{t("notes")}</dt>
+                <dd className="whitespace-pre-line">{a.notes}</dd>
+              </>
+            ) : null}
             {a.cancellationReason ? (
               <>
                 <dt className="text-slate-600">{t("cancellationReason")}</dt>
@@ -118,6 +138,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
                 localStart={clinicLocalDateTime(a.startsAt, timeZone)}
                 label={`${when} ${patient}`}
                 slotsFor={{ agendaId: a.agendaId, visitReasonId: a.motifId }}
+                followingInSeries={series?.following ?? 0}
               />
             </div>
           ) : null}
