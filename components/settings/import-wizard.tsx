@@ -66,7 +66,15 @@ function ErrorList({ errors }: { errors: Tally["errors"] }) {
 
 // Patients from the clinic's previous software: upload, check the columns on the first
 // rows, a dry run that lists what would be skipped, then the import with its progress.
-export function ImportWizard({ fields, required }: { fields: readonly string[]; required: readonly string[] }) {
+export function ImportWizard({
+  kind,
+  fields,
+  required,
+}: {
+  kind: "patients" | "appointments";
+  fields: readonly string[];
+  required: readonly string[];
+}) {
   const t = useTranslations("settings.import");
   const tField = useTranslations("settings.import.fields");
   const id = useId();
@@ -129,6 +137,7 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
         >
           {(c) => <Input {...c} name="file" type="file" accept=".csv,text/csv,text/plain" required className="pt-2" />}
         </FormField>
+        <input type="hidden" name="kind" value={kind} />
         <Button type="submit" disabled={upload.isPending}>
           <FileUp className="size-4" aria-hidden /> {upload.isPending ? t("uploading") : t("upload")}
         </Button>
@@ -215,7 +224,7 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
             </Button>
             {dry ? (
               <Button onClick={() => run.mutate()} disabled={run.isPending || run.isSuccess || dry.rows === dry.skipped}>
-                {t("run", { count: dry.rows - dry.skipped })}
+                {t(kind === "appointments" ? "runAppointments" : "run", { count: dry.rows - dry.skipped })}
               </Button>
             ) : null}
           </div>
@@ -243,7 +252,11 @@ export function ImportWizard({ fields, required }: { fields: readonly string[]; 
           />
           <p role="status" className="text-sm text-slate-700" data-testid="import-status" data-status={state?.status ?? "running"}>
             {state?.status === "done"
-              ? t("done", { created: state.created, updated: state.updated, skipped: state.skipped })
+              ? t(kind === "appointments" ? "doneAppointments" : "done", {
+                  created: state.created,
+                  updated: state.updated,
+                  skipped: state.skipped,
+                })
               : state?.status === "failed"
                 ? t("failedRun", { reason: state.failure ?? "" })
                 : t("running", { processed: state?.processed ?? 0, total })}

@@ -4,6 +4,8 @@ import { createdAt, id, instant } from "./columns";
 import { staffUsers } from "./staff";
 
 export const importStatusEnum = pgEnum("import_status", ["uploaded", "running", "done", "failed"]);
+// What the file holds: patients, or future appointments of patients already imported.
+export const importKindEnum = pgEnum("import_kind", ["patients", "appointments"]);
 
 // A CSV of patients from the clinic's previous software: the file (in the file store), how it
 // was read, and the run's progress and counts, which the import page polls.
@@ -20,6 +22,7 @@ export const patientImports = pgTable(
     sizeBytes: integer().notNull(),
     encoding: text().notNull(),
     delimiter: text().notNull(),
+    kind: importKindEnum().notNull().default("patients"),
     // Patient field → column number, as used for the run.
     mapping: jsonb().$type<Record<string, number>>(),
     status: importStatusEnum().notNull().default("uploaded"),

@@ -1,10 +1,15 @@
-// POST /api/imports — upload a CSV of patients (multipart, field "file", at most 50 MB); answers
+// POST /api/imports — upload a CSV of patients, or (field "kind": appointments) of future
+// appointments (multipart, field "file", at most 50 MB); answers
 // its detected encoding and separator, the header, the first rows and a mapping to check. Admins.
 import { NextResponse } from "next/server";
 import { readBodyBytes } from "@/lib/api/read-body";
 import { staffRoute } from "@/lib/api/staff-route";
 import { AppError, InvalidInputError } from "@/lib/errors/app-errors";
 import { uploadImport } from "@/lib/patients/import/upload-import";
+import { z } from "zod";
+
+// What the file holds: patients (the default), or future appointments of imported patients.
+const importKindSchema = z.enum(["patients", "appointments"]).default("patients");
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -19,5 +24,9 @@ export const POST = staffRoute({ permission: "manage_settings" }, async ({ ctx, 
   });
   const file = form.get("file");
   if (!(file instanceof File)) throw new InvalidInputError('Send the file in a field named "file".', { file: ["is required"] });
-  return NextResponse.json(await uploadImport(ctx, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }), { status: 201 });
+  const kind = importKindSchema.safeParse(form.get("kind") ?? undefined);
+  if (!kind.success) throw new InvalidInputError("Say what the file holds.", { kind: ["must be patients or appointments"] });
+  return NextResponse.json(await uploadImport(ctx, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, kind.data), {
+    status: 201,
+  });
 });

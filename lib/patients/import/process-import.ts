@@ -1,21 +1,25 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { excluded } from "@/db/excluded";
-import { importMappings, patientImportErrors, patientImports, patients } from "@/db/schema";
+import { importMappings, patientImportErrors, patientImports, patients, type PatientImport } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
-import { ConflictError } from "@/lib/errors/app-errors";
+import { ConflictError, InvalidInputError } from "@/lib/errors/app-errors";
 import { describeError, logError } from "@/lib/errors/log-error";
 import { fileStore } from "@/lib/storage/file-store";
 import { csvRecords } from "./csv-records";
 import type { CsvEncoding } from "./detect";
-import { rowToPatient, type ImportedPatient, type ImportMapping } from "./row-to-patient";
+import { appointmentBooker } from "./import-appointments";
+import { appointmentMappingSchema, rowToAppointment, type AppointmentMapping } from "./row-to-appointment";
+import { importMappingSchema, rowToPatient, type ImportedPatient, type ImportMapping } from "./row-to-patient";
 import { getImport, importHeaders, publicImport } from "./upload-import";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
 
 const BATCH = 500;
+// Appointments are booked one by one: the page's progress moves every so many rows.
+const PROGRESS_EVERY = 100;
 const DRY_RUN_ERRORS = 100;
 
 // content: the skipped row as the file has it, shown beside its line and reason.
@@ -67,17 +71,56 @@ async function upsertRows(ctx: Ctx, batch: ImportedPatient[], setsLanguage: bool
   return { created, updated: rows.length - created };
 }
 
-// Reads the whole file as it streams: each row becomes a patient or a reason with its line.
-// A dry run writes nothing and answers the first errors; a run writes in batches of 500,
+export type AnyMapping = Record<string, number | undefined>;
+
+// The mapping checked against what the file holds: patients need their number and names,
+// appointments their patient number, agenda, visit reason and date.
+function checkedMapping(kind: "patients" | "appointments", mapping: AnyMapping) {
+  const parsed = (kind === "appointments" ? appointmentMappingSchema : importMappingSchema).safeParse(mapping);
+  if (!parsed.success) throw new InvalidInputError("Invalid column mapping.", { mapping: [parsed.error.issues[0].message] });
+  return parsed.data;
+}
+
+// Reads the whole file as it streams: each row becomes a patient (or, for a file of
+// appointments, a booking) or a reason with its line. A dry run writes nothing and answers the
+// first errors; a run writes patients in batches of 500 and books appointments row by row,
 // keeps every error for the report and its progress on the import row.
 export async function processImport(
   ctx: Ctx,
   importId: string,
-  mapping: ImportMapping,
+  anyMapping: AnyMapping,
   options: { dryRun: boolean },
   now: Date,
 ): Promise<ImportTally> {
   const row = await getImport(ctx, importId);
+  const mapping = checkedMapping(row.kind, anyMapping);
+  if (row.kind === "patients" || !options.dryRun) return processRows(ctx, row, mapping, options, now);
+  // A dry run of appointments books them all in one transaction (each row in a savepoint of
+  // its own), then rolls it back: two rows of the file on the same time are found as a run
+  // would find them.
+  let tally: ImportTally | undefined;
+  await ctx.db
+    .transaction(async (tx) => {
+      tally = await processRows({ ...ctx, db: tx }, row, mapping, options, now);
+      throw new DryRunRollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error;
+    });
+  return tally!;
+}
+
+class DryRunRollback extends Error {}
+
+async function processRows(
+  ctx: Ctx,
+  row: PatientImport,
+  mapping: ImportMapping | AppointmentMapping,
+  options: { dryRun: boolean },
+  now: Date,
+): Promise<ImportTally> {
+  const importId = row.id;
+  const book = row.kind === "appointments" ? await appointmentBooker(ctx, now) : null;
   const today = now.toISOString().slice(0, 10);
   const tally: ImportTally = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [] };
   const seen = new Map<string, number>();
@@ -122,7 +165,16 @@ export async function processImport(
       continue;
     }
     tally.rows++;
-    const result = rowToPatient(record, mapping, ctx.clinic.country, today);
+    if (book) {
+      const read = rowToAppointment(record, mapping as AppointmentMapping, ctx.clinic.country);
+      const booked = read.ok ? await book(read.appointment) : read;
+      if ("reason" in booked) fail(line, booked.reason, record);
+      else if (booked.outcome === "booked") tally.created++;
+      else tally.updated++;
+      if (tally.rows % PROGRESS_EVERY === 0 || failures.length >= BATCH) await flush();
+      continue;
+    }
+    const result = rowToPatient(record, mapping as ImportMapping, ctx.clinic.country, today);
     if (!result.ok) fail(line, result.reason, record);
     else if (seen.has(result.patient.externalId))
       fail(
@@ -144,10 +196,11 @@ export async function processImport(
 
 // Claims the import for a run (never two runs of one file at once), remembers the mapping by
 // header name for the clinic's next file, then runs it; the page polls the row's progress.
-export async function startImport(ctx: Ctx, importId: string, mapping: ImportMapping, now: Date) {
+export async function startImport(ctx: Ctx, importId: string, mapping: AnyMapping, now: Date) {
+  const checked = checkedMapping((await getImport(ctx, importId)).kind, mapping) as Record<string, number>;
   const [claimed] = await ctx.db
     .update(patientImports)
-    .set({ status: "running", mapping, processed: 0, created: 0, updated: 0, skipped: 0, failure: null, finishedAt: null })
+    .set({ status: "running", mapping: checked, processed: 0, created: 0, updated: 0, skipped: 0, failure: null, finishedAt: null })
     .where(inClinic(ctx, patientImports, and(eq(patientImports.id, importId), ne(patientImports.status, "running"))))
     .returning();
   if (!claimed) {
@@ -155,14 +208,17 @@ export async function startImport(ctx: Ctx, importId: string, mapping: ImportMap
     throw new ConflictError("import_running", "This import is already running.");
   }
   await ctx.db.delete(patientImportErrors).where(eq(patientImportErrors.importId, importId));
-  const headers = await importHeaders(claimed);
-  const byHeader = Object.fromEntries(
-    Object.entries(mapping).flatMap(([field, index]) => (headers[index!] ? [[field, headers[index!]]] : [])),
-  );
-  await ctx.db
-    .insert(importMappings)
-    .values({ clinicId: ctx.clinicId, mapping: byHeader, updatedAt: now })
-    .onConflictDoUpdate({ target: importMappings.clinicId, set: { mapping: byHeader, updatedAt: now } });
+  // The patients' mapping is the one a clinic's monthly export reuses.
+  if (claimed.kind === "patients") {
+    const headers = await importHeaders(claimed);
+    const byHeader = Object.fromEntries(
+      Object.entries(mapping).flatMap(([field, index]) => (headers[index!] ? [[field, headers[index!]]] : [])),
+    );
+    await ctx.db
+      .insert(importMappings)
+      .values({ clinicId: ctx.clinicId, mapping: byHeader, updatedAt: now })
+      .onConflictDoUpdate({ target: importMappings.clinicId, set: { mapping: byHeader, updatedAt: now } });
+  }
   const run = async () => {
     try {
       const tally = await processImport(ctx, importId, mapping, { dryRun: false }, now);
@@ -171,7 +227,7 @@ export async function startImport(ctx: Ctx, importId: string, mapping: ImportMap
         ctx.db,
         ctx,
         {
-          action: "patients.imported",
+          action: claimed.kind === "appointments" ? "appointments.imported" : "patients.imported",
           detail: {
             importId,
             fileName: claimed.fileName,

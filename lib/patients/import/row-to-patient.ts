@@ -122,8 +122,11 @@ function inWords(issue: z.core.$ZodIssue, cell: (field: ImportField) => string):
   return `${words} ${shown(raw)} ${issue.message}`;
 }
 
+// How previous software heads its patient number column ("N° dossier", "MRN", "IPP").
+export const PATIENT_NUMBER_HEADER = /^(n[°o]?\.?\s*(de\s*)?dossier|num[ée]ro|patient\s*(id|number|no)|id|mrn|ipp|chart)/i;
+
 const HEADER_HINTS: Record<ImportField, RegExp> = {
-  externalId: /^(n[°o]?\.?\s*(de\s*)?dossier|num[ée]ro|patient\s*(id|number|no)|id|mrn|ipp|chart)/i,
+  externalId: PATIENT_NUMBER_HEADER,
   lastName: /^(nom(\s*de\s*famille)?|last\s*name|surname|family\s*name)$/i,
   firstName: /^(pr[ée]nom|first\s*name|given\s*name)$/i,
   dateOfBirth: /(naissance|birth|dob|ddn)/i,
@@ -136,15 +139,19 @@ const HEADER_HINTS: Record<ImportField, RegExp> = {
   language: /(langue|language)/i,
 };
 
-// A first guess at the mapping from the header row, for the admin to check.
-export function suggestMapping(headers: string[]): ImportMapping {
-  const mapping: Record<string, number> = {};
-  for (const field of IMPORT_FIELDS) {
-    const index = headers.findIndex((h, i) => HEADER_HINTS[field].test(h.trim()) && !Object.values(mapping).includes(i));
+// A first guess at a mapping from the header row, for the admin to check: each field takes
+// the first column whose header it recognises and no field before it took.
+export function guessMapping<F extends string>(headers: string[], fields: readonly F[], hints: Record<F, RegExp>) {
+  const mapping: Partial<Record<F, number>> = {};
+  for (const field of fields) {
+    const index = headers.findIndex((h, i) => hints[field].test(h.trim()) && !Object.values(mapping).includes(i));
     if (index >= 0) mapping[field] = index;
   }
   return mapping;
 }
 
-export const importRunSchema = z.strictObject({ mapping: importMappingSchema });
+export function suggestMapping(headers: string[]): ImportMapping {
+  return guessMapping(headers, IMPORT_FIELDS, HEADER_HINTS) as ImportMapping;
+}
+
 export const importIdSchema = z.object({ id: z.uuid("must be an import id") });

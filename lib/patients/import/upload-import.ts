@@ -9,6 +9,7 @@ import { InvalidInputError, NotFoundError } from "@/lib/errors/app-errors";
 import { fileStore } from "@/lib/storage/file-store";
 import { csvRecords } from "./csv-records";
 import { detectDelimiter, detectEncoding } from "./detect";
+import { suggestAppointmentMapping } from "./row-to-appointment";
 import { suggestMapping, type ImportMapping } from "./row-to-patient";
 
 type Ctx = Pick<StaffContext, "db" | "clinicId" | "clinic" | "staff">;
@@ -50,7 +51,7 @@ function proposedMapping(remembered: ImportMapping | null, headers: string[]): I
 
 // An uploaded CSV: kept in the file store, its encoding and separator detected, its header
 // and first rows shown with a mapping to check (the clinic's last one, or a guess).
-export async function uploadImport(ctx: Ctx, file: { name: string; bytes: Uint8Array }) {
+export async function uploadImport(ctx: Ctx, file: { name: string; bytes: Uint8Array }, kind: "patients" | "appointments" = "patients") {
   if (!file.bytes.length) throw new InvalidInputError("The file is empty.", { file: ["is empty"] });
   const encoding = detectEncoding(file.bytes.subarray(0, SAMPLE_BYTES));
   const firstLine = new TextDecoder(encoding).decode(file.bytes.subarray(0, 4096)).split(/\r?\n/)[0] ?? "";
@@ -72,9 +73,12 @@ export async function uploadImport(ctx: Ctx, file: { name: string; bytes: Uint8A
       sizeBytes: file.bytes.length,
       encoding,
       delimiter,
+      kind,
     })
     .returning();
-  return { import: publicImport(row), headers, preview, mapping: proposedMapping(await rememberedMapping(ctx, headers), headers) };
+  const mapping =
+    kind === "appointments" ? suggestAppointmentMapping(headers) : proposedMapping(await rememberedMapping(ctx, headers), headers);
+  return { import: publicImport(row), headers, preview, mapping };
 }
 
 export function publicImport(row: typeof patientImports.$inferSelect) {

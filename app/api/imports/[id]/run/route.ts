@@ -3,7 +3,8 @@
 import { after, NextResponse } from "next/server";
 import { staffRoute } from "@/lib/api/staff-route";
 import { startImport } from "@/lib/patients/import/process-import";
-import { importIdSchema, importRunSchema } from "@/lib/patients/import/row-to-patient";
+import { importRunSchema } from "@/lib/patients/import/row-to-appointment";
+import { importIdSchema } from "@/lib/patients/import/row-to-patient";
 
 export const POST = staffRoute(
   { permission: "manage_settings", params: importIdSchema, body: importRunSchema },
