@@ -185,8 +185,8 @@ describe("two ticks at once", () => {
       [1, 2, 3, 4, 5].map((i) => makePatient(f.db, f.clinic.id, { phone: `+3366000000${i}`, email: `p${i}@example.com` })),
     );
     for (const [i, p] of patients.entries()) await book(p.id, `2027-03-17T${["08:00", "08:30", "09:00", "09:30", "10:00"][i]}`);
-    // The evening before: the five day-before reminders are due.
-    const [a, b] = await Promise.all([tick("2027-03-16T20:00:00Z"), tick("2027-03-16T20:00:00Z")]);
+    // The morning before, past the last of them: the five day-before reminders are due.
+    const [a, b] = await Promise.all([tick("2027-03-16T09:05:00Z"), tick("2027-03-16T09:05:00Z")]);
     expect(a.sent + b.sent).toBe(5);
     expect(sent("email")).toHaveLength(5);
     const rows = await f.db

@@ -1,4 +1,4 @@
-import type { Channel, ReminderStep } from "@/db/schema";
+import type { Channel, ReminderBackup, ReminderStep } from "@/db/schema";
 import { addLocalDays, clinicLocalDateTime, clinicLocalToUtc } from "@/lib/time/clinic-time";
 
 // When an appointment's reminders are due. Pure: `now` and the clinic's zone are inputs.
@@ -72,6 +72,34 @@ export function planReminders(input: { startsAt: Date; steps: readonly ReminderS
     });
   }
   return { scheduled, dropped };
+}
+
+export type SendTimeVerdict =
+  | { kind: "send"; backupDueAt: Date | null }
+  | { kind: "defer"; until: Date }
+  | { kind: "skip"; reason: "too_late_to_help" | "quiet_hours_until_start" };
+
+// What a tick does with a reminder it finds due, whenever it runs (an hour late after a
+// restart, or in the night): a reminder more than half its offset late is past its use (the
+// 24 h one found two hours before the start is not sent on top of the 2 h one); one found in
+// quiet hours waits for their end (or is dropped if that reaches the start); one sent now gets
+// its backup checked its delay after now, not after the planned time. Pure.
+export function sendTimeVerdict(input: {
+  offsetMinutes: number;
+  dueAt: Date;
+  startsAt: Date;
+  backup: ReminderBackup | null;
+  quiet: QuietHours;
+  timeZone: string;
+  now: Date;
+}): SendTimeVerdict {
+  const { now, quiet, timeZone } = input;
+  if (now.getTime() - input.dueAt.getTime() > (input.offsetMinutes * 60_000) / 2) return { kind: "skip", reason: "too_late_to_help" };
+  const allowed = pastQuiet(now, quiet, timeZone);
+  if (allowed > now)
+    return allowed >= input.startsAt ? { kind: "skip", reason: "quiet_hours_until_start" } : { kind: "defer", until: allowed };
+  const backupAt = input.backup ? pastQuiet(new Date(now.getTime() + input.backup.afterMinutes * 60_000), quiet, timeZone) : null;
+  return { kind: "send", backupDueAt: backupAt && backupAt < input.startsAt ? backupAt : null };
 }
 
 // "24h", "2h", "30m": the offset as the reminder event's payload names it.

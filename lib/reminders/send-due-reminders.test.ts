@@ -65,4 +65,61 @@ describe("the reminder tick", () => {
     const rows = await handle.db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, appointment.id));
     expect(rows.filter((r) => r.status === "skipped").map((r) => r.reason)).toContain("appointment_status_changed");
   });
+
+  // The tick's clock moved as a late QStash delivery or a restarted server would move it.
+  const rowsOf = async (appointmentId: string) =>
+    new Map(
+      (await handle.db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, appointmentId))).map((r) => [
+        r.offsetMinutes,
+        r,
+      ]),
+    );
+
+  it("after a tick an hour late, checks the backup its delay after the reminder went, not after its planned time", async () => {
+    const { appointment } = await bookAppointment(
+      await staffContextFor(handle.db, paris),
+      { ...refs, startsAt: "2026-12-04T15:00" },
+      booked,
+    );
+    await tick("2026-12-04T13:00:00Z"); // the 2 h reminder was due at 12:00Z
+    const twoHours = (await rowsOf(appointment.id)).get(120)!;
+    expect(twoHours).toMatchObject({ status: "sent", backupStatus: "waiting" });
+    expect(twoHours.backupDueAt).toEqual(new Date("2026-12-04T13:15:00Z"));
+  });
+
+  it("puts off a reminder a tick finds in quiet hours until they end, and sends it then", async () => {
+    const { appointment } = await bookAppointment(
+      await staffContextFor(handle.db, paris),
+      { ...refs, startsAt: "2026-12-05T16:00" },
+      booked,
+    );
+    await tick("2026-12-04T21:30:00Z"); // 22:30 in Paris; the 24 h reminder was due at 16:00
+    const waiting = (await rowsOf(appointment.id)).get(1440)!;
+    expect(waiting).toMatchObject({ status: "scheduled", dueAt: new Date("2026-12-05T07:00:00Z") });
+    expect(waiting.deferredFrom).toEqual(new Date("2026-12-04T15:00:00Z"));
+    await tick("2026-12-05T07:00:30Z");
+    const sent = (await rowsOf(appointment.id)).get(1440)!;
+    expect(sent.status).toBe("sent");
+    expect(sent.backupDueAt).toEqual(new Date("2026-12-05T07:15:30Z"));
+  });
+
+  it("skips a 24 h reminder found two hours before the start, with its backup: the 2 h one follows alone", async () => {
+    const { appointment } = await bookAppointment(
+      await staffContextFor(handle.db, paris),
+      { ...refs, startsAt: "2026-12-08T15:00" },
+      booked,
+    );
+    await tick("2026-12-08T11:50:00Z"); // T−2h10
+    const late = (await rowsOf(appointment.id)).get(1440)!;
+    expect(late).toMatchObject({
+      status: "skipped",
+      reason: "too_late_to_help",
+      backupStatus: "skipped",
+      backupReason: "first_reminder_skipped",
+    });
+    expect((await rowsOf(appointment.id)).get(120)!.status).toBe("scheduled");
+    await tick("2026-12-08T12:00:30Z");
+    const rows = await rowsOf(appointment.id);
+    expect([rows.get(1440)!.status, rows.get(120)!.status, rows.get(30)!.status]).toEqual(["skipped", "sent", "scheduled"]);
+  });
 });

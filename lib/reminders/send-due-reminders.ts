@@ -1,12 +1,14 @@
 import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { appointments, events, scheduledReminders, type AppointmentStatus, type Channel, type ReminderBackup } from "@/db/schema";
 import { storeEvents } from "@/lib/notifications/events/ingest-event";
 import { patientAttemptsOf } from "@/lib/notifications/log/patient-attempts";
 import { isUpcoming } from "@/lib/scheduling/appointment-status";
 import { backupVerdict } from "./reminder-backup";
-import { offsetLabel } from "./reminder-plan";
+import { offsetLabel, sendTimeVerdict } from "./reminder-plan";
+import { loadReminderRules, ruleFor, type ClinicReminderRules } from "./schedule-reminders";
 
 // Rows claimed per transaction, and batches per tick: a tick hands up to 20,000 reminders to
 // the pipeline and leaves the rest to the next minute.
@@ -27,6 +29,9 @@ type Claimed = {
   backup: ReminderBackup | null;
   status: AppointmentStatus;
   startsAt: Date;
+  agendaId: string;
+  motifId: string;
+  dueAt: Date;
 };
 
 // Why a claimed reminder (or its backup) is not sent now, or null to send it.
@@ -82,7 +87,7 @@ async function setEach(tx: Database, column: "event_id" | "backup_event_id", val
 async function markEach(
   tx: Database,
   byReason: Map<string, string[]>,
-  set: (reason: string) => Partial<typeof scheduledReminders.$inferInsert>,
+  set: (reason: string) => PgUpdateSetSource<typeof scheduledReminders>,
 ) {
   for (const [reason, ids] of byReason) await tx.update(scheduledReminders).set(set(reason)).where(inArray(scheduledReminders.id, ids));
 }
@@ -99,6 +104,9 @@ const claimedColumns = {
   backup: scheduledReminders.backup,
   status: appointments.status,
   startsAt: appointments.startsAt,
+  agendaId: appointments.agendaId,
+  motifId: appointments.motifId,
+  dueAt: scheduledReminders.dueAt,
 };
 
 // The claim: the oldest due reminders not locked by another tick (the partial index on due_at
@@ -114,30 +122,76 @@ export function dueReminders(db: Database, now: Date) {
     .for("update", { of: scheduledReminders, skipLocked: true });
 }
 
+// Each backup's check time, counted from now (when its first message goes), or skipped when it
+// would reach the start.
+async function setBackupsDue(tx: Database, dues: Map<string, Date | null>) {
+  if (!dues.size) return;
+  await tx.execute(
+    sql`update scheduled_reminders as r
+        set backup_due_at = v.due,
+            backup_status = (case when v.due is null then 'skipped' else 'waiting' end)::reminder_backup_status,
+            backup_reason = case when v.due is null then 'backup_would_reach_start' end
+        from unnest(${sql.param([...dues.keys()])}::uuid[], ${sql.param([...dues.values()].map((d) => d?.toISOString() ?? null))}::timestamptz[]) as v(id, due)
+        where r.id = v.id`,
+  );
+}
+
 // One batch of due reminders: claimed (SKIP LOCKED, so instances share the work), skipped with
-// why when the appointment is no longer upcoming or has started, else handed to the pipeline.
+// why when the appointment is no longer upcoming or has started, when a later one of the same
+// appointment is due too, or when it is too late to help; put off when the tick runs in quiet
+// hours; else handed to the pipeline. A skipped reminder's backup is skipped with it.
 async function firstStageBatch(db: Database, now: Date, result: TickResult) {
   return db.transaction(async (tx) => {
     const due: Claimed[] = await dueReminders(tx, now);
+    const rulesOf = new Map<string, ClinicReminderRules>();
+    for (const clinicId of new Set(due.map((r) => r.clinicId))) rulesOf.set(clinicId, await loadReminderRules(tx, clinicId));
     const skipped = new Map<string, string[]>();
+    const deferred: { id: string; until: Date }[] = [];
     const send: Claimed[] = [];
+    const backupsDue = new Map<string, Date | null>();
     // A tick that comes late (the app was down) may find two reminders of one appointment due:
     // only the nearest to the start is sent, not "tomorrow" and "in 2 hours" at once.
     const nearest = new Map<string, number>();
     for (const r of due) nearest.set(r.appointmentId, Math.min(r.offsetMinutes, nearest.get(r.appointmentId) ?? Infinity));
     for (const r of due) {
       const why = notSendable(r, now) ?? (r.offsetMinutes > nearest.get(r.appointmentId)! ? "superseded_by_later_reminder" : null);
-      if (why) group(skipped, why, r.id);
-      else send.push(r);
+      if (why) {
+        group(skipped, why, r.id);
+        continue;
+      }
+      const { timeZone, rules } = rulesOf.get(r.clinicId)!;
+      const verdict = sendTimeVerdict({ ...r, quiet: ruleFor(rules, r).quiet, timeZone, now });
+      if (verdict.kind === "skip") group(skipped, verdict.reason, r.id);
+      else if (verdict.kind === "defer") deferred.push({ id: r.id, until: verdict.until });
+      else {
+        send.push(r);
+        if (r.backup) backupsDue.set(r.id, verdict.backupDueAt);
+      }
     }
-    await markEach(tx, skipped, (reason) => ({ status: "skipped", reason, updatedAt: now }));
+    await markEach(tx, skipped, (reason) => ({
+      status: "skipped",
+      reason,
+      backupStatus: sql`case when ${scheduledReminders.backupStatus} = 'waiting' then 'skipped'::reminder_backup_status else ${scheduledReminders.backupStatus} end`,
+      backupReason: sql`case when ${scheduledReminders.backupStatus} = 'waiting' then 'first_reminder_skipped' else ${scheduledReminders.backupReason} end`,
+      updatedAt: now,
+    }));
+    for (const d of deferred)
+      await tx
+        .update(scheduledReminders)
+        .set({
+          dueAt: d.until,
+          deferredFrom: sql`coalesce(${scheduledReminders.deferredFrom}, ${scheduledReminders.dueAt})`,
+          updatedAt: now,
+        })
+        .where(eq(scheduledReminders.id, d.id));
     const { eventIdOf, toQueue } = await storeReminderEvents(
       tx,
       send.map((r) => ({ reminder: r, stage: "first", channels: r.channels, pick: r.backup ? "first_available" : "all" })),
     );
     await setEach(tx, "event_id", eventIdOf, sql`status = 'sent', updated_at = ${now.toISOString()}::timestamptz`);
+    await setBackupsDue(tx, backupsDue);
     result.sent += send.length;
-    result.skipped += due.length - send.length;
+    result.skipped += [...skipped.values()].reduce((n, ids) => n + ids.length, 0);
     return { claimed: due.length, toQueue };
   });
 }
