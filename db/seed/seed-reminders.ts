@@ -2,7 +2,7 @@ import { addMinutes } from "date-fns";
 import type { Database } from "@/db/client";
 import { reminderRules, scheduledReminders, type NewAppointment, type ReminderStep } from "@/db/schema";
 import { reminderRowsFor } from "@/lib/reminders/schedule-reminders";
-import { isUpcoming } from "@/lib/scheduling/appointment-status";
+import { isRemindable } from "@/lib/scheduling/appointment-status";
 import { DEFAULT_REMINDER_STEPS } from "@/lib/reminders/reminder-plan";
 import { insertInBatches } from "./insert";
 
@@ -35,7 +35,7 @@ export async function seedReminders(db: Database, clinic: { id: string; timeZone
   const [rule] = await db.insert(reminderRules).values({ clinicId: clinic.id, steps: DEMO_REMINDER_STEPS }).returning();
   const rules = { timeZone: clinic.timeZone, rules: [rule] };
   const rows = appointments
-    .filter((a) => isUpcoming(a.status ?? "confirmed") && a.startsAt! > now)
+    .filter((a) => isRemindable(a.status ?? "confirmed") && a.startsAt! > now)
     .flatMap((a) =>
       reminderRowsFor({ id: a.id!, clinicId: clinic.id, agendaId: a.agendaId, motifId: a.motifId, startsAt: a.startsAt! }, rules, now),
     )

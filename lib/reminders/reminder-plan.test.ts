@@ -19,14 +19,15 @@ describe("when reminders are due", () => {
     expect(dropped).toEqual([{ offsetMinutes: 1440, reason: "booked_too_late" }]);
   });
 
-  it("quiet hours defer to 08:00, never drop; one that would then reach the start is dropped", () => {
-    // 08:15: the 24 h reminder falls at 08:15 the day before (fine); the 2 h one at 06:15 → 08:00.
+  it("quiet hours defer to 08:00, never drop; two pushed to the same time go as one; one that would then reach the start is dropped", () => {
+    // 08:15: the 24 h reminder falls at 08:15 the day before (fine); the 2 h one at 06:15 → 08:00,
+    // and the 30 min one (07:45 → 08:00) goes with it: one message, the 2 h step's WhatsApp first.
     const morning = plan("2026-06-10T06:15:00Z", "2026-06-01T09:00:00Z");
     expect(morning.scheduled.map((r) => [r.offsetMinutes, local(r.dueAt)])).toEqual([
       [1440, "2026-06-09T08:15"],
       [120, "2026-06-10T08:00"],
-      [30, "2026-06-10T08:00"],
     ]);
+    expect(morning.dropped).toEqual([{ offsetMinutes: 30, reason: "merged_with_earlier_reminder" }]);
     expect(local(morning.scheduled[1].deferredFrom!)).toBe("2026-06-10T06:15");
     // 08:00 sharp: the 2 h and 30 min reminders would wait until the very start.
     const atOpening = plan("2026-06-10T06:00:00Z", "2026-06-01T09:00:00Z");

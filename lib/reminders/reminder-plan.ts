@@ -18,7 +18,10 @@ export const DEFAULT_QUIET_HOURS: QuietHours = { startsAt: 21 * 60, endsAt: 8 * 
 
 // backupDueAt: when the backup's check runs (null without a backup, or when it would reach the start).
 export type PlannedReminder = { offsetMinutes: number; dueAt: Date; deferredFrom: Date | null; backupDueAt: Date | null };
-export type DroppedReminder = { offsetMinutes: number; reason: "booked_too_late" | "quiet_hours_until_start" };
+export type DroppedReminder = {
+  offsetMinutes: number;
+  reason: "booked_too_late" | "quiet_hours_until_start" | "merged_with_earlier_reminder";
+};
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
@@ -48,11 +51,14 @@ function pastQuiet(due: Date, quiet: QuietHours, timeZone: string): Date {
 
 // A reminder due in quiet hours waits for their end (never dropped for that alone); one that
 // would then reach the start is dropped, as is one whose time has passed (a late booking gets
-// only the reminders that still make sense). A backup keeps the quiet hours too.
+// only the reminders that still make sense). Two that quiet hours push to the same time go as
+// one message: the earlier step's, with its first channel (a move to 08:15 does not lose the
+// 2 h WhatsApp to the 30 min push). A backup keeps the quiet hours too.
 export function planReminders(input: { startsAt: Date; steps: readonly ReminderStep[]; quiet: QuietHours; timeZone: string; now: Date }) {
   const scheduled: PlannedReminder[] = [];
   const dropped: DroppedReminder[] = [];
-  for (const { offsetMinutes, backup } of input.steps) {
+  const earliestFirst = [...input.steps].sort((a, b) => b.offsetMinutes - a.offsetMinutes);
+  for (const { offsetMinutes, backup } of earliestFirst) {
     const due = dueTime(input.startsAt, offsetMinutes, input.timeZone);
     if (due <= input.now) {
       dropped.push({ offsetMinutes, reason: "booked_too_late" });
@@ -61,6 +67,10 @@ export function planReminders(input: { startsAt: Date; steps: readonly ReminderS
     const dueAt = pastQuiet(due, input.quiet, input.timeZone);
     if (dueAt >= input.startsAt) {
       dropped.push({ offsetMinutes, reason: "quiet_hours_until_start" });
+      continue;
+    }
+    if (scheduled.some((s) => s.dueAt.getTime() === dueAt.getTime())) {
+      dropped.push({ offsetMinutes, reason: "merged_with_earlier_reminder" });
       continue;
     }
     const backupAt = backup ? pastQuiet(new Date(dueAt.getTime() + backup.afterMinutes * 60_000), input.quiet, input.timeZone) : null;

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { excluded } from "@/db/excluded";
 import { clinics, reminderRules, scheduledReminders, type Appointment, type ReminderRule, type ReminderStep } from "@/db/schema";
-import { isUpcoming } from "@/lib/scheduling/appointment-status";
+import { isRemindable, notRemindableReason } from "@/lib/scheduling/appointment-status";
 import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDER_STEPS, planReminders } from "@/lib/reminders/reminder-plan";
 
 const snake = (column: string) => column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -97,8 +97,8 @@ export function reminderRowsFor(
 export async function syncReminders(db: Database, appointment: Appointment, now: Date, clinicRules?: ClinicReminderRules) {
   const existing = await db.select().from(scheduledReminders).where(eq(scheduledReminders.appointmentId, appointment.id));
   const waiting = existing.filter((r) => r.status === "scheduled");
-  if (!isUpcoming(appointment.status)) {
-    const reason = appointment.status === "cancelled" ? "appointment_cancelled" : "appointment_status_changed";
+  if (!isRemindable(appointment.status)) {
+    const reason = notRemindableReason(appointment.status);
     if (waiting.length)
       await db
         .update(scheduledReminders)

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { events, scheduledReminders, type Clinic } from "@/db/schema";
-import { makeBookableAgenda, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
+import { makeAppointment, makeBookableAgenda, makeClinic, makePatient, staffContextFor } from "@/lib/testing/factories";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { applyAppointmentChange } from "@/lib/appointments/apply-appointment-change";
 import { changeAppointment } from "@/lib/appointments/change-appointment";
+import { syncReminders } from "./schedule-reminders";
 import { sendDueReminders } from "./send-due-reminders";
 
 let handle: DatabaseHandle;
@@ -121,5 +123,27 @@ describe("the reminder tick", () => {
     await tick("2026-12-08T12:00:30Z");
     const rows = await rowsOf(appointment.id);
     expect([rows.get(1440)!.status, rows.get(120)!.status, rows.get(30)!.status]).toEqual(["skipped", "sent", "scheduled"]);
+  });
+
+  it("reminds of a request awaiting approval only once the practice confirms it", async () => {
+    const ctx = await staffContextFor(handle.db, paris);
+    const pending = await makeAppointment(
+      handle.db,
+      { clinicId: paris.id, agendaId: refs.agendaId, motifId: refs.visitReasonId, patientId: refs.patientId },
+      { startsAt: new Date("2026-12-09T09:00:00Z"), endsAt: new Date("2026-12-09T09:20:00Z"), status: "pending_approval" },
+    );
+    await syncReminders(handle.db, pending, booked);
+    expect([...(await rowsOf(pending.id)).values()].filter((r) => r.status === "scheduled")).toEqual([]);
+    await applyAppointmentChange(ctx, pending.id, { action: "set_status", status: "confirmed" }, booked);
+    expect([...(await rowsOf(pending.id)).values()].map((r) => r.status)).toEqual(["scheduled", "scheduled", "scheduled"]);
+  });
+
+  it("a move to 08:15 keeps the 2 h WhatsApp: the 30 min reminder, pushed to 08:00 with it, goes as the same message", async () => {
+    const ctx = await staffContextFor(handle.db, paris);
+    const { appointment } = await bookAppointment(ctx, { ...refs, startsAt: "2026-12-10T10:00" }, booked);
+    await applyAppointmentChange(ctx, appointment.id, { action: "reschedule", startsAt: "2026-12-10T08:15" }, booked);
+    const rows = await rowsOf(appointment.id);
+    expect(rows.get(120)).toMatchObject({ status: "scheduled", dueAt: new Date("2026-12-10T07:00:00Z"), channels: ["whatsapp", "push"] });
+    expect(rows.get(30)).toMatchObject({ status: "skipped", reason: "merged_with_earlier_reminder" });
   });
 });

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { appointments, events, scheduledReminders, type AppointmentStatus, type Channel, type ReminderBackup } from "@/db/schema";
 import { storeEvents } from "@/lib/notifications/events/ingest-event";
 import { patientAttemptsOf } from "@/lib/notifications/log/patient-attempts";
-import { isUpcoming } from "@/lib/scheduling/appointment-status";
+import { isRemindable, notRemindableReason } from "@/lib/scheduling/appointment-status";
 import { backupVerdict } from "./reminder-backup";
 import { offsetLabel, sendTimeVerdict } from "./reminder-plan";
 import { loadReminderRules, ruleFor, type ClinicReminderRules } from "./schedule-reminders";
@@ -36,7 +36,7 @@ type Claimed = {
 
 // Why a claimed reminder (or its backup) is not sent now, or null to send it.
 function notSendable(r: Claimed, now: Date): string | null {
-  if (!isUpcoming(r.status)) return r.status === "cancelled" ? "appointment_cancelled" : "appointment_status_changed";
+  if (!isRemindable(r.status)) return notRemindableReason(r.status);
   if (now >= r.validUntil || now >= r.startsAt) return "appointment_already_started";
   return null;
 }

@@ -21,6 +21,21 @@ export function isUpcoming(status: AppointmentStatus): boolean {
   return UPCOMING_STATUSES.includes(status);
 }
 
+// Reminders are for confirmed appointments only: a request still awaiting the practice's
+// approval is not something the patient should be reminded to come to.
+export function isRemindable(status: AppointmentStatus): boolean {
+  return status === "confirmed";
+}
+
+// Why an appointment's reminders stop: cancelled, awaiting approval, or past "upcoming".
+export function notRemindableReason(status: AppointmentStatus): string {
+  return status === "cancelled"
+    ? "appointment_cancelled"
+    : status === "pending_approval"
+      ? "appointment_awaiting_approval"
+      : "appointment_status_changed";
+}
+
 // The desk's day, one click at a time: arrived (in the waiting room) → with the doctor → seen.
 const DESK_STEPS: Partial<Record<AppointmentStatus, AppointmentStatus>> = {
   confirmed: "in_waiting_room",
