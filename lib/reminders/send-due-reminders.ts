@@ -123,15 +123,16 @@ export function dueReminders(db: Database, now: Date) {
 }
 
 // Each backup's check time, counted from now (when its first message goes), or skipped when it
-// would reach the start.
+// would reach the start. (The times go as text, cast in SQL: postgres.js does not serialise a
+// timestamptz[] parameter.)
 async function setBackupsDue(tx: Database, dues: Map<string, Date | null>) {
   if (!dues.size) return;
   await tx.execute(
     sql`update scheduled_reminders as r
-        set backup_due_at = v.due,
+        set backup_due_at = v.due::timestamptz,
             backup_status = (case when v.due is null then 'skipped' else 'waiting' end)::reminder_backup_status,
             backup_reason = case when v.due is null then 'backup_would_reach_start' end
-        from unnest(${sql.param([...dues.keys()])}::uuid[], ${sql.param([...dues.values()].map((d) => d?.toISOString() ?? null))}::timestamptz[]) as v(id, due)
+        from unnest(${sql.param([...dues.keys()])}::uuid[], ${sql.param([...dues.values()].map((d) => d?.toISOString() ?? null))}::text[]) as v(id, due)
         where r.id = v.id`,
   );
 }
