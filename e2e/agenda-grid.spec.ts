@@ -4,6 +4,8 @@ import { PARIS_RECEPTION, signIn } from "./helpers";
 
 // The agenda's time grid (react-big-calendar), driven with the mouse as a receptionist would:
 // drag a block to move it, drag over a free stretch to book. The server keeps the booking rules.
+// The grid and each dialog it opens are checked with axe-core (@axe-core/playwright, WCAG 2.1
+// A/AA, no serious or critical violation) through expectAccessible.
 
 // A weekday from `after` days on (the demo agendas open Monday to Friday 08:30–12:30 and
 // 13:30–18:00, Saturday mornings).
