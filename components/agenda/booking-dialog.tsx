@@ -187,7 +187,12 @@ export function BookingDialog({
             {(c) => <Input {...c} name="notes" maxLength={500} autoComplete="off" />}
           </FormField>
 
-          <RepeatFields id={id} repeat={repeat} onChange={setRepeat} />
+          <RepeatFields
+            id={id}
+            repeat={repeat}
+            onChange={setRepeat}
+            error={fieldError(book.error, "repeat.count") ?? fieldError(book.error, "repeat.intervalWeeks")}
+          />
 
           {creating ? (
             <fieldset className="grid gap-3 sm:grid-cols-2">

@@ -11,7 +11,18 @@ type Unavailable = { at: string; problem: string };
 const INTERVALS = [1, 2, 3, 4];
 
 // The booking dialog's "Repeat": every N weeks, so many appointments in all.
-export function RepeatFields({ id, repeat, onChange }: { id: string; repeat: Repeat; onChange: (next: Repeat) => void }) {
+export function RepeatFields({
+  id,
+  repeat,
+  onChange,
+  error,
+}: {
+  id: string;
+  repeat: Repeat;
+  onChange: (next: Repeat) => void;
+  // The server's word on the number of appointments, if it refused it.
+  error?: string;
+}) {
   const t = useTranslations("agenda.booking");
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -36,7 +47,7 @@ export function RepeatFields({ id, repeat, onChange }: { id: string; repeat: Rep
         )}
       </FormField>
       {repeat ? (
-        <FormField id={`${id}-count`} label={t("count")} hint={t("countHint")}>
+        <FormField id={`${id}-count`} label={t("count")} hint={t("countHint")} error={error}>
           {(c) => (
             <Input
               {...c}

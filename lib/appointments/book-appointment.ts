@@ -13,7 +13,7 @@ import { clinicDayRange, clinicLocalDate, clinicLocalToUtc } from "@/lib/time/cl
 import { recordNewAppointmentEvent } from "./appointment-events";
 import { offeredVisitReason, requireOpenAgenda } from "./agendas";
 import { slotProblem, slotRefusal } from "./slot-rules";
-import { syncReminders } from "@/lib/reminders/schedule-reminders";
+import { syncReminders, type ClinicReminderRules } from "@/lib/reminders/schedule-reminders";
 import type { Booking } from "./schemas";
 
 // Letters and digits a receptionist can read out on the phone without confusion (no 0/O, 1/I).
@@ -69,7 +69,16 @@ export async function bookingBasis(scoped: Scoped, booking: Pick<Booking, "agend
 export type BookingBasis = Awaited<ReturnType<typeof bookingBasis>>;
 
 // One confirmed appointment, saved with its reminders and announced to the agenda's viewers.
-export async function insertAppointment(scoped: Scoped, basis: BookingBasis, startsAt: Date, now: Date, seriesId?: string) {
+// many: for a series or an import, the clinic's reminder rules read once for all of them, and
+// the series the appointment is an occurrence of.
+export async function insertAppointment(
+  scoped: Scoped,
+  basis: BookingBasis,
+  startsAt: Date,
+  now: Date,
+  many: { seriesId?: string; reminderRules?: ClinicReminderRules } = {},
+) {
+  const { seriesId } = many;
   const [appointment] = await scoped.db
     .insert(appointments)
     .values({
@@ -87,7 +96,7 @@ export async function insertAppointment(scoped: Scoped, basis: BookingBasis, sta
       notes: basis.notes,
     })
     .returning();
-  await syncReminders(scoped.db, appointment, now);
+  await syncReminders(scoped.db, appointment, now, many.reminderRules);
   await announceAgendaChange(scoped.db, appointment);
   return appointment;
 }

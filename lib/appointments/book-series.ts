@@ -4,6 +4,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { ConflictError } from "@/lib/errors/app-errors";
 import { enqueueStored } from "@/lib/notifications/events/ingest-event";
 import type { Queueing } from "@/lib/notifications/queue/event-queue";
+import { loadReminderRules } from "@/lib/reminders/schedule-reminders";
 import { recurrenceRule, seriesOccurrences, type Recurrence } from "@/lib/scheduling/series-occurrences";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
 import { loadAgendaCalendar } from "./agendas";
@@ -67,8 +68,10 @@ export async function bookSeries(ctx: StaffContext & Queueing, booking: SeriesBo
         .insert(appointmentSeries)
         .values({ clinicId: ctx.clinicId, agendaId: booking.agendaId, rule: recurrenceRule(booking.repeat), createdBy: ctx.staff.id })
         .returning();
+      const reminderRules = await loadReminderRules(tx, ctx.clinicId);
       const booked = [];
-      for (const c of checked) if (!c.problem) booked.push(await insertAppointment(scoped, basis, c.startsAt, now, series.id));
+      for (const c of checked)
+        if (!c.problem) booked.push(await insertAppointment(scoped, basis, c.startsAt, now, { seriesId: series.id, reminderRules }));
       const event = await recordNewAppointmentEvent(tx, booked[0], ctx.staff.id, seriesSummary(booked));
       return { series, booked, unavailable, event };
     })

@@ -8,6 +8,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { inClinic } from "@/lib/clinics/scope";
 import { AppError } from "@/lib/errors/app-errors";
 import { databaseRefusal, EXCLUSION_VIOLATION } from "@/lib/errors/database-error";
+import { loadReminderRules } from "@/lib/reminders/schedule-reminders";
 import { clinicLocalToUtc } from "@/lib/time/clinic-time";
 import type { ImportedAppointment } from "./row-to-appointment";
 
@@ -31,7 +32,11 @@ const shown = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}â
 // patient is not sent a confirmation (they booked with the previous software); reminders are
 // planned as for any booking.
 export async function appointmentBooker(ctx: Ctx, now: Date) {
-  const [agendas, reasons] = await Promise.all([listAgendas(ctx), listVisitReasons(ctx)]);
+  const [agendas, reasons, reminderRules] = await Promise.all([
+    listAgendas(ctx),
+    listVisitReasons(ctx),
+    loadReminderRules(ctx.db, ctx.clinicId),
+  ]);
   const agendaByName = new Map(agendas.map((a) => [nameKey(a.name), a]));
   const reasonByName = new Map(reasons.map((r) => [nameKey(r.name), r]));
   const { timeZone } = ctx.clinic;
@@ -73,7 +78,7 @@ export async function appointmentBooker(ctx: Ctx, now: Date) {
         const basis = await bookingBasis(scoped, { agendaId: agenda.id, visitReasonId: reason.id, patientId: patient.id });
         const problem = await slotProblem(scoped, { agendaId: agenda.id, startsAt, durationMinutes: reason.durationMinutes }, now);
         if (problem) return { reason: `${when} ${SLOT_PROBLEMS[problem]}` };
-        await insertAppointment(scoped, basis, startsAt, now);
+        await insertAppointment(scoped, basis, startsAt, now, { reminderRules });
         return { outcome: "booked" };
       });
     } catch (error) {
